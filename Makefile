@@ -1,0 +1,40 @@
+# Kafscale developer commands. Every target finds a JDK >= 21 itself.
+SHELL := /bin/bash
+JAVA_HOME := $(shell ./scripts/find-jdk.sh)
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+MVN ?= mvn -B -ntp
+KAFSCALE_DATA_DIR ?= ./data
+export KAFSCALE_DATA_DIR
+
+.PHONY: build test unit it run bench fmt fmt-check docs clean deps
+
+build: ## compile, unit-test-free package of every module (broker jar: broker/target/kafscale-broker.jar)
+	$(MVN) -DskipTests install
+
+deps: ## install what the tests need (etcd-free for now: kcat, kafka-python, kafkajs)
+	./scripts/install-test-deps.sh
+
+test: deps ## every test: unit, integration, end-to-end, client matrix
+	$(MVN) spotless:check
+	$(MVN) install
+
+unit: ## unit tests only (no sockets to other processes)
+	$(MVN) -DskipITs install
+
+run: ## one broker on 127.0.0.1:9092 (admin/metrics on :9093), data in $(KAFSCALE_DATA_DIR)
+	@test -f broker/target/kafscale-broker.jar || $(MVN) -q -DskipTests install
+	exec $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED -jar broker/target/kafscale-broker.jar
+
+bench: ## ProducerPerformance/ConsumerPerformance against the local-directory store and S3Mock
+	@test -f broker/target/kafscale-broker.jar || $(MVN) -q -DskipTests install
+	./scripts/bench.sh
+
+fmt: ## format sources (google-java-format) and add licence headers
+	$(MVN) spotless:apply
+
+fmt-check:
+	$(MVN) spotless:check
+
+clean:
+	$(MVN) clean

@@ -1,0 +1,25 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.metadata;
+
+import io.kafscale.metadata.registry.PartitionRegistry;
+import io.kafscale.metadata.registry.ProducerIdAllocator;
+import io.kafscale.metadata.registry.TopicRegistry;
+
+/** What brokers read and write in the metadata store, as typed registries over one store. */
+public interface Metadata extends AutoCloseable {
+
+  /** Stable id of this cluster, created with the store's first use. */
+  String clusterId();
+
+  TopicRegistry topics();
+
+  PartitionRegistry partitions();
+
+  ProducerIdAllocator producerIds();
+
+  /** Closes the underlying store. */
+  @Override
+  void close();
+}

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+
+/**
+ * The log of one partition owned by this broker at one epoch: stages produced batches, flushes
+ * them as segments to the object store, commits them through {@link SegmentCommitter}, and serves
+ * committed data. Thread-safe; futures complete on storage threads, never on the caller's.
+ */
+public interface PartitionLog extends AutoCloseable {
+
+  PartitionId id();
+
+  /** Owner epoch this log writes with. */
+  int epoch();
+
+  /**
+   * Validates {@code records} (one or more magic-v2 batches, as carried by one Produce partition),
+   * checks idempotent-producer sequences, stages the batches, and completes after the flush that
+   * contains them is committed. Fails with {@link StorageException}. {@code records} must stay
+   * unchanged until the future completes; it is copied into the segment during the flush.
+   */
+  CompletableFuture<AppendResult> append(ByteBuffer records);
+
+  /**
+   * Reads committed batches starting with the one containing {@code offset}, up to {@code
+   * maxBytes}; when {@code minOneBatch} the first batch is returned even if larger. An offset equal
+   * to the high watermark returns no batches; one outside [logStartOffset, highWatermark] fails
+   * with OFFSET_OUT_OF_RANGE.
+   */
+  CompletableFuture<ReadResult> read(long offset, int maxBytes, boolean minOneBatch);
+
+  /** Offset of the next record to be committed (consumers read below it). */
+  long highWatermark();
+
+  long logStartOffset();
+
+  /**
+   * The first committed batch whose max timestamp is at least {@code timestamp}, for ListOffsets
+   * by timestamp; the caller finds the exact record inside it. Empty if there is none.
+   */
+  CompletableFuture<Optional<ByteBuffer>> firstBatchWithTimestampAtLeast(long timestamp);
+
+  /** Offset and timestamp of the batch with the largest max timestamp (ListOffsets -3). */
+  Optional<TimestampedOffset> maxTimestamp();
+
+  /**
+   * Calls {@code listener} with the new high watermark after every commit, on a storage thread.
+   * Closing the returned handle removes it.
+   */
+  AutoCloseable onHighWatermark(LongConsumer listener);
+
+  /** Flushes staged batches now; completes when they are committed (or failed). */
+  CompletableFuture<Void> flush();
+
+  /** Replaces the topic settings (applies to later appends). */
+  void updateConfig(LogConfig config);
+
+  /** Flushes, then stops accepting appends; pending requests fail with NOT_OWNER. */
+  @Override
+  void close();
+}

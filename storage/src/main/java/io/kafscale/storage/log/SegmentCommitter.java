@@ -1,0 +1,25 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+import io.kafscale.storage.producer.ProducerSnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Port through which a partition log makes a flushed segment part of the log. Implemented by the
+ * broker on top of the metadata store.
+ */
+public interface SegmentCommitter {
+
+  /**
+   * Atomically records {@code segment}, moves the partition's high watermark to {@code
+   * segment.nextOffset()} and stores the given producer states, provided the partition's current
+   * owner epoch is still {@code epoch}. Fails with {@link FencedException} when the epoch moved
+   * (this owner must stop writing) and with any other exception when the outcome is unknown or the
+   * store is unreachable (the flush is failed, nothing advanced).
+   */
+  CompletableFuture<Void> commit(
+      PartitionId partition, int epoch, SegmentRef segment, List<ProducerSnapshot> producers);
+}

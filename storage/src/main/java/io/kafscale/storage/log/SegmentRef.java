@@ -1,0 +1,28 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+/**
+ * Where a committed run of batches lives: bytes {@code [position, position + length)} of object
+ * {@code objectKey} hold the segment (header, batches, footer) covering offsets {@code
+ * [baseOffset, lastOffset]}. {@code indexKey} names the sparse index object (null if none). {@code
+ * epoch} is the owner epoch that wrote it; {@code crc} is the footer's CRC-32C of the batches.
+ */
+public record SegmentRef(
+    String objectKey,
+    String indexKey,
+    long position,
+    int length,
+    long baseOffset,
+    long lastOffset,
+    long maxTimestamp,
+    int epoch,
+    int crc,
+    long createdAtMs) {
+
+  /** Offset after the last offset of this segment. */
+  public long nextOffset() {
+    return lastOffset + 1;
+  }
+}
