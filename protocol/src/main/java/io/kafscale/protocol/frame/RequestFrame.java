@@ -14,7 +14,12 @@ import org.apache.kafka.common.protocol.ApiMessage;
  * once the body is no longer used.
  */
 public record RequestFrame(
-    ApiKeys apiKey, short apiVersion, RequestHeaderData header, ApiMessage body, int sizeInBytes, ByteBuf buffer)
+    ApiKeys apiKey,
+    short apiVersion,
+    RequestHeaderData header,
+    ApiMessage body,
+    int sizeInBytes,
+    ByteBuf buffer)
     implements AutoCloseable {
 
   public int correlationId() {

@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker;
+
+import io.kafscale.broker.config.BrokerConfig;
+import io.kafscale.broker.config.S3Settings;
+import io.kafscale.storage.objectstore.ObjectStore;
+import io.kafscale.storage.objectstore.file.FileObjectStore;
+import io.kafscale.storage.objectstore.s3.S3Config;
+import io.kafscale.storage.objectstore.s3.S3ObjectStore;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Opens the configured object store: S3 when a bucket is configured (and checked reachable, never
+ * falling back to anything else), else a directory under the data directory.
+ */
+final class ObjectStores {
+  private static final long S3_CHECK_TIMEOUT_SECONDS = 60;
+
+  private ObjectStores() {}
+
+  /**
+   * @throws BrokerStartException when S3 is configured but unreachable or refuses access
+   */
+  static ObjectStore open(BrokerConfig config, Closer closer) throws InterruptedException {
+    if (!config.usesS3()) {
+      return closer.register(new FileObjectStore(config.dataDir().resolve("objects")));
+    }
+    S3ObjectStore store = closer.register(S3ObjectStore.create(s3Config(config.s3())));
+    try {
+      store.checkAccess().get(S3_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new BrokerStartException(
+          "S3 object store unreachable (" + config.s3().describe() + "): " + cause.getMessage(),
+          cause);
+    } catch (TimeoutException e) {
+      throw new BrokerStartException(
+          "S3 object store did not answer within "
+              + S3_CHECK_TIMEOUT_SECONDS
+              + " s ("
+              + config.s3().describe()
+              + ")",
+          e);
+    }
+    return store;
+  }
+
+  /** Where objects go, safe to log. */
+  static String describe(BrokerConfig config) {
+    return config.usesS3()
+        ? config.s3().describe()
+        : "file:" + config.dataDir().resolve("objects").toAbsolutePath().normalize();
+  }
+
+  static S3Config s3Config(S3Settings s3) {
+    return new S3Config(
+        s3.bucket(),
+        s3.region(),
+        Optional.ofNullable(s3.endpoint()),
+        s3.pathStyle(),
+        Optional.ofNullable(s3.accessKey()),
+        Optional.ofNullable(s3.secretKey()),
+        Optional.ofNullable(s3.sessionToken()),
+        Optional.ofNullable(s3.kmsArn()),
+        S3Config.DEFAULT_MAX_RETRIES,
+        S3Config.DEFAULT_REQUEST_TIMEOUT);
+  }
+}

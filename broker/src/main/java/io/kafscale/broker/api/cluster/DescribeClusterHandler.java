@@ -1,0 +1,49 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.api.cluster;
+
+import io.kafscale.broker.api.ApiHandler;
+import io.kafscale.broker.api.RequestContext;
+import io.kafscale.protocol.frame.RequestFrame;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.message.DescribeClusterRequestData;
+import org.apache.kafka.common.message.DescribeClusterResponseData;
+import org.apache.kafka.common.message.DescribeClusterResponseData.DescribeClusterBroker;
+import org.apache.kafka.common.protocol.Errors;
+
+/**
+ * DescribeCluster: this broker, the cluster id, and this broker as controller. Only the broker
+ * endpoint type (1) exists here; asking for controllers (v1+) gets UNSUPPORTED_ENDPOINT_TYPE, as
+ * from an Apache Kafka broker. Thread-safe.
+ */
+public final class DescribeClusterHandler implements ApiHandler<DescribeClusterRequestData> {
+  private static final byte BROKER_ENDPOINTS = 1;
+
+  private final BrokerEndpoint self;
+  private final String clusterId;
+
+  public DescribeClusterHandler(BrokerEndpoint self, String clusterId) {
+    this.self = self;
+    this.clusterId = clusterId;
+  }
+
+  @Override
+  public CompletionStage<DescribeClusterResponseData> handle(
+      RequestContext context, RequestFrame frame, DescribeClusterRequestData request) {
+    DescribeClusterResponseData response = new DescribeClusterResponseData().setThrottleTimeMs(0).setClusterId(clusterId);
+    if (frame.apiVersion() >= 1) {
+      response.setEndpointType(request.endpointType());
+      if (request.endpointType() != BROKER_ENDPOINTS) {
+        return CompletableFuture.completedFuture(
+            response
+                .setErrorCode(Errors.UNSUPPORTED_ENDPOINT_TYPE.code())
+                .setErrorMessage("Only broker endpoints are served"));
+      }
+    }
+    response.setErrorCode(Errors.NONE.code()).setControllerId(self.id());
+    response.brokers().add(new DescribeClusterBroker().setBrokerId(self.id()).setHost(self.host()).setPort(self.port()).setRack(self.rack()));
+    return CompletableFuture.completedFuture(response);
+  }
+}

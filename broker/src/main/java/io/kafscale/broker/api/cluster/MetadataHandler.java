@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.api.cluster;
+
+import io.kafscale.broker.api.ApiHandler;
+import io.kafscale.broker.api.ErrorMapping;
+import io.kafscale.broker.api.RequestContext;
+import io.kafscale.broker.api.TopicIds;
+import io.kafscale.broker.api.TopicNames;
+import io.kafscale.broker.partition.TopicManager;
+import io.kafscale.metadata.model.TopicRecord;
+import io.kafscale.protocol.frame.RequestFrame;
+import io.kafscale.storage.log.PartitionLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.MetadataRequestData.MetadataRequestTopic;
+import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.message.MetadataResponseData.MetadataResponseBroker;
+import org.apache.kafka.common.message.MetadataResponseData.MetadataResponsePartition;
+import org.apache.kafka.common.message.MetadataResponseData.MetadataResponseTopic;
+import org.apache.kafka.common.protocol.Errors;
+
+/**
+ * Metadata v0+: this broker as the only broker and controller, the cluster id, and the requested
+ * topics (all for a null list, or an empty one at v0) with their ids and every partition led by
+ * this broker at the epoch of its claim. Unknown names are auto-created when the broker allows it
+ * and the request does too ({@code allow_auto_topic_creation}, v4+; older versions always ask for
+ * it); otherwise UNKNOWN_TOPIC_OR_PARTITION, or UNKNOWN_TOPIC_ID for topics asked by id (v10+).
+ * Illegal names get INVALID_TOPIC_EXCEPTION. Thread-safe.
+ */
+public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
+  private final BrokerEndpoint self;
+  private final String clusterId;
+  private final TopicManager topics;
+  private final boolean autoCreateTopics;
+  private final int autoCreatePartitions;
+
+  public MetadataHandler(BrokerEndpoint self, String clusterId, TopicManager topics, boolean autoCreateTopics, int autoCreatePartitions) {
+    this.self = self;
+    this.clusterId = clusterId;
+    this.topics = topics;
+    this.autoCreateTopics = autoCreateTopics;
+    this.autoCreatePartitions = autoCreatePartitions;
+  }
+
+  @Override
+  public CompletionStage<MetadataResponseData> handle(RequestContext context, RequestFrame frame, MetadataRequestData request) {
+    short version = frame.apiVersion();
+    List<CompletableFuture<MetadataResponseTopic>> answers = new ArrayList<>();
+    boolean all = request.topics() == null || (version == 0 && request.topics().isEmpty());
+    if (all) {
+      topics.image().sorted().forEach(t -> answers.add(CompletableFuture.completedFuture(describe(t, version))));
+    } else {
+      boolean mayCreate = autoCreateTopics && (version < 4 || request.allowAutoTopicCreation());
+      for (MetadataRequestTopic requested : request.topics()) {
+        answers.add(answer(requested, mayCreate, version));
+      }
+    }
+    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v -> {
+              MetadataResponseData response = base();
+              for (CompletableFuture<MetadataResponseTopic> answer : answers) {
+                MetadataResponseTopic topic = answer.join();
+                if (topic.name() == null && version < 12) {
+                  topic.setName(""); // names are nullable only from v12
+                }
+                response.topics().add(topic);
+              }
+              return response;
+            });
+  }
+
+  private CompletableFuture<MetadataResponseTopic> answer(MetadataRequestTopic requested, boolean mayCreate, short version) {
+    Uuid id = requested.topicId();
+    if (requested.name() == null) {
+      if (id == null || Uuid.ZERO_UUID.equals(id)) {
+        return done(error(null, Uuid.ZERO_UUID, Errors.INVALID_REQUEST));
+      }
+      return done(topics.topic(TopicIds.fromKafka(id)).map(t -> describe(t, version)).orElseGet(() -> error(null, id, Errors.UNKNOWN_TOPIC_ID)));
+    }
+    String name = requested.name();
+    Optional<TopicRecord> known = topics.topic(name);
+    if (known.isPresent()) {
+      return done(describe(known.get(), version));
+    }
+    if (TopicNames.invalidReason(name).isPresent()) {
+      return done(error(name, Uuid.ZERO_UUID, Errors.INVALID_TOPIC_EXCEPTION));
+    }
+    if (!mayCreate) {
+      return done(error(name, Uuid.ZERO_UUID, Errors.UNKNOWN_TOPIC_OR_PARTITION));
+    }
+    return topics.createIfAbsent(name, autoCreatePartitions)
+        .thenApply(t -> describe(t, version))
+        .exceptionally(e -> error(name, Uuid.ZERO_UUID, ErrorMapping.of(e)));
+  }
+
+  private MetadataResponseData base() {
+    MetadataResponseData response =
+        new MetadataResponseData().setThrottleTimeMs(0).setClusterId(clusterId).setControllerId(self.id());
+    response.brokers().add(new MetadataResponseBroker().setNodeId(self.id()).setHost(self.host()).setPort(self.port()).setRack(self.rack()));
+    return response;
+  }
+
+  private MetadataResponseTopic describe(TopicRecord topic, short version) {
+    MetadataResponseTopic answer =
+        new MetadataResponseTopic()
+            .setErrorCode(Errors.NONE.code())
+            .setName(topic.name())
+            .setTopicId(TopicIds.toKafka(topic.topicId()))
+            .setIsInternal(false);
+    for (int p = 0; p < topic.partitionCount(); p++) {
+      Optional<PartitionLog> log = topics.log(topic.name(), p);
+      MetadataResponsePartition partition =
+          new MetadataResponsePartition()
+              .setPartitionIndex(p)
+              .setErrorCode(log.isPresent() ? Errors.NONE.code() : Errors.LEADER_NOT_AVAILABLE.code())
+              .setLeaderId(log.isPresent() ? self.id() : -1)
+              .setLeaderEpoch(log.map(PartitionLog::epoch).orElse(-1))
+              .setReplicaNodes(List.of(self.id()))
+              .setIsrNodes(log.isPresent() ? List.of(self.id()) : List.of())
+              .setOfflineReplicas(List.of());
+      answer.partitions().add(partition);
+    }
+    return answer;
+  }
+
+  private static MetadataResponseTopic error(String name, Uuid id, Errors error) {
+    return new MetadataResponseTopic().setName(name).setTopicId(id).setErrorCode(error.code()).setIsInternal(false);
+  }
+
+  private static <T> CompletableFuture<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
+  }
+}

@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.config;
+
+import io.kafscale.storage.log.StorageConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The whole configuration of one broker process, immutable. Built by {@link #load(Map)} from the
+ * environment (or a literal map in tests). {@code s3} is null when objects go to {@code
+ * dataDir/objects}. {@link #toString()} never shows secrets.
+ */
+public record BrokerConfig(
+    int brokerId,
+    NetworkConfig network,
+    Path dataDir,
+    S3Settings s3,
+    StorageConfig storage,
+    boolean autoCreateTopics,
+    int autoCreatePartitions,
+    String logLevel) {
+
+  public BrokerConfig {
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(logLevel, "logLevel");
+  }
+
+  /**
+   * Loads and validates every catalogue variable from {@code env}.
+   *
+   * @throws ConfigException listing every problem found
+   */
+  public static BrokerConfig load(Map<String, String> env) {
+    return BrokerConfigLoader.load(env, BrokerConfigLoader::localHostName);
+  }
+
+  /** As {@link #load(Map)}, with the local host name (used for wildcard listeners) injected. */
+  public static BrokerConfig load(Map<String, String> env, Supplier<String> localHostName) {
+    return BrokerConfigLoader.load(env, localHostName);
+  }
+
+  /** Whether objects are stored in S3 rather than the data directory. */
+  public boolean usesS3() {
+    return s3 != null;
+  }
+
+  /** A copy with another network configuration (tests use it to pick free ports). */
+  public BrokerConfig withNetwork(NetworkConfig other) {
+    return new BrokerConfig(
+        brokerId, other, dataDir, s3, storage, autoCreateTopics, autoCreatePartitions, logLevel);
+  }
+}

@@ -1,0 +1,194 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.config;
+
+import static io.kafscale.broker.config.ConfigType.BOOLEAN;
+import static io.kafscale.broker.config.ConfigType.HOST_PORT;
+import static io.kafscale.broker.config.ConfigType.INT;
+import static io.kafscale.broker.config.ConfigType.LONG;
+import static io.kafscale.broker.config.ConfigType.LOG_LEVEL;
+import static io.kafscale.broker.config.ConfigType.PATH;
+import static io.kafscale.broker.config.ConfigType.STRING;
+import static io.kafscale.broker.config.ConfigType.URI;
+
+import java.util.List;
+
+/**
+ * Every environment variable the broker reads, in one place: the loader reads only these, and
+ * {@code docs/configuration.md} is generated from this list ({@link ConfigDocs}).
+ */
+public final class ConfigCatalogue {
+  private static final long MIB = 1024L * 1024L;
+
+  public static final ConfigVar BROKER_ADDR =
+      ConfigVar.of(
+          "KAFSCALE_BROKER_ADDR",
+          HOST_PORT,
+          "127.0.0.1:9092",
+          "Address the Kafka listener binds. Port 0 picks a free port.");
+  public static final ConfigVar BROKER_HOST =
+      ConfigVar.derived(
+          "KAFSCALE_BROKER_HOST",
+          STRING,
+          "host of `KAFSCALE_BROKER_ADDR`; if that is a wildcard (`0.0.0.0`, `::`): `POD_IP`, else"
+              + " `HOSTNAME`, else the local host name",
+          "Host advertised to clients in Metadata and DescribeCluster responses.");
+  public static final ConfigVar BROKER_PORT =
+      new ConfigVar(
+          "KAFSCALE_BROKER_PORT",
+          INT,
+          null,
+          "port of `KAFSCALE_BROKER_ADDR` (the bound port when that is 0)",
+          1L,
+          65535L,
+          false,
+          "Port advertised to clients.");
+  public static final ConfigVar BROKER_ID =
+      ConfigVar.number(
+          "KAFSCALE_BROKER_ID", INT, "0", 0, Integer.MAX_VALUE, "Node id of this broker.");
+  public static final ConfigVar METRICS_ADDR =
+      ConfigVar.of(
+          "KAFSCALE_METRICS_ADDR",
+          HOST_PORT,
+          "127.0.0.1:9093",
+          "Address of the admin HTTP server: `/metrics` (Prometheus), `/healthz`, `/readyz`.");
+  public static final ConfigVar DATA_DIR =
+      ConfigVar.of(
+          "KAFSCALE_DATA_DIR",
+          PATH,
+          "./data",
+          "Local directory for the embedded metadata store (`metadata/`) and, without S3, the"
+              + " objects (`objects/`).");
+  public static final ConfigVar S3_BUCKET =
+      ConfigVar.of(
+          "KAFSCALE_S3_BUCKET",
+          STRING,
+          null,
+          "S3 bucket holding segments. When set, S3 is used and must be reachable at start (the"
+              + " broker refuses to start otherwise); when unset, objects go to the data directory.");
+  public static final ConfigVar S3_REGION =
+      ConfigVar.of("KAFSCALE_S3_REGION", STRING, "us-east-1", "S3 region.");
+  public static final ConfigVar S3_ENDPOINT =
+      ConfigVar.of(
+          "KAFSCALE_S3_ENDPOINT",
+          URI,
+          null,
+          "Endpoint override for S3-compatible stores (e.g. `http://127.0.0.1:9000`).");
+  public static final ConfigVar S3_PATH_STYLE =
+      ConfigVar.of(
+          "KAFSCALE_S3_PATH_STYLE",
+          BOOLEAN,
+          "false",
+          "Use path-style bucket addressing (most S3-compatible stores need it).");
+  public static final ConfigVar S3_ACCESS_KEY =
+      ConfigVar.secret(
+          "KAFSCALE_S3_ACCESS_KEY",
+          "Static access key id; with the secret key. Unset: the AWS default credentials chain.");
+  public static final ConfigVar S3_SECRET_KEY =
+      ConfigVar.secret("KAFSCALE_S3_SECRET_KEY", "Static secret access key. Never logged.");
+  public static final ConfigVar S3_SESSION_TOKEN =
+      ConfigVar.secret(
+          "KAFSCALE_S3_SESSION_TOKEN", "Session token for temporary credentials. Never logged.");
+  public static final ConfigVar S3_NAMESPACE =
+      ConfigVar.of(
+          "KAFSCALE_S3_NAMESPACE",
+          STRING,
+          "default",
+          "Key prefix of every object this cluster writes (`{namespace}/{topic}/{partition}/…`).");
+  public static final ConfigVar S3_KMS_ARN =
+      ConfigVar.of(
+          "KAFSCALE_S3_KMS_ARN",
+          STRING,
+          null,
+          "KMS key ARN; when set, objects are written with SSE-KMS under that key.");
+  public static final ConfigVar SEGMENT_BYTES =
+      ConfigVar.number(
+          "KAFSCALE_SEGMENT_BYTES",
+          LONG,
+          Long.toString(4 * MIB),
+          1024,
+          Integer.MAX_VALUE,
+          "Flush a partition's staged batches into a segment once they reach this many bytes.");
+  public static final ConfigVar FLUSH_INTERVAL_MS =
+      ConfigVar.number(
+          "KAFSCALE_FLUSH_INTERVAL_MS",
+          LONG,
+          "10",
+          1,
+          3_600_000,
+          "Flush once the oldest staged batch of a partition is this old (milliseconds), so an"
+              + " acks=1/all produce below the size trigger waits at most about this long.");
+  public static final ConfigVar CACHE_BYTES =
+      ConfigVar.number(
+          "KAFSCALE_CACHE_BYTES",
+          LONG,
+          Long.toString(256 * MIB),
+          0,
+          Long.MAX_VALUE,
+          "Byte budget of the segment cache serving fetches.");
+  public static final ConfigVar AUTO_CREATE_TOPICS =
+      ConfigVar.of(
+          "KAFSCALE_AUTO_CREATE_TOPICS",
+          BOOLEAN,
+          "true",
+          "Create unknown topics when a client asks for them in a Metadata request that allows it.");
+  public static final ConfigVar AUTO_CREATE_PARTITIONS =
+      ConfigVar.number(
+          "KAFSCALE_AUTO_CREATE_PARTITIONS",
+          INT,
+          "1",
+          1,
+          100_000,
+          "Partition count of auto-created topics.");
+  public static final ConfigVar LOG_LEVEL_VAR =
+      ConfigVar.of(
+          "KAFSCALE_LOG_LEVEL", LOG_LEVEL, "INFO", "Root log level, applied at start.");
+  public static final ConfigVar MAX_FRAME_BYTES =
+      ConfigVar.number(
+          "KAFSCALE_MAX_FRAME_BYTES",
+          INT,
+          Long.toString(100 * MIB),
+          1024,
+          Integer.MAX_VALUE,
+          "Largest request frame accepted; a larger length prefix closes the connection (Kafka's"
+              + " `socket.request.max.bytes`).");
+  public static final ConfigVar MAX_INFLIGHT_BYTES_PER_CONNECTION =
+      ConfigVar.number(
+          "KAFSCALE_MAX_INFLIGHT_BYTES_PER_CONNECTION",
+          LONG,
+          Long.toString(64 * MIB),
+          1024,
+          Long.MAX_VALUE,
+          "Stop reading a connection while the requests it has in flight (not yet answered) hold"
+              + " more than this many bytes; resume below half.");
+
+  /** Every variable, in documentation order. */
+  public static final List<ConfigVar> ALL =
+      List.of(
+          BROKER_ADDR,
+          BROKER_HOST,
+          BROKER_PORT,
+          BROKER_ID,
+          METRICS_ADDR,
+          DATA_DIR,
+          S3_BUCKET,
+          S3_REGION,
+          S3_ENDPOINT,
+          S3_PATH_STYLE,
+          S3_ACCESS_KEY,
+          S3_SECRET_KEY,
+          S3_SESSION_TOKEN,
+          S3_NAMESPACE,
+          S3_KMS_ARN,
+          SEGMENT_BYTES,
+          FLUSH_INTERVAL_MS,
+          CACHE_BYTES,
+          AUTO_CREATE_TOPICS,
+          AUTO_CREATE_PARTITIONS,
+          LOG_LEVEL_VAR,
+          MAX_FRAME_BYTES,
+          MAX_INFLIGHT_BYTES_PER_CONNECTION);
+
+  private ConfigCatalogue() {}
+}

@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.metrics;
+
+import java.util.List;
+
+/**
+ * Catalogue of the meters the broker's network and admin layers register (storage and API meters
+ * are declared by their own modules). Names follow Micrometer's dotted style; Prometheus shows
+ * {@code kafscale.requests} as {@code kafscale_requests_total}. Every tag has a bounded set of
+ * values.
+ */
+public enum BrokerMeters {
+  REQUESTS("kafscale.requests", Kind.COUNTER, List.of("api"), "Kafka requests received, by API."),
+  REQUEST_ERRORS(
+      "kafscale.request.errors",
+      Kind.COUNTER,
+      List.of("api"),
+      "Requests whose handler failed (answered with the request's error response) or that were"
+          + " unsupported (`api` = `unknown` for unknown API keys)."),
+  REQUEST_LATENCY(
+      "kafscale.request.latency",
+      Kind.TIMER,
+      List.of("api"),
+      "Time from a request being decoded to its response being ready (includes long-poll waits)."),
+  CONNECTIONS_ACTIVE(
+      "kafscale.connections.active", Kind.GAUGE, List.of(), "Open Kafka client connections."),
+  CONNECTIONS_ACCEPTED(
+      "kafscale.connections.accepted", Kind.COUNTER, List.of(), "Kafka connections accepted."),
+  CONNECTIONS_CLOSED_BY_BROKER(
+      "kafscale.connections.closed.by.broker",
+      Kind.COUNTER,
+      List.of("reason"),
+      "Connections the broker closed: `frame_too_large`, `malformed`, `unsupported_request`,"
+          + " `error`."),
+  INFLIGHT_REQUEST_BYTES(
+      "kafscale.inflight.request.bytes",
+      Kind.GAUGE,
+      List.of(),
+      "Bytes of requests awaiting their response, summed over all connections."),
+  BACKPRESSURE_PAUSES(
+      "kafscale.backpressure.pauses",
+      Kind.COUNTER,
+      List.of(),
+      "Times a connection stopped reading because its in-flight request bytes exceeded"
+          + " `KAFSCALE_MAX_INFLIGHT_BYTES_PER_CONNECTION`."),
+  BROKER_READY(
+      "kafscale.broker.ready",
+      Kind.GAUGE,
+      List.of(),
+      "1 when the broker is ready to serve (what `/readyz` answers), else 0.");
+
+  /** Meter kinds as Micrometer registers them. */
+  public enum Kind {
+    COUNTER,
+    GAUGE,
+    TIMER
+  }
+
+  private final String meterName;
+  private final Kind kind;
+  private final List<String> tags;
+  private final String description;
+
+  BrokerMeters(String meterName, Kind kind, List<String> tags, String description) {
+    this.meterName = meterName;
+    this.kind = kind;
+    this.tags = tags;
+    this.description = description;
+  }
+
+  public String meterName() {
+    return meterName;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public List<String> tags() {
+    return tags;
+  }
+
+  public String description() {
+    return description;
+  }
+}

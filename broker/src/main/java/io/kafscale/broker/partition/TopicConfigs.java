@@ -1,0 +1,151 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.partition;
+
+import io.kafscale.storage.log.LogConfig;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The topic configs this broker accepts, with Kafka's defaults, types and value checks: the one
+ * table behind CreateTopics validation, DescribeConfigs and the {@link LogConfig} of a partition.
+ * Configs that only matter to features not built yet (compaction, tiered storage) are accepted and
+ * stored so Kafka tools that set them keep working. Immutable and thread-safe.
+ */
+public final class TopicConfigs {
+
+  /** Value type, with Kafka's DescribeConfigs config type id. */
+  public enum Type {
+    BOOLEAN(1),
+    STRING(2),
+    INT(3),
+    LONG(5),
+    DOUBLE(6),
+    LIST(7);
+
+    private final byte id;
+
+    Type(int id) {
+      this.id = (byte) id;
+    }
+
+    public byte id() {
+      return id;
+    }
+  }
+
+  /** One supported config: name, Kafka default, type, allowed values (empty: any of the type). */
+  public record Definition(String name, String defaultValue, Type type, long min, Set<String> allowed, String doc) {}
+
+  public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
+  public static final String MESSAGE_TIMESTAMP_TYPE = "message.timestamp.type";
+
+  private static final long NONE = Long.MIN_VALUE;
+  private static final Map<String, Definition> DEFINITIONS = build();
+
+  private TopicConfigs() {}
+
+  private static Map<String, Definition> build() {
+    List<Definition> list =
+        List.of(
+            def("cleanup.policy", "delete", Type.LIST, NONE, "delete,compact", "Retention policy (compaction is stored, not yet applied)"),
+            def("compression.type", "producer", Type.STRING, NONE, "uncompressed,zstd,lz4,snappy,gzip,producer", "Final compression type"),
+            def("delete.retention.ms", "86400000", Type.LONG, 0, "", "Tombstone retention for compacted topics"),
+            def("file.delete.delay.ms", "60000", Type.LONG, 0, "", "Delay before deleting a file"),
+            def("flush.messages", "9223372036854775807", Type.LONG, 1, "", "Kafka local flush interval (no effect)"),
+            def("flush.ms", "9223372036854775807", Type.LONG, 0, "", "Kafka local flush interval (no effect)"),
+            def("index.interval.bytes", "4096", Type.INT, 0, "", "Offset index interval"),
+            def("max.compaction.lag.ms", "9223372036854775807", Type.LONG, 1, "", "Maximum compaction lag"),
+            def(MAX_MESSAGE_BYTES, Integer.toString(LogConfig.DEFAULT_MAX_MESSAGE_BYTES), Type.INT, 0, "", "Largest record batch size allowed"),
+            def("message.timestamp.after.max.ms", "3600000", Type.LONG, 0, "", "Allowed timestamp lead"),
+            def("message.timestamp.before.max.ms", "9223372036854775807", Type.LONG, 0, "", "Allowed timestamp lag"),
+            def(MESSAGE_TIMESTAMP_TYPE, "CreateTime", Type.STRING, NONE, "CreateTime,LogAppendTime", "Record timestamp type"),
+            def("min.cleanable.dirty.ratio", "0.5", Type.DOUBLE, NONE, "", "Compaction trigger ratio"),
+            def("min.compaction.lag.ms", "0", Type.LONG, 0, "", "Minimum compaction lag"),
+            def("min.insync.replicas", "1", Type.INT, 1, "", "Minimum in-sync replicas (storage is replicated by the object store)"),
+            def("preallocate", "false", Type.BOOLEAN, NONE, "", "Preallocate segment files (no effect)"),
+            def("retention.bytes", "-1", Type.LONG, NONE, "", "Maximum partition size before deletion"),
+            def("retention.ms", "604800000", Type.LONG, -1, "", "Maximum record age before deletion"),
+            def("segment.bytes", "1073741824", Type.INT, 14, "", "Segment size"),
+            def("segment.index.bytes", "10485760", Type.INT, 4, "", "Index size"),
+            def("segment.jitter.ms", "0", Type.LONG, 0, "", "Segment roll jitter"),
+            def("segment.ms", "604800000", Type.LONG, 1, "", "Segment roll time"),
+            def("unclean.leader.election.enable", "false", Type.BOOLEAN, NONE, "", "Unclean leader election (no effect)"));
+    Map<String, Definition> map = new LinkedHashMap<>();
+    list.forEach(d -> map.put(d.name(), d));
+    return Map.copyOf(map);
+  }
+
+  private static Definition def(String name, String dflt, Type type, long min, String allowed, String doc) {
+    Set<String> values = allowed.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(allowed.split(",")));
+    return new Definition(name, dflt, type, min, values, doc);
+  }
+
+  /** Every supported config, sorted by name. */
+  public static List<Definition> all() {
+    return DEFINITIONS.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+  }
+
+  public static Optional<Definition> find(String name) {
+    return Optional.ofNullable(DEFINITIONS.get(name));
+  }
+
+  /** Why {@code value} is not acceptable for config {@code name}, or empty when it is. */
+  public static Optional<String> validate(String name, String value) {
+    Definition def = DEFINITIONS.get(name);
+    if (def == null) {
+      return Optional.of("Unknown topic config name: " + name);
+    }
+    if (value == null) {
+      return Optional.of("Null value not supported for topic config " + name);
+    }
+    String v = value.trim();
+    try {
+      switch (def.type()) {
+        case INT -> checkMin(def, Integer.parseInt(v));
+        case LONG -> checkMin(def, Long.parseLong(v));
+        case DOUBLE -> Double.parseDouble(v);
+        case BOOLEAN -> {
+          if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("expected true or false");
+          }
+        }
+        case STRING -> checkAllowed(def, List.of(v));
+        case LIST -> checkAllowed(def, Arrays.stream(v.split(",")).map(String::trim).toList());
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.of("Invalid value " + value + " for configuration " + name + ": " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static void checkMin(Definition def, long value) {
+    if (def.min() != NONE && value < def.min()) {
+      throw new IllegalArgumentException("value must be at least " + def.min());
+    }
+  }
+
+  private static void checkAllowed(Definition def, List<String> values) {
+    if (!def.allowed().isEmpty() && !def.allowed().containsAll(values)) {
+      throw new IllegalArgumentException("allowed values are " + def.allowed());
+    }
+  }
+
+  /** The effective value: the stored override, else Kafka's default. */
+  public static String effective(Map<String, String> stored, String name) {
+    String v = stored.get(name);
+    return v != null ? v : DEFINITIONS.get(name).defaultValue();
+  }
+
+  /** Partition log settings from a topic's stored configs. */
+  public static LogConfig logConfig(Map<String, String> stored) {
+    int maxMessageBytes = Integer.parseInt(effective(stored, MAX_MESSAGE_BYTES).trim());
+    boolean logAppendTime = "LogAppendTime".equals(effective(stored, MESSAGE_TIMESTAMP_TYPE).trim());
+    return new LogConfig(maxMessageBytes, logAppendTime);
+  }
+}

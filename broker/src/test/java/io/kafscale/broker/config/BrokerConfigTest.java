@@ -1,0 +1,239 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BrokerConfigTest {
+
+  private static BrokerConfig load(Map<String, String> env) {
+    return BrokerConfig.load(env, () -> "local-host");
+  }
+
+  @Test
+  void shouldUseDocumentedDefaultsWhenNothingIsSet() {
+    // When
+    BrokerConfig config = load(Map.of());
+
+    // Then
+    assertThat(config.brokerId()).isZero();
+    assertThat(config.network().listen()).isEqualTo(new HostPort("127.0.0.1", 9092));
+    assertThat(config.network().advertisedHost()).isEqualTo("127.0.0.1");
+    assertThat(config.network().advertisedPort()).isEqualTo(9092);
+    assertThat(config.network().admin()).isEqualTo(new HostPort("127.0.0.1", 9093));
+    assertThat(config.network().maxFrameBytes()).isEqualTo(100 * 1024 * 1024);
+    assertThat(config.network().maxInflightBytesPerConnection()).isEqualTo(64L * 1024 * 1024);
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.usesS3()).isFalse();
+    assertThat(config.storage().namespace()).isEqualTo("default");
+    assertThat(config.storage().flushMaxBytes()).isEqualTo(4L * 1024 * 1024);
+    assertThat(config.storage().flushMaxAge()).isEqualTo(Duration.ofMillis(10));
+    assertThat(config.storage().cacheBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(config.autoCreateTopics()).isTrue();
+    assertThat(config.autoCreatePartitions()).isEqualTo(1);
+    assertThat(config.logLevel()).isEqualTo("INFO");
+  }
+
+  @Test
+  void shouldReadEveryVariable() {
+    // Given
+    Map<String, String> env =
+        Map.ofEntries(
+            Map.entry("KAFSCALE_BROKER_ADDR", "0.0.0.0:19092"),
+            Map.entry("KAFSCALE_BROKER_HOST", "broker-0.kafscale"),
+            Map.entry("KAFSCALE_BROKER_PORT", "29092"),
+            Map.entry("KAFSCALE_BROKER_ID", "3"),
+            Map.entry("KAFSCALE_METRICS_ADDR", ":19093"),
+            Map.entry("KAFSCALE_DATA_DIR", "/var/lib/kafscale"),
+            Map.entry("KAFSCALE_S3_BUCKET", "segments"),
+            Map.entry("KAFSCALE_S3_REGION", "eu-west-1"),
+            Map.entry("KAFSCALE_S3_ENDPOINT", "http://127.0.0.1:9000"),
+            Map.entry("KAFSCALE_S3_PATH_STYLE", "TRUE"),
+            Map.entry("KAFSCALE_S3_ACCESS_KEY", "AKIA"),
+            Map.entry("KAFSCALE_S3_SECRET_KEY", "s3cr3t"),
+            Map.entry("KAFSCALE_S3_SESSION_TOKEN", "tok"),
+            Map.entry("KAFSCALE_S3_NAMESPACE", "prod"),
+            Map.entry("KAFSCALE_S3_KMS_ARN", "arn:aws:kms:eu-west-1:1:key/k"),
+            Map.entry("KAFSCALE_SEGMENT_BYTES", "1048576"),
+            Map.entry("KAFSCALE_FLUSH_INTERVAL_MS", "25"),
+            Map.entry("KAFSCALE_CACHE_BYTES", "0"),
+            Map.entry("KAFSCALE_AUTO_CREATE_TOPICS", "false"),
+            Map.entry("KAFSCALE_AUTO_CREATE_PARTITIONS", "6"),
+            Map.entry("KAFSCALE_LOG_LEVEL", "debug"),
+            Map.entry("KAFSCALE_MAX_FRAME_BYTES", "2048"),
+            Map.entry("KAFSCALE_MAX_INFLIGHT_BYTES_PER_CONNECTION", "4096"));
+
+    // When
+    BrokerConfig config = load(env);
+
+    // Then
+    assertThat(config.brokerId()).isEqualTo(3);
+    assertThat(config.network())
+        .isEqualTo(
+            new NetworkConfig(
+                new HostPort("0.0.0.0", 19092),
+                "broker-0.kafscale",
+                29092,
+                new HostPort("0.0.0.0", 19093),
+                2048,
+                4096));
+    assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/kafscale"));
+    assertThat(config.s3())
+        .isEqualTo(
+            new S3Settings(
+                "segments",
+                "eu-west-1",
+                URI.create("http://127.0.0.1:9000"),
+                true,
+                "AKIA",
+                "s3cr3t",
+                "tok",
+                "arn:aws:kms:eu-west-1:1:key/k"));
+    assertThat(config.storage().namespace()).isEqualTo("prod");
+    assertThat(config.storage().flushMaxBytes()).isEqualTo(1048576);
+    assertThat(config.storage().flushMaxAge()).isEqualTo(Duration.ofMillis(25));
+    assertThat(config.storage().cacheBytes()).isZero();
+    assertThat(config.autoCreateTopics()).isFalse();
+    assertThat(config.autoCreatePartitions()).isEqualTo(6);
+    assertThat(config.logLevel()).isEqualTo("DEBUG");
+  }
+
+  @Test
+  void shouldReportEveryProblemAtOnce() {
+    // Given
+    Map<String, String> env =
+        Map.of(
+            "KAFSCALE_BROKER_ADDR", "127.0.0.1:http",
+            "KAFSCALE_METRICS_ADDR", "nonsense",
+            "KAFSCALE_BROKER_PORT", "70000",
+            "KAFSCALE_AUTO_CREATE_TOPICS", "yes",
+            "KAFSCALE_SEGMENT_BYTES", "-5",
+            "KAFSCALE_CACHE_BYTES", "lots",
+            "KAFSCALE_LOG_LEVEL", "LOUD");
+
+    // When
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
+
+    // Then
+    assertThat(e.problems())
+        .hasSize(7)
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_BROKER_ADDR='127.0.0.1:http'"))
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_METRICS_ADDR='nonsense'"))
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_BROKER_PORT='70000'"))
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_AUTO_CREATE_TOPICS='yes'"))
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_SEGMENT_BYTES='-5'"))
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_CACHE_BYTES='lots'"))
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_LOG_LEVEL='LOUD'"));
+    assertThat(e.getMessage()).contains("7 problems");
+  }
+
+  @Test
+  void shouldNeverPrintSecretValues() {
+    // Given: a secret key without its access key
+    Map<String, String> env =
+        Map.of("KAFSCALE_S3_BUCKET", "b", "KAFSCALE_S3_SECRET_KEY", "hunter2-very-secret");
+
+    // When
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
+
+    // Then
+    assertThat(e.getMessage())
+        .contains("KAFSCALE_S3_ACCESS_KEY and KAFSCALE_S3_SECRET_KEY must be set together")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void shouldHideSecretsWhenSettingsArePrinted() {
+    // Given
+    BrokerConfig config =
+        load(
+            Map.of(
+                "KAFSCALE_S3_BUCKET", "b",
+                "KAFSCALE_S3_ACCESS_KEY", "AKIA-id",
+                "KAFSCALE_S3_SECRET_KEY", "hunter2-very-secret",
+                "KAFSCALE_S3_SESSION_TOKEN", "token-very-secret"));
+
+    // When
+    String printed = config.toString();
+
+    // Then
+    assertThat(printed).doesNotContain("hunter2").doesNotContain("token-very-secret");
+    assertThat(printed).contains("credentials=static");
+  }
+
+  @Test
+  void shouldRejectS3SettingsWithoutABucketRatherThanFallBackSilently() {
+    // When / Then
+    assertThatThrownBy(() -> load(Map.of("KAFSCALE_S3_ENDPOINT", "http://127.0.0.1:9000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("KAFSCALE_S3_ENDPOINT is set but KAFSCALE_S3_BUCKET is not");
+  }
+
+  @Test
+  void shouldRejectANonHttpEndpoint() {
+    // When / Then
+    assertThatThrownBy(
+            () -> load(Map.of("KAFSCALE_S3_BUCKET", "b", "KAFSCALE_S3_ENDPOINT", "ftp://x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("KAFSCALE_S3_ENDPOINT='ftp://x' is invalid");
+  }
+
+  @Test
+  void shouldAdvertiseThePodIpWhenListeningOnAllInterfaces() {
+    // When
+    BrokerConfig config =
+        load(Map.of("KAFSCALE_BROKER_ADDR", "0.0.0.0:9092", "POD_IP", "10.1.2.3", "HOSTNAME", "p"));
+
+    // Then
+    assertThat(config.network().advertisedHost()).isEqualTo("10.1.2.3");
+  }
+
+  @Test
+  void shouldAdvertiseTheHostNameWhenListeningOnAllInterfacesWithoutPodIp() {
+    // When
+    BrokerConfig withHostnameVar = load(Map.of("KAFSCALE_BROKER_ADDR", ":9092", "HOSTNAME", "p"));
+    BrokerConfig withoutAny = load(Map.of("KAFSCALE_BROKER_ADDR", ":9092"));
+
+    // Then
+    assertThat(withHostnameVar.network().advertisedHost()).isEqualTo("p");
+    assertThat(withoutAny.network().advertisedHost()).isEqualTo("local-host");
+  }
+
+  @Test
+  void shouldAdvertiseTheBoundPortWhenListeningOnPortZero() {
+    // When
+    BrokerConfig config = load(Map.of("KAFSCALE_BROKER_ADDR", "127.0.0.1:0"));
+
+    // Then
+    assertThat(config.network().advertisedPort()).isZero();
+  }
+
+  @Test
+  void shouldTreatBlankValuesAsUnset() {
+    // When
+    BrokerConfig config = load(Map.of("KAFSCALE_BROKER_ID", "  ", "KAFSCALE_S3_BUCKET", ""));
+
+    // Then
+    assertThat(config.brokerId()).isZero();
+    assertThat(config.usesS3()).isFalse();
+  }
+
+  @Test
+  void shouldParseIpv6Addresses() {
+    // When
+    HostPort hostPort = HostPort.parse("[::1]:9092");
+
+    // Then
+    assertThat(hostPort).isEqualTo(new HostPort("::1", 9092));
+    assertThat(hostPort.toString()).isEqualTo("[::1]:9092");
+  }
+}

@@ -1,0 +1,157 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.metadata.codec;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.kafscale.metadata.model.ClusterInfoRecord;
+import io.kafscale.metadata.model.PartitionStateRecord;
+import io.kafscale.metadata.model.ProducerRecord;
+import io.kafscale.metadata.model.SegmentRecord;
+import io.kafscale.metadata.model.TopicRecord;
+import io.kafscale.proto.metadata.v1.ClusterInfo;
+import io.kafscale.proto.metadata.v1.PartitionState;
+import io.kafscale.proto.metadata.v1.ProducerBatch;
+import io.kafscale.proto.metadata.v1.ProducerIdBlock;
+import io.kafscale.proto.metadata.v1.ProducerState;
+import io.kafscale.proto.metadata.v1.Segment;
+import io.kafscale.proto.metadata.v1.Topic;
+import java.util.UUID;
+
+/**
+ * Converts metadata model records to and from the protobuf bytes stored as values (the only place
+ * that imports {@code io.kafscale.proto}). Stateless and thread-safe. Decoding fails with {@link
+ * CorruptValueException}.
+ */
+public final class ProtoCodec {
+  private ProtoCodec() {}
+
+  public static byte[] encodeTopic(TopicRecord t) {
+    return Topic.newBuilder()
+        .setName(t.name())
+        .setTopicIdMost(t.topicId().getMostSignificantBits())
+        .setTopicIdLeast(t.topicId().getLeastSignificantBits())
+        .setPartitionCount(t.partitionCount())
+        .putAllConfigs(t.configs())
+        .setCreatedAtMs(t.createdAtMs())
+        .build()
+        .toByteArray();
+  }
+
+  public static TopicRecord decodeTopic(byte[] bytes) {
+    Topic t = parse(bytes, "Topic", Topic::parseFrom);
+    return new TopicRecord(
+        t.getName(),
+        new UUID(t.getTopicIdMost(), t.getTopicIdLeast()),
+        t.getPartitionCount(),
+        t.getConfigsMap(),
+        t.getCreatedAtMs());
+  }
+
+  public static byte[] encodePartitionState(PartitionStateRecord s) {
+    return PartitionState.newBuilder()
+        .setOwnerBrokerId(s.ownerBrokerId())
+        .setLeaderEpoch(s.leaderEpoch())
+        .setLogStartOffset(s.logStartOffset())
+        .setHighWatermark(s.highWatermark())
+        .build()
+        .toByteArray();
+  }
+
+  public static PartitionStateRecord decodePartitionState(byte[] bytes) {
+    PartitionState s = parse(bytes, "PartitionState", PartitionState::parseFrom);
+    return new PartitionStateRecord(s.getOwnerBrokerId(), s.getLeaderEpoch(), s.getLogStartOffset(), s.getHighWatermark());
+  }
+
+  public static byte[] encodeSegment(SegmentRecord s) {
+    return Segment.newBuilder()
+        .setObjectKey(s.objectKey())
+        .setIndexKey(s.indexKey())
+        .setPosition(s.position())
+        .setLength(s.length())
+        .setBaseOffset(s.baseOffset())
+        .setLastOffset(s.lastOffset())
+        .setMaxTimestamp(s.maxTimestamp())
+        .setEpoch(s.epoch())
+        .setCrc(s.crc())
+        .setCreatedAtMs(s.createdAtMs())
+        .build()
+        .toByteArray();
+  }
+
+  public static SegmentRecord decodeSegment(byte[] bytes) {
+    Segment s = parse(bytes, "Segment", Segment::parseFrom);
+    return new SegmentRecord(
+        s.getObjectKey(),
+        s.getIndexKey(),
+        s.getPosition(),
+        s.getLength(),
+        s.getBaseOffset(),
+        s.getLastOffset(),
+        s.getMaxTimestamp(),
+        s.getEpoch(),
+        s.getCrc(),
+        s.getCreatedAtMs());
+  }
+
+  public static byte[] encodeProducer(ProducerRecord p) {
+    ProducerState.Builder b =
+        ProducerState.newBuilder()
+            .setProducerId(p.producerId())
+            .setProducerEpoch(p.producerEpoch())
+            .setLastUpdateMs(p.lastUpdateMs());
+    for (ProducerRecord.Batch batch : p.lastBatches()) {
+      b.addLastBatches(
+          ProducerBatch.newBuilder()
+              .setFirstSequence(batch.firstSequence())
+              .setLastSequence(batch.lastSequence())
+              .setFirstOffset(batch.firstOffset())
+              .setLastOffset(batch.lastOffset())
+              .setTimestamp(batch.timestamp()));
+    }
+    return b.build().toByteArray();
+  }
+
+  public static ProducerRecord decodeProducer(byte[] bytes) {
+    ProducerState p = parse(bytes, "ProducerState", ProducerState::parseFrom);
+    return new ProducerRecord(
+        p.getProducerId(),
+        (short) p.getProducerEpoch(),
+        p.getLastBatchesList().stream()
+            .map(
+                b ->
+                    new ProducerRecord.Batch(
+                        b.getFirstSequence(), b.getLastSequence(), b.getFirstOffset(), b.getLastOffset(), b.getTimestamp()))
+            .toList(),
+        p.getLastUpdateMs());
+  }
+
+  public static byte[] encodeClusterInfo(ClusterInfoRecord c) {
+    return ClusterInfo.newBuilder().setClusterId(c.clusterId()).setCreatedAtMs(c.createdAtMs()).build().toByteArray();
+  }
+
+  public static ClusterInfoRecord decodeClusterInfo(byte[] bytes) {
+    ClusterInfo c = parse(bytes, "ClusterInfo", ClusterInfo::parseFrom);
+    return new ClusterInfoRecord(c.getClusterId(), c.getCreatedAtMs());
+  }
+
+  public static byte[] encodeProducerIdBlock(long nextId) {
+    return ProducerIdBlock.newBuilder().setNextId(nextId).build().toByteArray();
+  }
+
+  public static long decodeProducerIdBlock(byte[] bytes) {
+    return parse(bytes, "ProducerIdBlock", ProducerIdBlock::parseFrom).getNextId();
+  }
+
+  private interface Parser<T> {
+    T parse(byte[] bytes) throws InvalidProtocolBufferException;
+  }
+
+  private static <T> T parse(byte[] bytes, String type, Parser<T> parser) {
+    try {
+      return parser.parse(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new CorruptValueException("stored value is not a valid " + type + ": " + e.getMessage(), e);
+    }
+  }
+}

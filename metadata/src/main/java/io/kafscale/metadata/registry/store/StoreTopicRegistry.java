@@ -1,0 +1,178 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.metadata.registry.store;
+
+import io.kafscale.metadata.codec.ProtoCodec;
+import io.kafscale.metadata.keys.KeyLayout;
+import io.kafscale.metadata.model.PartitionStateRecord;
+import io.kafscale.metadata.model.SegmentRecord;
+import io.kafscale.metadata.model.TopicRecord;
+import io.kafscale.metadata.registry.TopicExistsException;
+import io.kafscale.metadata.registry.TopicRegistry;
+import io.kafscale.metadata.registry.UnknownTopicException;
+import io.kafscale.metadata.store.Compare;
+import io.kafscale.metadata.store.KeyValue;
+import io.kafscale.metadata.store.MetadataStore;
+import io.kafscale.metadata.store.Op;
+import io.kafscale.metadata.store.Txn;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * {@link TopicRegistry} over a {@link MetadataStore}: a topic key plus one state key per partition,
+ * all written in compare-and-set transactions. Thread-safe (stateless besides the store).
+ */
+public final class StoreTopicRegistry implements TopicRegistry {
+  private final MetadataStore store;
+  private final KeyLayout keys;
+  private final Clock clock;
+
+  public StoreTopicRegistry(MetadataStore store, KeyLayout keys, Clock clock) {
+    this.store = store;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletableFuture<TopicRecord> create(String name, int partitionCount, Map<String, String> configs) {
+    if (partitionCount < 1) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("partition count must be at least 1, got " + partitionCount));
+    }
+    TopicRecord topic;
+    Txn.Builder txn;
+    try {
+      topic = new TopicRecord(name, UUID.randomUUID(), partitionCount, configs, clock.millis());
+      String key = keys.topic(name);
+      txn = Txn.builder().when(Compare.absent(key)).then(Op.put(key, ProtoCodec.encodeTopic(topic)));
+      addInitialStates(txn, name, 0, partitionCount);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return store
+        .txn(txn.build())
+        .thenCompose(
+            r ->
+                r.succeeded()
+                    ? CompletableFuture.completedFuture(topic)
+                    : CompletableFuture.failedFuture(new TopicExistsException("topic '" + name + "' already exists")));
+  }
+
+  @Override
+  public CompletableFuture<List<SegmentRecord>> delete(String name) {
+    return CasLoop.run("delete topic " + name, () -> withTopic(name).thenCompose(kv -> deleteAttempt(name, kv)));
+  }
+
+  private CompletableFuture<Optional<List<SegmentRecord>>> deleteAttempt(String name, KeyValue topicKv) {
+    String partitions = keys.partitionsPrefix(name);
+    return store
+        .getPrefix(partitions)
+        .thenCompose(
+            kvs -> {
+              // Every commit rewrites its partition's state key, so comparing the states we read
+              // guarantees the returned segment list is complete at the moment of deletion.
+              Txn.Builder txn = Txn.builder().when(Compare.modRevisionEquals(topicKv.key(), topicKv.modRevision()));
+              List<SegmentRecord> segments = new ArrayList<>();
+              for (KeyValue kv : kvs) {
+                if (keys.isPartitionStateKey(kv.key())) {
+                  txn.when(Compare.modRevisionEquals(kv.key(), kv.modRevision()));
+                } else if (keys.isSegmentKey(kv.key())) {
+                  segments.add(ProtoCodec.decodeSegment(kv.value()));
+                }
+              }
+              txn.then(Op.delete(topicKv.key())).then(Op.deletePrefix(partitions));
+              return store
+                  .txn(txn.build())
+                  .thenApply(r -> r.succeeded() ? Optional.of(List.copyOf(segments)) : Optional.empty());
+            });
+  }
+
+  @Override
+  public CompletableFuture<TopicRecord> addPartitions(String name, int newPartitionCount) {
+    return update(
+        "add partitions to " + name,
+        name,
+        old -> {
+          if (newPartitionCount <= old.partitionCount()) {
+            throw new IllegalArgumentException(
+                "topic '" + name + "' has " + old.partitionCount() + " partitions; new count " + newPartitionCount
+                    + " must be larger");
+          }
+          return new TopicRecord(name, old.topicId(), newPartitionCount, old.configs(), old.createdAtMs());
+        });
+  }
+
+  @Override
+  public CompletableFuture<TopicRecord> updateConfigs(String name, Map<String, String> configs) {
+    return update(
+        "update configs of " + name,
+        name,
+        old -> new TopicRecord(name, old.topicId(), old.partitionCount(), configs, old.createdAtMs()));
+  }
+
+  @Override
+  public CompletableFuture<Optional<TopicRecord>> get(String name) {
+    try {
+      return store.get(keys.topic(name)).thenApply(kv -> kv.map(v -> ProtoCodec.decodeTopic(v.value())));
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+  }
+
+  @Override
+  public CompletableFuture<List<TopicRecord>> list() {
+    return store
+        .getPrefix(keys.topicsPrefix())
+        .thenApply(kvs -> kvs.stream().map(kv -> ProtoCodec.decodeTopic(kv.value())).toList());
+  }
+
+  private CompletableFuture<TopicRecord> update(String what, String name, Function<TopicRecord, TopicRecord> change) {
+    return CasLoop.run(
+        what,
+        () ->
+            withTopic(name)
+                .thenCompose(
+                    kv -> {
+                      TopicRecord old = ProtoCodec.decodeTopic(kv.value());
+                      TopicRecord updated = change.apply(old);
+                      Txn.Builder txn =
+                          Txn.builder()
+                              .when(Compare.modRevisionEquals(kv.key(), kv.modRevision()))
+                              .then(Op.put(kv.key(), ProtoCodec.encodeTopic(updated)));
+                      addInitialStates(txn, name, old.partitionCount(), updated.partitionCount());
+                      return store
+                          .txn(txn.build())
+                          .thenApply(r -> r.succeeded() ? Optional.of(updated) : Optional.<TopicRecord>empty());
+                    }));
+  }
+
+  private CompletableFuture<KeyValue> withTopic(String name) {
+    try {
+      return store
+          .get(keys.topic(name))
+          .thenCompose(
+              kv ->
+                  kv.map(CompletableFuture::completedFuture)
+                      .orElseGet(
+                          () ->
+                              CompletableFuture.failedFuture(
+                                  new UnknownTopicException("topic '" + name + "' does not exist"))));
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(new UnknownTopicException("topic '" + name + "' does not exist"));
+    }
+  }
+
+  private void addInitialStates(Txn.Builder txn, String topic, int from, int to) {
+    byte[] initial = ProtoCodec.encodePartitionState(PartitionStateRecord.initial());
+    for (int p = from; p < to; p++) {
+      txn.then(Op.put(keys.partitionState(topic, p), initial));
+    }
+  }
+}

@@ -1,0 +1,255 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.metadata.registry.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafscale.metadata.Metadata;
+import io.kafscale.metadata.StoreMetadata;
+import io.kafscale.metadata.codec.ProtoCodec;
+import io.kafscale.metadata.keys.KeyLayout;
+import io.kafscale.metadata.model.PartitionRecord;
+import io.kafscale.metadata.model.PartitionStateRecord;
+import io.kafscale.metadata.model.ProducerRecord;
+import io.kafscale.metadata.model.SegmentRecord;
+import io.kafscale.metadata.model.TopicRecord;
+import io.kafscale.metadata.registry.FencedEpochException;
+import io.kafscale.metadata.registry.TopicExistsException;
+import io.kafscale.metadata.registry.UnknownTopicException;
+import io.kafscale.metadata.store.KeyValue;
+import io.kafscale.metadata.store.ManualClock;
+import io.kafscale.metadata.store.memory.InMemoryMetadataStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The typed registries over the in-memory store. */
+class StoreRegistriesTest {
+  private final ManualClock clock = new ManualClock();
+  private final InMemoryMetadataStore store = new InMemoryMetadataStore(clock);
+  private final KeyLayout keys = KeyLayout.defaults();
+  private final Metadata metadata = StoreMetadata.open(store, keys, clock);
+
+  @AfterEach
+  void close() {
+    metadata.close();
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> f) {
+    try {
+      f.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("expected the future to fail");
+  }
+
+  private static SegmentRecord segment(long base, long last, int epoch) {
+    return new SegmentRecord("obj-" + base, "idx-" + base, 0, 100, base, last, 1000 + base, epoch, 0xCAFE, 5000);
+  }
+
+  private PartitionStateRecord state(String topic, int p) {
+    return ProtoCodec.decodePartitionState(join(store.get(keys.partitionState(topic, p))).orElseThrow().value());
+  }
+
+  @Test
+  void shouldCreateTopicWithUnownedPartitionsAtEpochZero() {
+    // When
+    TopicRecord t = join(metadata.topics().create("orders", 3, Map.of("retention.ms", "1000")));
+    // Then
+    assertThat(t.partitionCount()).isEqualTo(3);
+    assertThat(t.createdAtMs()).isEqualTo(clock.millis());
+    assertThat(join(metadata.topics().get("orders"))).contains(t);
+    for (int p = 0; p < 3; p++) {
+      assertThat(state("orders", p)).isEqualTo(PartitionStateRecord.initial());
+    }
+  }
+
+  @Test
+  void shouldRejectCreatingATopicTwice() {
+    // Given
+    TopicRecord first = join(metadata.topics().create("orders", 1, Map.of()));
+    // When
+    Throwable failure = failureOf(metadata.topics().create("orders", 5, Map.of()));
+    // Then
+    assertThat(failure).isInstanceOf(TopicExistsException.class);
+    assertThat(join(metadata.topics().get("orders"))).contains(first);
+  }
+
+  @Test
+  void shouldListTopicsByName() {
+    // Given
+    join(metadata.topics().create("b", 1, Map.of()));
+    join(metadata.topics().create("a", 1, Map.of()));
+    // When / Then
+    assertThat(join(metadata.topics().list())).extracting(TopicRecord::name).containsExactly("a", "b");
+  }
+
+  @Test
+  void shouldDeleteTopicWithAllPartitionKeysAndReturnItsSegments() {
+    // Given
+    join(metadata.topics().create("orders", 2, Map.of()));
+    join(metadata.topics().create("orders2", 1, Map.of()));
+    PartitionRecord owned = join(metadata.partitions().claim("orders", 1, 7));
+    join(metadata.partitions().commitSegment("orders", 1, owned.leaderEpoch(), segment(0, 9, owned.leaderEpoch()), List.of()));
+    // When
+    List<SegmentRecord> removed = join(metadata.topics().delete("orders"));
+    // Then
+    assertThat(removed).containsExactly(segment(0, 9, owned.leaderEpoch()));
+    assertThat(join(metadata.topics().get("orders"))).isEmpty();
+    assertThat(join(store.getPrefix(keys.partitionsPrefix("orders")))).isEmpty();
+    assertThat(join(store.getPrefix(keys.partitionsPrefix("orders2")))).hasSize(1);
+    assertThat(failureOf(metadata.topics().delete("orders"))).isInstanceOf(UnknownTopicException.class);
+  }
+
+  @Test
+  void shouldAddPartitionsOnlyWhenTheCountGrows() {
+    // Given
+    TopicRecord t = join(metadata.topics().create("orders", 2, Map.of()));
+    // When
+    TopicRecord grown = join(metadata.topics().addPartitions("orders", 4));
+    Throwable shrink = failureOf(metadata.topics().addPartitions("orders", 4));
+    // Then
+    assertThat(grown.partitionCount()).isEqualTo(4);
+    assertThat(grown.topicId()).isEqualTo(t.topicId());
+    assertThat(state("orders", 3)).isEqualTo(PartitionStateRecord.initial());
+    assertThat(shrink).isInstanceOf(IllegalArgumentException.class);
+    assertThat(failureOf(metadata.topics().addPartitions("nope", 4))).isInstanceOf(UnknownTopicException.class);
+  }
+
+  @Test
+  void shouldReplaceConfigs() {
+    // Given
+    join(metadata.topics().create("orders", 1, Map.of("a", "1")));
+    // When
+    join(metadata.topics().updateConfigs("orders", Map.of("b", "2")));
+    // Then
+    assertThat(join(metadata.topics().get("orders")).orElseThrow().configs()).isEqualTo(Map.of("b", "2"));
+  }
+
+  @Test
+  void shouldBumpEpochAndSetOwnerOnEveryClaim() {
+    // Given
+    join(metadata.topics().create("orders", 1, Map.of()));
+    // When
+    PartitionRecord first = join(metadata.partitions().claim("orders", 0, 1));
+    PartitionRecord second = join(metadata.partitions().claim("orders", 0, 2));
+    // Then
+    assertThat(first.leaderEpoch()).isEqualTo(1);
+    assertThat(first.ownerBrokerId()).isEqualTo(1);
+    assertThat(second.leaderEpoch()).isEqualTo(2);
+    assertThat(state("orders", 0).ownerBrokerId()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldFailClaimOfAnUnknownPartition() {
+    // Given
+    join(metadata.topics().create("orders", 1, Map.of()));
+    // When / Then
+    assertThat(failureOf(metadata.partitions().claim("orders", 1, 1))).isInstanceOf(UnknownTopicException.class);
+    assertThat(failureOf(metadata.partitions().claim("nope", 0, 1))).isInstanceOf(UnknownTopicException.class);
+  }
+
+  @Test
+  void shouldCommitSegmentsAndHandThemToTheNextOwner() {
+    // Given
+    join(metadata.topics().create("orders", 1, Map.of()));
+    int epoch = join(metadata.partitions().claim("orders", 0, 1)).leaderEpoch();
+    ProducerRecord producer = new ProducerRecord(42, (short) 0, List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)), 5);
+    // When
+    join(metadata.partitions().commitSegment("orders", 0, epoch, segment(0, 9, epoch), List.of(producer)));
+    join(metadata.partitions().commitSegment("orders", 0, epoch, segment(10, 24, epoch), List.of()));
+    PartitionRecord next = join(metadata.partitions().claim("orders", 0, 2));
+    // Then
+    assertThat(next.highWatermark()).isEqualTo(25);
+    assertThat(next.segments()).containsExactly(segment(0, 9, epoch), segment(10, 24, epoch));
+    assertThat(next.producers()).containsExactly(producer);
+    assertThat(next.leaderEpoch()).isEqualTo(epoch + 1);
+  }
+
+  @Test
+  void shouldFenceACommitWithAnOldEpochAndWriteNothing() {
+    // Given
+    join(metadata.topics().create("orders", 1, Map.of()));
+    int oldEpoch = join(metadata.partitions().claim("orders", 0, 1)).leaderEpoch();
+    try (Metadata otherBroker = StoreMetadata.open(store, keys, clock)) {
+      int newEpoch = join(otherBroker.partitions().claim("orders", 0, 2)).leaderEpoch();
+      long revisionBefore = join(store.currentRevision());
+      // When
+      Throwable failure =
+          failureOf(metadata.partitions().commitSegment("orders", 0, oldEpoch, segment(0, 9, oldEpoch), List.of()));
+      // Then
+      assertThat(failure).isInstanceOf(FencedEpochException.class);
+      assertThat(join(store.currentRevision())).isEqualTo(revisionBefore);
+      assertThat(join(store.getPrefix(keys.segmentsPrefix("orders", 0)))).isEmpty();
+      join(otherBroker.partitions().commitSegment("orders", 0, newEpoch, segment(0, 4, newEpoch), List.of()));
+      assertThat(state("orders", 0).highWatermark()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void shouldFenceACommitWhoseEpochWasNeverClaimed() {
+    // Given
+    join(metadata.topics().create("orders", 1, Map.of()));
+    // When
+    Throwable failure = failureOf(metadata.partitions().commitSegment("orders", 0, 5, segment(0, 1, 5), List.of()));
+    // Then
+    assertThat(failure).isInstanceOf(FencedEpochException.class);
+  }
+
+  @Test
+  void shouldHandOutDistinctIncreasingProducerIdsAcrossBlocks() {
+    // When
+    List<Long> ids = java.util.stream.LongStream.range(0, 2500).mapToObj(i -> join(metadata.producerIds().nextProducerId())).toList();
+    // Then
+    assertThat(ids).doesNotHaveDuplicates().isSorted();
+    KeyValue block = join(store.get(keys.producerIdBlock())).orElseThrow();
+    assertThat(ProtoCodec.decodeProducerIdBlock(block.value())).isEqualTo(3000);
+  }
+
+  @Test
+  void shouldKeepTheClusterIdAcrossOpens() {
+    // When
+    String again;
+    try (Metadata reopened = StoreMetadata.open(store, keys, clock)) {
+      again = reopened.clusterId();
+    }
+    // Then
+    assertThat(metadata.clusterId()).hasSize(22).matches("[A-Za-z0-9_][A-Za-z0-9_-]{21}");
+    assertThat(again).isEqualTo(metadata.clusterId());
+  }
+
+  @Test
+  void shouldCreateDistinctClusterIdsForDistinctStores() {
+    try (Metadata other = StoreMetadata.open(new InMemoryMetadataStore(clock))) {
+      assertThat(other.clusterId()).isNotEqualTo(metadata.clusterId());
+    }
+  }
+
+  @Test
+  void shouldNotExpireAnythingWithoutLeases() {
+    // Given
+    join(metadata.topics().create("orders", 1, Map.of()));
+    // When
+    clock.advance(Duration.ofDays(365));
+    // Then
+    assertThat(join(metadata.topics().get("orders"))).isPresent();
+  }
+}

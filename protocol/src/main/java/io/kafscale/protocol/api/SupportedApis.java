@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.protocol.api;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.message.ApiMessageType;
+import org.apache.kafka.common.message.ApiVersionsResponseData.ApiVersion;
+import org.apache.kafka.common.message.ApiVersionsResponseData.ApiVersionCollection;
+import org.apache.kafka.common.protocol.ApiKeys;
+
+/**
+ * The single table of the Kafka APIs this broker serves. It drives ApiVersions, the decoder's
+ * version check and {@code docs/protocol-support.md}; to serve a new API, implement its handler and
+ * add one constant here. Version ranges are those Apache Kafka's broker listener serves in the
+ * pinned kafka-clients: stable versions only, from {@link ApiKeys#oldestVersion()} to {@link
+ * ApiKeys#latestVersion(boolean) latestVersion(false)}; the advertised range comes from {@link
+ * ApiKeys#toApiVersionForApiResponse}, which advertises Produce from v0 (KAFKA-18659: librdkafka
+ * otherwise sends compressed batches uncompressed) although v0-2 requests are refused. Immutable
+ * and thread-safe.
+ */
+public enum SupportedApis {
+  API_VERSIONS(
+      ApiKeys.API_VERSIONS, "unknown versions get a v0 UNSUPPORTED_VERSION answer (KIP-511)"),
+  METADATA(ApiKeys.METADATA, "honours allow_auto_topic_creation; topic ids"),
+  PRODUCE(
+      ApiKeys.PRODUCE,
+      "advertised from v0 (KAFKA-18659), v0-2 requests refused; acks=0 unanswered"),
+  FETCH(ApiKeys.FETCH, "topic ids from v13; no fetch sessions (session id 0)"),
+  LIST_OFFSETS(ApiKeys.LIST_OFFSETS, "earliest, latest, by timestamp, max timestamp"),
+  CREATE_TOPICS(ApiKeys.CREATE_TOPICS, "validate-only supported; configs stored"),
+  DELETE_TOPICS(ApiKeys.DELETE_TOPICS, "by name and by topic id"),
+  CREATE_PARTITIONS(ApiKeys.CREATE_PARTITIONS, ""),
+  INIT_PRODUCER_ID(
+      ApiKeys.INIT_PRODUCER_ID, "idempotent producers; transactional ids not supported yet"),
+  DESCRIBE_CLUSTER(ApiKeys.DESCRIBE_CLUSTER, ""),
+  DESCRIBE_CONFIGS(ApiKeys.DESCRIBE_CONFIGS, "topics and the broker");
+
+  private static final Map<ApiKeys, SupportedApis> BY_KEY = new EnumMap<>(ApiKeys.class);
+
+  static {
+    for (SupportedApis api : values()) {
+      BY_KEY.put(api.apiKey, api);
+    }
+  }
+
+  private final ApiKeys apiKey;
+  private final String notes;
+  private final short minServedVersion;
+  private final short maxServedVersion;
+  private final short minAdvertisedVersion;
+  private final short maxAdvertisedVersion;
+
+  SupportedApis(ApiKeys apiKey, String notes) {
+    this.apiKey = apiKey;
+    this.notes = notes;
+    ApiVersion advertised =
+        apiKey
+            .toApiVersionForApiResponse(false, ApiMessageType.ListenerType.BROKER)
+            .orElseThrow(() -> new IllegalStateException(apiKey + " has no stable broker version"));
+    this.minAdvertisedVersion = advertised.minVersion();
+    this.maxAdvertisedVersion = advertised.maxVersion();
+    this.minServedVersion = (short) Math.max(apiKey.oldestVersion(), advertised.minVersion());
+    this.maxServedVersion = advertised.maxVersion();
+  }
+
+  public ApiKeys apiKey() {
+    return apiKey;
+  }
+
+  /** Lowest version the decoder accepts. */
+  public short minServedVersion() {
+    return minServedVersion;
+  }
+
+  /** Highest version the decoder accepts (the latest stable one). */
+  public short maxServedVersion() {
+    return maxServedVersion;
+  }
+
+  /** Lowest version advertised in ApiVersions (may be below {@link #minServedVersion()}). */
+  public short minAdvertisedVersion() {
+    return minAdvertisedVersion;
+  }
+
+  public short maxAdvertisedVersion() {
+    return maxAdvertisedVersion;
+  }
+
+  /** What a user should know about how the API is served; empty when nothing. */
+  public String notes() {
+    return notes;
+  }
+
+  /** The entry for {@code apiKey}, empty when the API is not served. */
+  public static Optional<SupportedApis> of(ApiKeys apiKey) {
+    return Optional.ofNullable(BY_KEY.get(apiKey));
+  }
+
+  /** Whether a request for {@code apiKey} at {@code version} is decoded and answered. */
+  public static boolean isServed(ApiKeys apiKey, short version) {
+    SupportedApis api = BY_KEY.get(apiKey);
+    return api != null && version >= api.minServedVersion && version <= api.maxServedVersion;
+  }
+
+  /**
+   * The ApiVersions entries, one per served API. A new collection each call: the entries of a
+   * kafka-clients collection can belong to one collection only.
+   */
+  public static ApiVersionCollection advertised() {
+    ApiVersionCollection collection = new ApiVersionCollection(values().length);
+    for (SupportedApis api : values()) {
+      collection.add(
+          new ApiVersion()
+              .setApiKey(api.apiKey.id)
+              .setMinVersion(api.minAdvertisedVersion)
+              .setMaxVersion(api.maxAdvertisedVersion));
+    }
+    return collection;
+  }
+}

@@ -1,0 +1,240 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.protocol.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafscale.protocol.api.SupportedApis;
+import io.kafscale.protocol.error.ErrorResponses;
+import io.kafscale.protocol.frame.RequestFrame;
+import io.kafscale.protocol.frame.ResponseFrame;
+import io.kafscale.protocol.records.RecordBatches;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.CreatePartitionsRequestData;
+import org.apache.kafka.common.message.CreateTopicsRequestData;
+import org.apache.kafka.common.message.DeleteTopicsRequestData;
+import org.apache.kafka.common.message.DescribeConfigsRequestData;
+import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.ListOffsetsRequestData;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.ResponseHeaderData;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.RequestUtils;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every served API at every served version: kafka-clients' bytes decode to an equal message, and
+ * our encoder's bytes parse back in kafka-clients to an equal message.
+ */
+class RoundTripTest {
+  private static final Uuid TOPIC_ID = Uuid.fromString("pMa4kY3uQ2SbXvV5cVt8uA");
+
+  static Stream<Arguments> servedVersions() {
+    List<Arguments> cases = new ArrayList<>();
+    for (SupportedApis api : SupportedApis.values()) {
+      for (short v = api.minServedVersion(); v <= api.maxServedVersion(); v++) {
+        cases.add(Arguments.of(api.apiKey(), v));
+      }
+    }
+    return cases.stream();
+  }
+
+  /** A request body with some content where the API has simple lists; defaults elsewhere. */
+  static ApiMessage sampleRequest(ApiKeys apiKey, short version) {
+    return switch (apiKey) {
+      case METADATA ->
+          new MetadataRequestData()
+              .setTopics(List.of(new MetadataRequestData.MetadataRequestTopic().setName("orders")))
+              .setAllowAutoTopicCreation(true);
+      case CREATE_TOPICS ->
+          new CreateTopicsRequestData()
+              .setTimeoutMs(30_000)
+              .setTopics(
+                  new CreateTopicsRequestData.CreatableTopicCollection(
+                      List.of(
+                              new CreateTopicsRequestData.CreatableTopic()
+                                  .setName("orders")
+                                  .setNumPartitions(3)
+                                  .setReplicationFactor((short) 1))
+                          .iterator()));
+      case DELETE_TOPICS ->
+          version >= 6
+              ? new DeleteTopicsRequestData()
+                  .setTopics(
+                      List.of(
+                          new DeleteTopicsRequestData.DeleteTopicState()
+                              .setName("orders")
+                              .setTopicId(Uuid.ZERO_UUID)))
+              : new DeleteTopicsRequestData().setTopicNames(List.of("orders"));
+      case LIST_OFFSETS ->
+          new ListOffsetsRequestData()
+              .setReplicaId(-1)
+              .setTopics(
+                  List.of(
+                      new ListOffsetsRequestData.ListOffsetsTopic()
+                          .setName("orders")
+                          .setPartitions(
+                              List.of(
+                                  new ListOffsetsRequestData.ListOffsetsPartition()
+                                      .setPartitionIndex(0)
+                                      .setTimestamp(-1)))));
+      case DESCRIBE_CONFIGS ->
+          new DescribeConfigsRequestData()
+              .setResources(
+                  List.of(
+                      new DescribeConfigsRequestData.DescribeConfigsResource()
+                          .setResourceType((byte) 2)
+                          .setResourceName("orders")));
+      case PRODUCE -> {
+        ProduceRequestData.TopicProduceData topic =
+            new ProduceRequestData.TopicProduceData()
+                .setPartitionData(
+                    List.of(
+                        new ProduceRequestData.PartitionProduceData()
+                            .setIndex(0)
+                            .setRecords(RecordBatches.empty())));
+        if (version >= 13) {
+          topic.setTopicId(TOPIC_ID);
+        } else {
+          topic.setName("orders");
+        }
+        yield new ProduceRequestData()
+            .setAcks((short) -1)
+            .setTimeoutMs(30_000)
+            .setTopicData(
+                new ProduceRequestData.TopicProduceDataCollection(List.of(topic).iterator()));
+      }
+      case FETCH -> {
+        FetchRequestData.FetchTopic topic =
+            new FetchRequestData.FetchTopic()
+                .setPartitions(
+                    List.of(
+                        new FetchRequestData.FetchPartition().setPartition(0).setFetchOffset(5)));
+        if (version >= 13) {
+          topic.setTopicId(TOPIC_ID);
+        } else {
+          topic.setTopic("orders");
+        }
+        yield new FetchRequestData().setReplicaId(-1).setMaxWaitMs(500).setTopics(List.of(topic));
+      }
+      case CREATE_PARTITIONS ->
+          new CreatePartitionsRequestData()
+              .setTopics(
+                  new CreatePartitionsRequestData.CreatePartitionsTopicCollection(
+                      List.of(
+                              new CreatePartitionsRequestData.CreatePartitionsTopic()
+                                  .setName("orders")
+                                  .setCount(6))
+                          .iterator()));
+      default -> apiKey.messageType.newRequest();
+    };
+  }
+
+  @ParameterizedTest(name = "{0} v{1}")
+  @MethodSource("servedVersions")
+  void shouldDecodeKafkaClientsRequestToEqualMessage(ApiKeys apiKey, short version) {
+    // Given
+    ApiMessage sent = sampleRequest(apiKey, version);
+    EmbeddedChannel channel = new EmbeddedChannel(new KafkaFrameDecoder(1 << 20));
+    try {
+      // When
+      channel.writeInbound(Unpooled.wrappedBuffer(TestFrames.request(apiKey, version, sent, 77)));
+      // Then
+      try (RequestFrame frame = channel.readInbound()) {
+        assertThat(frame.apiKey()).isEqualTo(apiKey);
+        assertThat(frame.apiVersion()).isEqualTo(version);
+        assertThat(frame.correlationId()).isEqualTo(77);
+        assertThat(frame.body()).isEqualTo(sent);
+      }
+    } finally {
+      channel.finishAndReleaseAll();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} v{1}")
+  @MethodSource("servedVersions")
+  void shouldEncodeDefaultResponseThatKafkaClientsParsesToEqualMessage(
+      ApiKeys apiKey, short version) {
+    // Given
+    ApiMessage response = apiKey.messageType.newResponse();
+    // When / Then
+    assertThat(encodeAndParse(apiKey, version, response)).isEqualTo(response);
+  }
+
+  @ParameterizedTest(name = "{0} v{1}")
+  @MethodSource("servedVersions")
+  void shouldEncodeErrorResponseThatKafkaClientsParsesToEqualMessage(
+      ApiKeys apiKey, short version) {
+    // Given
+    ApiMessage response =
+        ErrorResponses.of(
+            apiKey, version, sampleRequest(apiKey, version), Errors.NOT_LEADER_OR_FOLLOWER);
+    // When
+    ApiMessage parsed = encodeAndParse(apiKey, version, response);
+    // Then: equal to what kafka-clients itself keeps of it at this version (ignorable fields drop)
+    assertThat(parsed).isEqualTo(kafkaRoundTrip(apiKey, version, response));
+    assertThat(parsed.toString()).contains(String.valueOf(Errors.NOT_LEADER_OR_FOLLOWER.code()));
+  }
+
+  @ParameterizedTest(name = "{0} v{1}")
+  @MethodSource("servedVersions")
+  void shouldEncodeThroughPipelineWithHeaderVersionOfTheApi(ApiKeys apiKey, short version) {
+    // Given
+    EmbeddedChannel channel = new EmbeddedChannel(new KafkaFrameEncoder());
+    ApiMessage response = apiKey.messageType.newResponse();
+    // When
+    channel.writeOutbound(new ResponseFrame(apiKey, version, 123, response));
+    // Then
+    ByteBuf encoded = channel.readOutbound();
+    TestFrames.ParsedResponse parsed = TestFrames.parseResponse(encoded, apiKey, version);
+    assertThat(parsed.correlationId()).isEqualTo(123);
+    assertThat(parsed.body()).isEqualTo(response);
+    if (apiKey == ApiKeys.API_VERSIONS) {
+      assertThat(apiKey.responseHeaderVersion(version)).isZero();
+    }
+    assertThat(channel.finishAndReleaseAll()).isFalse();
+  }
+
+  /** kafka-clients' own bytes for the response with correlation id 5 (header included). */
+  static ByteBuffer kafkaBytes(ApiKeys apiKey, short version, ApiMessage response) {
+    return RequestUtils.serialize(
+        new ResponseHeaderData().setCorrelationId(5),
+        apiKey.responseHeaderVersion(version),
+        response,
+        version);
+  }
+
+  static ApiMessage kafkaRoundTrip(ApiKeys apiKey, short version, ApiMessage response) {
+    ByteBuffer bytes = kafkaBytes(apiKey, version, response);
+    ByteBuf framed = Unpooled.buffer().writeInt(bytes.remaining()).writeBytes(bytes);
+    return TestFrames.parseResponse(framed, apiKey, version).body();
+  }
+
+  /**
+   * Encodes with our encoder, checks the bytes are exactly kafka-clients' bytes, parses them back.
+   */
+  static ApiMessage encodeAndParse(ApiKeys apiKey, short version, ApiMessage response) {
+    ByteBuf encoded =
+        KafkaFrameEncoder.encode(
+            UnpooledByteBufAllocator.DEFAULT, new ResponseFrame(apiKey, version, 5, response));
+    assertThat(encoded.nioBuffer(4, encoded.readableBytes() - 4))
+        .isEqualTo(kafkaBytes(apiKey, version, response));
+    TestFrames.ParsedResponse parsed = TestFrames.parseResponse(encoded, apiKey, version);
+    assertThat(parsed.correlationId()).isEqualTo(5);
+    return parsed.body();
+  }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+#
+# Installs the non-Java clients the end-to-end tests drive: kcat (librdkafka), kafka-python
+# (Debian's python3-kafka, used through /usr/bin/python3) and kafkajs (npm, pinned by the
+# committed package-lock.json). Idempotent: does nothing but check when everything is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+
+missing_apt=()
+if ! command -v kcat >/dev/null 2>&1; then missing_apt+=(kcat); fi
+if ! /usr/bin/python3 -c 'import kafka' >/dev/null 2>&1; then missing_apt+=(python3-kafka); fi
+
+if [[ ${#missing_apt[@]} -gt 0 ]]; then
+  echo "install-test-deps: apt-get install ${missing_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing_apt[@]}" >/dev/null
+else
+  echo "install-test-deps: kcat and python3-kafka present"
+fi
+
+JS_DIR=test-e2e/src/test/js
+if [[ ! -f "$JS_DIR/node_modules/kafkajs/package.json" ]]; then
+  command -v npm >/dev/null 2>&1 || { echo "install-test-deps: npm not found (install node/npm)" >&2; exit 1; }
+  echo "install-test-deps: npm ci in $JS_DIR (kafkajs)"
+  (cd "$JS_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+else
+  echo "install-test-deps: kafkajs present"
+fi
+
+kcat_version=$(kcat -V 2>&1 | grep -o 'Version [0-9.]*' | head -1 | cut -d' ' -f2)
+echo "install-test-deps: kcat ${kcat_version}, kafka-python $(/usr/bin/python3 -c 'import kafka; print(kafka.__version__)'), kafkajs $(node -p "require('./$JS_DIR/node_modules/kafkajs/package.json').version")"

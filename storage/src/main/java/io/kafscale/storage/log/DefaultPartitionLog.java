@@ -1,0 +1,423 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+import io.kafscale.storage.batch.BatchHeader;
+import io.kafscale.storage.batch.BatchValidator;
+import io.kafscale.storage.log.StorageException.Reason;
+import io.kafscale.storage.producer.ProducerCheck;
+import io.kafscale.storage.producer.ProducerSnapshot;
+import io.kafscale.storage.producer.ProducerStateTable;
+import io.kafscale.storage.producer.SequenceBatch;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PartitionLog} implementing the write path of architecture §4: validate → check producer
+ * sequences → stage → (size or age) seal → assign offsets → encode → PUT → commit → advance the
+ * high watermark → answer. At most one flush is in flight; batches keep staging meanwhile.
+ *
+ * <p>Threading: every state change runs on the partition's {@link SerialExecutor}; reads work on
+ * an immutable {@link LogState} snapshot without it. Futures complete on storage threads.
+ */
+final class DefaultPartitionLog implements PartitionLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultPartitionLog.class);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+
+  private final PartitionId id;
+  private final int epoch;
+  private final StorageConfig storageConfig;
+  private final FlushPolicy policy;
+  private final Clock clock;
+  private final LogScheduler scheduler;
+  private final SerialExecutor serial;
+  private final SegmentUploader uploader;
+  private final Supplier<String> suffixes;
+  private final StorageMeters meters;
+  private final SegmentSource source;
+  private final RecentSegments recent;
+  private final LogReader reader;
+  private final CopyOnWriteArrayList<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+
+  private volatile LogConfig config;
+  private volatile LogState state;
+  private volatile TimestampedOffset maxTimestamp;
+  private volatile boolean closed;
+
+  // Owned by the serial executor.
+  private final WriteBuffer buffer = new WriteBuffer();
+  private final ProducerStateTable producers;
+  private final Map<Long, PendingAppend> unresolved = new HashMap<>();
+  private List<CompletableFuture<Void>> nextFlushWaiters = new ArrayList<>();
+  private List<CompletableFuture<Void>> inFlightWaiters = new ArrayList<>();
+  private boolean flushing;
+  private boolean forceFlush;
+  private LogScheduler.Cancellable timer;
+  private long timerDeadline = Long.MIN_VALUE;
+  private long nextAppendId;
+
+  DefaultPartitionLog(PartitionId id, int epoch, LogConfig config, RecoveredPartition recovered,
+      LogContext ctx) {
+    this.id = id;
+    this.epoch = epoch;
+    this.config = config;
+    this.storageConfig = ctx.config();
+    this.policy = FlushPolicy.of(ctx.config());
+    this.clock = ctx.clock();
+    this.scheduler = ctx.scheduler();
+    this.serial = new SerialExecutor(ctx.scheduler());
+    this.uploader = ctx.uploader();
+    this.suffixes = ctx.suffixes();
+    this.meters = ctx.meters();
+    this.source = ctx.source();
+    this.recent = new RecentSegments(ctx.recentBytesPerPartition());
+    this.reader = new LogReader(recent, source);
+    this.state = LogState.of(recovered);
+    this.producers = new ProducerStateTable(recovered.producers());
+    this.maxTimestamp = recovered.segments().stream()
+        .filter(r -> r.lastOffset() >= recovered.logStartOffset())
+        .reduce((a, b) -> b.maxTimestamp() > a.maxTimestamp() ? b : a)
+        .map(r -> new TimestampedOffset(r.baseOffset(), r.maxTimestamp()))
+        .orElse(null);
+  }
+
+  @Override
+  public PartitionId id() {
+    return id;
+  }
+
+  @Override
+  public int epoch() {
+    return epoch;
+  }
+
+  @Override
+  public CompletableFuture<AppendResult> append(ByteBuffer records) {
+    CompletableFuture<AppendResult> result = new CompletableFuture<>();
+    try {
+      serial.execute(() -> doAppend(records, result));
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(notOwner("storage threads are shut down"));
+    }
+    return result;
+  }
+
+  private void doAppend(ByteBuffer records, CompletableFuture<AppendResult> result) {
+    if (closed) {
+      result.completeExceptionally(notOwner("log of " + id + " at epoch " + epoch + " is closed"));
+      return;
+    }
+    LogConfig cfg = config;
+    List<BatchHeader> headers;
+    try {
+      headers = AppendValidator.validate(records, cfg);
+    } catch (StorageException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    long appendId = nextAppendId++;
+    List<SequenceBatch> seqs = AppendValidator.sequences(headers);
+    switch (producers.tryStage(appendId, seqs)) {
+      case ProducerCheck.Accepted a -> {
+        PendingAppend p = new PendingAppend(appendId, BatchValidator.slices(records, headers), headers,
+            cfg.logAppendTime(), result);
+        buffer.add(p, clock.millis());
+        unresolved.put(appendId, p);
+        maybeFlush();
+      }
+      case ProducerCheck.Duplicate(ProducerSnapshot.BatchEntry e, ProducerCheck.StagedRef ref) when e != null ->
+          result.complete(new AppendResult(e.firstOffset(), e.lastOffset(), -1, state.logStartOffset()));
+      case ProducerCheck.Duplicate(ProducerSnapshot.BatchEntry e, ProducerCheck.StagedRef ref) ->
+          answerLikeStaged(ref, result);
+      case ProducerCheck.Rejected(Reason reason, String message) ->
+          result.completeExceptionally(new StorageException(reason, message));
+    }
+  }
+
+  /** A duplicate of a batch still in flight is answered when (and as) the original is. */
+  private void answerLikeStaged(ProducerCheck.StagedRef ref, CompletableFuture<AppendResult> result) {
+    PendingAppend original = unresolved.get(ref.appendId());
+    if (original == null) {
+      result.completeExceptionally(new StorageException(Reason.FLUSH_FAILED, "original batch is no longer pending"));
+      return;
+    }
+    int i = ref.batchIndex();
+    original.future.whenComplete((r, err) -> {
+      if (err != null) {
+        result.completeExceptionally(err);
+      } else {
+        result.complete(new AppendResult(original.batchBaseOffsets[i], original.batchLastOffset(i),
+            r.logAppendTimeMs(), r.logStartOffset()));
+      }
+    });
+  }
+
+  private void maybeFlush() {
+    if (flushing || buffer.isEmpty()) {
+      return;
+    }
+    long now = clock.millis();
+    if (forceFlush || buffer.shouldFlush(now, policy)) {
+      startFlush(now);
+    } else {
+      armTimer(policy.deadline(buffer.oldestStagedMs()), now);
+    }
+  }
+
+  private void armTimer(long deadline, long now) {
+    if (timer != null && timerDeadline == deadline) {
+      return;
+    }
+    cancelTimer();
+    timerDeadline = deadline;
+    timer = scheduler.schedule(() -> serial.execute(() -> {
+      timer = null;
+      timerDeadline = Long.MIN_VALUE;
+      maybeFlush();
+    }), Duration.ofMillis(Math.max(0, deadline - now)));
+  }
+
+  private void cancelTimer() {
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+      timerDeadline = Long.MIN_VALUE;
+    }
+  }
+
+  private void startFlush(long now) {
+    cancelTimer();
+    forceFlush = false;
+    flushing = true;
+    List<PendingAppend> sealed = buffer.seal();
+    inFlightWaiters = nextFlushWaiters;
+    nextFlushWaiters = new ArrayList<>();
+    FlushPlan plan;
+    List<ProducerSnapshot> snapshots;
+    try {
+      plan = FlushPlan.build(sealed, state.highWatermark(), now, id, epoch, storageConfig, suffixes.get());
+      snapshots = producers.project(plan.committedBatches(), now);
+    } catch (RuntimeException e) {
+      LOG.error("encoding a flush failed topic={} partition={}", id.topic(), id.partition(), e);
+      flushFailed(sealed, new SegmentUploader.FlushFailure("encode", e));
+      return;
+    }
+    uploader.uploadAndCommit(id, epoch, plan, snapshots)
+        .whenComplete((v, err) -> serial.execute(() -> {
+          if (err == null) {
+            flushCommitted(plan);
+          } else {
+            flushFailed(sealed, SegmentUploader.unwrap(err));
+          }
+        }));
+  }
+
+  private void flushCommitted(FlushPlan plan) {
+    SegmentRef ref = plan.ref();
+    state = state.withSegment(ref);
+    recent.add(plan.view());
+    source.remember(ref, plan.view());
+    producers.applyCommitted(plan.committedBatches(), plan.nowMs());
+    if (maxTimestamp == null || plan.maxTimestamp().timestamp() > maxTimestamp.timestamp()) {
+      maxTimestamp = plan.maxTimestamp();
+    }
+    meters.flushes.increment();
+    meters.flushBytes.record(plan.batchBytes());
+    meters.flushBatches.record(plan.batchCount());
+    long lso = state.logStartOffset();
+    for (PendingAppend p : plan.appends()) {
+      unresolved.remove(p.appendId);
+      long appendTime = p.logAppendTime ? plan.nowMs() : -1;
+      p.future.complete(new AppendResult(p.batchBaseOffsets[0], p.batchLastOffset(p.headers.size() - 1), appendTime, lso));
+    }
+    finishFlush(null);
+    long hw = state.highWatermark();
+    for (LongConsumer l : listeners) {
+      try {
+        l.accept(hw);
+      } catch (RuntimeException e) {
+        LOG.warn("high watermark listener failed topic={} partition={}", id.topic(), id.partition(), e);
+      }
+    }
+    maybeFlush();
+  }
+
+  private void flushFailed(List<PendingAppend> sealed, Throwable failure) {
+    Throwable cause = failure instanceof SegmentUploader.FlushFailure f && f.getCause() != null ? f.getCause() : failure;
+    if (cause instanceof FencedException) {
+      fence(sealed, cause);
+      return;
+    }
+    String stage = failure instanceof SegmentUploader.FlushFailure f ? f.stage : "put";
+    meters.flushFailed(stage);
+    LOG.warn("flush failed topic={} partition={} error={}", id.topic(), id.partition(), failure.toString());
+    StorageException error = new StorageException(Reason.FLUSH_FAILED,
+        "flush of " + id + " failed at " + stage + "; nothing was written", cause);
+    Set<Long> touched = producers.discard(sealed.stream().map(p -> p.appendId).toList());
+    // Staged batches of the same producers now follow a sequence gap: fail them as well, so the
+    // producer resends everything in order and the committed sequences stay gapless.
+    Set<Long> following = producers.appendIdsOf(touched);
+    producers.discard(following);
+    List<PendingAppend> failed = new ArrayList<>(sealed);
+    failed.addAll(buffer.removeIf(p -> following.contains(p.appendId)));
+    for (PendingAppend p : failed) {
+      unresolved.remove(p.appendId);
+      p.future.completeExceptionally(error);
+    }
+    finishFlush(error);
+    maybeFlush();
+  }
+
+  /** The epoch moved: this log may never write again. */
+  private void fence(List<PendingAppend> sealed, Throwable cause) {
+    meters.flushFailed("fenced");
+    LOG.warn("partition fenced topic={} partition={} epoch={}", id.topic(), id.partition(), epoch);
+    closed = true;
+    cancelTimer();
+    StorageException error = new StorageException(Reason.NOT_OWNER,
+        "partition " + id + " is owned at a newer epoch than " + epoch, cause);
+    List<PendingAppend> failed = new ArrayList<>(sealed);
+    failed.addAll(buffer.seal());
+    producers.discard(failed.stream().map(p -> p.appendId).toList());
+    for (PendingAppend p : failed) {
+      unresolved.remove(p.appendId);
+      p.future.completeExceptionally(error);
+    }
+    finishFlush(error);
+    nextFlushWaiters.forEach(w -> w.completeExceptionally(error));
+    nextFlushWaiters = new ArrayList<>();
+  }
+
+  private void finishFlush(Throwable error) {
+    flushing = false;
+    List<CompletableFuture<Void>> waiters = inFlightWaiters;
+    inFlightWaiters = new ArrayList<>();
+    for (CompletableFuture<Void> w : waiters) {
+      if (error == null) {
+        w.complete(null);
+      } else {
+        w.completeExceptionally(error);
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> flush() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      serial.execute(() -> requestFlush(done));
+    } catch (RejectedExecutionException e) {
+      done.completeExceptionally(notOwner("storage threads are shut down"));
+    }
+    return done;
+  }
+
+  private void requestFlush(CompletableFuture<Void> done) {
+    if (!buffer.isEmpty()) {
+      nextFlushWaiters.add(done);
+      forceFlush = true;
+      maybeFlush();
+    } else if (flushing) {
+      inFlightWaiters.add(done);
+    } else {
+      done.complete(null);
+    }
+  }
+
+  @Override
+  public CompletableFuture<ReadResult> read(long offset, int maxBytes, boolean minOneBatch) {
+    return reader.read(state, offset, maxBytes, minOneBatch);
+  }
+
+  @Override
+  public long highWatermark() {
+    return state.highWatermark();
+  }
+
+  @Override
+  public long logStartOffset() {
+    return state.logStartOffset();
+  }
+
+  @Override
+  public CompletableFuture<Optional<ByteBuffer>> firstBatchWithTimestampAtLeast(long timestamp) {
+    return reader.firstBatchWithTimestampAtLeast(state, timestamp);
+  }
+
+  /**
+   * For batches committed by this log the offset is the base offset of the batch holding the
+   * largest timestamp; for recovered segments only their summary is known, so it is the base
+   * offset of that segment (callers needing the exact batch use {@link
+   * #firstBatchWithTimestampAtLeast} with the returned timestamp).
+   */
+  @Override
+  public Optional<TimestampedOffset> maxTimestamp() {
+    return Optional.ofNullable(maxTimestamp);
+  }
+
+  @Override
+  public AutoCloseable onHighWatermark(LongConsumer listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  @Override
+  public void updateConfig(LogConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void close() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      serial.execute(() -> {
+        if (closed) {
+          done.complete(null);
+          return;
+        }
+        closed = true;
+        requestFlush(done);
+      });
+    } catch (RejectedExecutionException e) {
+      closed = true;
+      return;
+    }
+    if (!SerialExecutor.onStorageThread()) {
+      try {
+        done.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.warn("final flush on close failed topic={} partition={} error={}", id.topic(), id.partition(), e.toString());
+      }
+    }
+  }
+
+  private static StorageException notOwner(String message) {
+    return new StorageException(Reason.NOT_OWNER, message);
+  }
+
+  /** Committed producer states (for tests and handover). */
+  CompletableFuture<List<ProducerSnapshot>> producerSnapshots() {
+    CompletableFuture<List<ProducerSnapshot>> out = new CompletableFuture<>();
+    serial.execute(() -> out.complete(producers.snapshots()));
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+import io.kafscale.storage.batch.BatchHeader;
+import io.kafscale.storage.batch.RecordBatchFormat;
+import io.kafscale.storage.segment.SegmentView;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Serves committed data of one partition from a {@link LogState} snapshot: the recent in-memory
+ * segments first, then the shared cache or the object store through {@link SegmentSource}, moving
+ * on to following segments while the byte budget allows, and warming the cache with the next
+ * segment after an object-store read. Thread-safe (holds no mutable state of its own).
+ */
+final class LogReader {
+
+  private final RecentSegments recent;
+  private final SegmentSource source;
+
+  LogReader(RecentSegments recent, SegmentSource source) {
+    this.recent = recent;
+    this.source = source;
+  }
+
+  CompletableFuture<ReadResult> read(LogState st, long offset, int maxBytes, boolean minOneBatch) {
+    if (offset == st.highWatermark()) {
+      return CompletableFuture.completedFuture(new ReadResult(List.of(), st.highWatermark(), st.logStartOffset()));
+    }
+    if (offset < st.logStartOffset() || offset > st.highWatermark()) {
+      return CompletableFuture.failedFuture(new StorageException(StorageException.Reason.OFFSET_OUT_OF_RANGE,
+          "offset " + offset + " is outside [" + st.logStartOffset() + ", " + st.highWatermark() + "]"));
+    }
+    List<ByteBuffer> out = new ArrayList<>();
+    return readFrom(st, st.indexOf(offset), offset, maxBytes, minOneBatch, out)
+        .thenApply(v -> new ReadResult(List.copyOf(out), st.highWatermark(), st.logStartOffset()));
+  }
+
+  private CompletableFuture<Void> readFrom(LogState st, int index, long offset, int remaining, boolean minOneBatch,
+      List<ByteBuffer> out) {
+    if (index < 0 || index >= st.segments().size() || (remaining <= 0 && !(minOneBatch && out.isEmpty()))) {
+      return CompletableFuture.completedFuture(null);
+    }
+    SegmentRef ref = st.segments().get(index);
+    if (ref.lastOffset() < offset) {
+      return readFrom(st, index + 1, offset, remaining, minOneBatch, out);
+    }
+    return segmentBatches(st, index, offset, remaining, minOneBatch && out.isEmpty()).thenCompose(batches -> {
+      out.addAll(batches);
+      int left = remaining - batches.stream().mapToInt(ByteBuffer::remaining).sum();
+      // Stop when the budget ran out inside this segment (nothing or not all of it was taken).
+      if (batches.isEmpty() || lastOffsetOf(batches.getLast()) < ref.lastOffset()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return readFrom(st, index + 1, Math.max(offset, ref.nextOffset()), left, minOneBatch, out);
+    });
+  }
+
+  private CompletableFuture<List<ByteBuffer>> segmentBatches(LogState st, int index, long offset, int maxBytes,
+      boolean minOneBatch) {
+    SegmentRef ref = st.segments().get(index);
+    SegmentView view = recent.get(ref.baseOffset());
+    if (view != null) {
+      return CompletableFuture.completedFuture(view.read(offset, maxBytes, minOneBatch));
+    }
+    if (index + 1 < st.segments().size()) {
+      source.prefetch(st.segments().get(index + 1));
+    }
+    if (source.readsWhole(ref)) {
+      return source.load(ref).thenApply(v -> v.read(offset, maxBytes, minOneBatch));
+    }
+    return source.readRange(ref, offset, maxBytes, minOneBatch);
+  }
+
+  private static long lastOffsetOf(ByteBuffer batch) {
+    return batch.getLong(batch.position() + RecordBatchFormat.BASE_OFFSET_OFFSET)
+        + batch.getInt(batch.position() + RecordBatchFormat.LAST_OFFSET_DELTA_OFFSET);
+  }
+
+  /** The first batch at or after the log start whose max timestamp is at least {@code timestamp}. */
+  CompletableFuture<Optional<ByteBuffer>> firstBatchWithTimestampAtLeast(LogState st, long timestamp) {
+    return search(st, 0, timestamp);
+  }
+
+  private CompletableFuture<Optional<ByteBuffer>> search(LogState st, int from, long timestamp) {
+    for (int i = from; i < st.segments().size(); i++) {
+      SegmentRef ref = st.segments().get(i);
+      if (ref.maxTimestamp() >= timestamp && ref.lastOffset() >= st.logStartOffset()) {
+        int next = i + 1;
+        SegmentView view = recent.get(ref.baseOffset());
+        CompletableFuture<SegmentView> loaded = view != null ? CompletableFuture.completedFuture(view) : source.load(ref);
+        return loaded.thenCompose(v -> {
+          Optional<ByteBuffer> found = firstIn(v, st.logStartOffset(), timestamp);
+          return found.isPresent() ? CompletableFuture.completedFuture(found) : search(st, next, timestamp);
+        });
+      }
+    }
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  private static Optional<ByteBuffer> firstIn(SegmentView view, long logStartOffset, long timestamp) {
+    List<BatchHeader> batches = view.batches();
+    for (int i = 0; i < batches.size(); i++) {
+      BatchHeader h = batches.get(i);
+      if (h.lastOffset() >= logStartOffset && h.maxTimestamp() >= timestamp) {
+        return Optional.of(view.batch(i));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Immutable snapshot of a partition's committed log: offsets and the segment references sorted by
+ * base offset. Readers take one snapshot and work on it without locks; the log swaps in a new one
+ * after each commit.
+ */
+record LogState(long logStartOffset, long highWatermark, List<SegmentRef> segments) {
+
+  LogState {
+    segments = List.copyOf(segments);
+  }
+
+  static LogState of(RecoveredPartition recovered) {
+    List<SegmentRef> sorted = new ArrayList<>(recovered.segments());
+    sorted.sort((a, b) -> Long.compare(a.baseOffset(), b.baseOffset()));
+    return new LogState(recovered.logStartOffset(), recovered.highWatermark(), sorted);
+  }
+
+  /** The state after committing {@code ref}: it is appended and the high watermark moves past it. */
+  LogState withSegment(SegmentRef ref) {
+    List<SegmentRef> next = new ArrayList<>(segments.size() + 1);
+    next.addAll(segments);
+    next.add(ref);
+    return new LogState(logStartOffset, ref.nextOffset(), next);
+  }
+
+  /**
+   * Index of the segment that may hold {@code offset}: the last one whose base offset is ≤ it (0
+   * when the offset precedes every segment, -1 when there are none).
+   */
+  int indexOf(long offset) {
+    int lo = 0;
+    int hi = segments.size() - 1;
+    int found = segments.isEmpty() ? -1 : 0;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (segments.get(mid).baseOffset() <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,236 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.producer;
+
+import io.kafscale.storage.log.StorageException.Reason;
+import io.kafscale.storage.producer.ProducerCheck.StagedRef;
+import io.kafscale.storage.producer.ProducerSnapshot.BatchEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Idempotent-producer state of one partition, following Kafka's rules: per producer id the epoch
+ * and the last {@value #MAX_BATCHES} committed batches, plus the batches staged but not yet
+ * committed. Checks see committed and staged state together, so a producer may pipeline requests
+ * across flushes.
+ *
+ * <p>Pure and not thread-safe: the owning partition log calls it from its serial executor.
+ */
+public final class ProducerStateTable {
+
+  /** Kafka keeps the last five batches per producer (max.in.flight.requests.per.connection). */
+  public static final int MAX_BATCHES = 5;
+
+  private record Staged(StagedRef ref, long producerId, short epoch, int firstSeq, int lastSeq) {}
+
+  private final Map<Long, ProducerSnapshot> committed = new HashMap<>();
+  private final Map<Long, List<Staged>> staged = new HashMap<>();
+  private final Map<StagedRef, Staged> stagedByRef = new HashMap<>();
+
+  public ProducerStateTable(List<ProducerSnapshot> snapshots) {
+    for (ProducerSnapshot s : snapshots) {
+      committed.put(s.producerId(), s);
+    }
+  }
+
+  /**
+   * Checks the batches of one request in order and, when all pass, stages them under {@code
+   * appendId} (batch index = position in {@code batches}). A duplicate or a rejection stages
+   * nothing. As in Kafka, the first duplicate batch found decides the answer for the request.
+   */
+  public ProducerCheck tryStage(long appendId, List<SequenceBatch> batches) {
+    List<Staged> added = new ArrayList<>();
+    for (int i = 0; i < batches.size(); i++) {
+      SequenceBatch b = batches.get(i);
+      if (!b.hasProducerId()) {
+        continue;
+      }
+      ProducerCheck verdict = check(b);
+      if (verdict != null) {
+        added.forEach(this::unstage);
+        return verdict;
+      }
+      Staged s = new Staged(new StagedRef(appendId, i), b.producerId(), b.producerEpoch(),
+          b.firstSequence(), b.lastSequence());
+      staged.computeIfAbsent(b.producerId(), k -> new ArrayList<>()).add(s);
+      stagedByRef.put(s.ref(), s);
+      added.add(s);
+    }
+    return new ProducerCheck.Accepted();
+  }
+
+  /** Null when {@code b} may be staged; otherwise the duplicate or rejection. */
+  private ProducerCheck check(SequenceBatch b) {
+    ProducerSnapshot c = committed.get(b.producerId());
+    List<Staged> s = staged.getOrDefault(b.producerId(), List.of());
+    if (c == null && s.isEmpty()) {
+      // Kafka accepts any sequence from a producer it has no state for: the state may have been
+      // lost to expiry or retention, and rejecting would wedge a live producer forever.
+      return null;
+    }
+    short epoch = s.isEmpty() ? c.producerEpoch() : s.getLast().epoch();
+    if (b.producerEpoch() < epoch) {
+      return new ProducerCheck.Rejected(Reason.INVALID_PRODUCER_EPOCH,
+          "producer " + b.producerId() + " epoch " + b.producerEpoch() + " is older than " + epoch);
+    }
+    if (b.producerEpoch() > epoch) {
+      return b.firstSequence() == 0 ? null : outOfOrder(b, "a new epoch must start at sequence 0");
+    }
+    List<Object> window = window(c, s, epoch);
+    for (Object o : window) {
+      if (o instanceof BatchEntry e && e.firstSequence() == b.firstSequence()
+          && e.lastSequence() == b.lastSequence()) {
+        return new ProducerCheck.Duplicate(e, null);
+      }
+      if (o instanceof Staged st && st.firstSeq() == b.firstSequence() && st.lastSeq() == b.lastSequence()) {
+        return new ProducerCheck.Duplicate(null, st.ref());
+      }
+    }
+    int lastSeq = window.isEmpty() ? -1 : lastSequenceOf(window.getLast());
+    if (window.isEmpty() ? b.firstSequence() != 0 : !inSequence(lastSeq, b.firstSequence())) {
+      return outOfOrder(b, "expected sequence " + (window.isEmpty() ? 0 : next(lastSeq)));
+    }
+    return null;
+  }
+
+  /** The last (up to five) committed and staged batches of {@code epoch}, oldest first. */
+  private static List<Object> window(ProducerSnapshot c, List<Staged> s, short epoch) {
+    List<Object> all = new ArrayList<>();
+    if (c != null && c.producerEpoch() == epoch) {
+      all.addAll(c.lastBatches());
+    }
+    for (Staged st : s) {
+      if (st.epoch() == epoch) {
+        all.add(st);
+      }
+    }
+    return all.size() <= MAX_BATCHES ? all : all.subList(all.size() - MAX_BATCHES, all.size());
+  }
+
+  private static int lastSequenceOf(Object o) {
+    return o instanceof BatchEntry e ? e.lastSequence() : ((Staged) o).lastSeq();
+  }
+
+  private static ProducerCheck outOfOrder(SequenceBatch b, String why) {
+    return new ProducerCheck.Rejected(Reason.OUT_OF_ORDER_SEQUENCE,
+        "producer " + b.producerId() + " sequence " + b.firstSequence() + ": " + why);
+  }
+
+  static int next(int seq) {
+    return seq == Integer.MAX_VALUE ? 0 : seq + 1;
+  }
+
+  static boolean inSequence(int lastSeq, int nextSeq) {
+    return nextSeq == next(lastSeq);
+  }
+
+  /**
+   * The snapshots of the producers touched by {@code batches} as they will be once those batches
+   * are committed; the table is not changed (see {@link #applyCommitted}).
+   */
+  public List<ProducerSnapshot> project(List<CommittedBatch> batches, long nowMs) {
+    return List.copyOf(apply(batches, nowMs).values());
+  }
+
+  /** Makes {@code batches} committed state and drops them from the staged state. */
+  public void applyCommitted(List<CommittedBatch> batches, long nowMs) {
+    committed.putAll(apply(batches, nowMs));
+    for (CommittedBatch b : batches) {
+      Staged s = stagedByRef.get(b.ref());
+      if (s != null) {
+        unstage(s);
+      }
+    }
+  }
+
+  private Map<Long, ProducerSnapshot> apply(List<CommittedBatch> batches, long nowMs) {
+    Map<Long, ProducerSnapshot> touched = new LinkedHashMap<>();
+    for (CommittedBatch b : batches) {
+      Staged s = stagedByRef.get(b.ref());
+      if (s == null) {
+        continue;
+      }
+      ProducerSnapshot old = touched.containsKey(s.producerId()) ? touched.get(s.producerId())
+          : committed.get(s.producerId());
+      BatchEntry entry = new BatchEntry(s.firstSeq(), s.lastSeq(), b.firstOffset(), b.lastOffset(), b.timestamp());
+      touched.put(s.producerId(), withBatch(old, s, entry, nowMs));
+    }
+    return touched;
+  }
+
+  private static ProducerSnapshot withBatch(ProducerSnapshot old, Staged s, BatchEntry entry, long nowMs) {
+    if (old != null && s.epoch() < old.producerEpoch()) {
+      return old; // a stale-epoch batch cannot become the producer's state
+    }
+    List<BatchEntry> batches = new ArrayList<>();
+    if (old != null && old.producerEpoch() == s.epoch()) {
+      batches.addAll(old.lastBatches());
+    }
+    batches.add(entry);
+    if (batches.size() > MAX_BATCHES) {
+      batches = batches.subList(batches.size() - MAX_BATCHES, batches.size());
+    }
+    return new ProducerSnapshot(s.producerId(), s.epoch(), List.copyOf(batches), nowMs);
+  }
+
+  /** Drops every staged batch of the given append requests; returns the producers they belonged to. */
+  public Set<Long> discard(Collection<Long> appendIds) {
+    Set<Long> ids = new HashSet<>(appendIds);
+    Set<Long> producers = new HashSet<>();
+    for (Staged s : List.copyOf(stagedByRef.values())) {
+      if (ids.contains(s.ref().appendId())) {
+        producers.add(s.producerId());
+        unstage(s);
+      }
+    }
+    return producers;
+  }
+
+  /**
+   * Append ids with staged batches of any of {@code producerIds}: after a failed flush their later
+   * batches would follow a sequence gap, so the log fails them too and the producer resends in order.
+   */
+  public Set<Long> appendIdsOf(Set<Long> producerIds) {
+    Set<Long> out = new HashSet<>();
+    for (Long pid : producerIds) {
+      for (Staged s : staged.getOrDefault(pid, List.of())) {
+        out.add(s.ref().appendId());
+      }
+    }
+    return out;
+  }
+
+  private void unstage(Staged s) {
+    stagedByRef.remove(s.ref());
+    List<Staged> list = staged.get(s.producerId());
+    if (list != null) {
+      list.remove(s);
+      if (list.isEmpty()) {
+        staged.remove(s.producerId());
+      }
+    }
+  }
+
+  /** The committed state of one producer. */
+  public Optional<ProducerSnapshot> committedState(long producerId) {
+    return Optional.ofNullable(committed.get(producerId));
+  }
+
+  /** Every committed producer state (for handing the partition to a new owner). */
+  public List<ProducerSnapshot> snapshots() {
+    return List.copyOf(committed.values());
+  }
+
+  /** Number of batches currently staged (for tests and metrics). */
+  public int stagedCount() {
+    return stagedByRef.size();
+  }
+}

@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+import io.kafscale.storage.producer.ProducerSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Test twin of the broker's metadata-backed committer: keeps segment lists, high watermarks and
+ * producer states per partition, fences stale epochs, and can fail or hold the next commits.
+ */
+final class InMemorySegmentCommitter implements SegmentCommitter {
+
+  private final Map<PartitionId, List<SegmentRef>> segments = new HashMap<>();
+  private final Map<PartitionId, Map<Long, ProducerSnapshot>> producers = new HashMap<>();
+  private final Map<PartitionId, Integer> epochs = new HashMap<>();
+  private int failNext;
+  private CompletableFuture<Void> hold;
+
+  @Override
+  public synchronized CompletableFuture<Void> commit(PartitionId partition, int epoch, SegmentRef segment,
+      List<ProducerSnapshot> states) {
+    if (epoch < epochs.getOrDefault(partition, epoch)) {
+      return CompletableFuture.failedFuture(new FencedException("epoch " + epoch + " is stale"));
+    }
+    if (failNext > 0) {
+      failNext--;
+      return CompletableFuture.failedFuture(new IllegalStateException("metadata store unreachable"));
+    }
+    List<SegmentRef> list = segments.computeIfAbsent(partition, k -> new ArrayList<>());
+    long expected = list.isEmpty() ? 0 : list.getLast().nextOffset();
+    if (segment.baseOffset() != expected) {
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "segment base " + segment.baseOffset() + " does not continue at " + expected));
+    }
+    list.add(segment);
+    Map<Long, ProducerSnapshot> p = producers.computeIfAbsent(partition, k -> new LinkedHashMap<>());
+    states.forEach(s -> p.put(s.producerId(), s));
+    if (hold != null) {
+      CompletableFuture<Void> h = hold;
+      hold = null;
+      return h;
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  synchronized void failNext(int count) {
+    failNext = count;
+  }
+
+  /** The next commit is recorded but its answer waits until the returned future completes. */
+  synchronized CompletableFuture<Void> holdNext() {
+    hold = new CompletableFuture<>();
+    return hold;
+  }
+
+  /** Moves the partition to a newer owner epoch: commits at older epochs are fenced. */
+  synchronized void bumpEpoch(PartitionId partition, int epoch) {
+    epochs.put(partition, epoch);
+  }
+
+  synchronized List<SegmentRef> segments(PartitionId partition) {
+    return List.copyOf(segments.getOrDefault(partition, List.of()));
+  }
+
+  /** What a new owner would open the partition from. */
+  synchronized RecoveredPartition recovered(PartitionId partition) {
+    List<SegmentRef> list = segments(partition);
+    long hw = list.isEmpty() ? 0 : list.getLast().nextOffset();
+    return new RecoveredPartition(0, hw, list,
+        List.copyOf(producers.getOrDefault(partition, Map.of()).values()));
+  }
+}

@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+import io.kafscale.storage.objectstore.memory.InMemoryObjectStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+
+/** Builds partition logs over in-memory fakes with hand-driven time. */
+final class PartitionLogTestContext {
+
+  static final PartitionId PARTITION = new PartitionId("orders", 3);
+
+  final InMemoryObjectStore store = new InMemoryObjectStore();
+  final InMemorySegmentCommitter committer = new InMemorySegmentCommitter();
+  final ManualScheduler scheduler = new ManualScheduler();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private long flushMaxBytes = 1 << 20;
+  private Duration flushMaxAge = Duration.ofMillis(100);
+  private long cacheBytes = 64L << 20;
+  private long recentBytes = 16L << 20;
+  private long wholeSegmentMax = 8L << 20;
+  private PartitionLogFactory factory;
+
+  PartitionLogTestContext flushMaxBytes(long bytes) {
+    this.flushMaxBytes = bytes;
+    return this;
+  }
+
+  PartitionLogTestContext flushMaxAge(Duration age) {
+    this.flushMaxAge = age;
+    return this;
+  }
+
+  PartitionLogTestContext cacheBytes(long bytes) {
+    this.cacheBytes = bytes;
+    return this;
+  }
+
+  PartitionLogTestContext recentBytes(long bytes) {
+    this.recentBytes = bytes;
+    return this;
+  }
+
+  PartitionLogTestContext wholeSegmentMax(long bytes) {
+    this.wholeSegmentMax = bytes;
+    return this;
+  }
+
+  PartitionLogFactory factory() {
+    if (factory == null) {
+      StorageConfig config = new StorageConfig("ns", flushMaxBytes, flushMaxAge, cacheBytes, 1024);
+      factory = new PartitionLogFactory(store, committer, config, scheduler.clock(), meters, scheduler,
+          recentBytes, wholeSegmentMax);
+    }
+    return factory;
+  }
+
+  PartitionLog open() {
+    return open(LogConfig.defaults(), 1);
+  }
+
+  PartitionLog open(LogConfig config, int epoch) {
+    return factory().open(PARTITION, epoch, config, committer.recovered(PARTITION));
+  }
+
+  /** A new owner's log (fresh factory: empty cache and recent segments) over the same store and metadata. */
+  PartitionLog reopen(int epoch) {
+    factory = null;
+    return open(LogConfig.defaults(), epoch);
+  }
+
+  void advance(Duration by) {
+    scheduler.advance(by);
+  }
+}

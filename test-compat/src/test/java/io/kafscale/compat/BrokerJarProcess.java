@@ -1,0 +1,113 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.compat;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The shaded broker jar ({@code broker.jar} system property) as a separate JVM, so this module's
+ * kafka-clients 3.9 never shares a classpath with the broker's 4.x. Deliberately independent of
+ * the broker's own test fixtures. Not thread-safe.
+ */
+final class BrokerJarProcess implements AutoCloseable {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final int port = freePort();
+  private final int adminPort = freePort();
+  private final Path dataDir;
+  private Process process;
+
+  BrokerJarProcess(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  BrokerJarProcess start() throws IOException {
+    Path jar = Path.of(System.getProperty("broker.jar", "../broker/target/kafscale-broker.jar"));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED",
+            "-Xmx512m",
+            "-jar",
+            jar.toAbsolutePath().toString());
+    builder.environment().keySet().removeIf(name -> name.startsWith("KAFSCALE_"));
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "KAFSCALE_BROKER_ADDR", "127.0.0.1:" + port,
+                "KAFSCALE_BROKER_HOST", "127.0.0.1",
+                "KAFSCALE_BROKER_PORT", Integer.toString(port),
+                "KAFSCALE_METRICS_ADDR", "127.0.0.1:" + adminPort,
+                "KAFSCALE_DATA_DIR", dataDir.toString(),
+                "KAFSCALE_AUTO_CREATE_TOPICS", "false"));
+    Path log = dataDir.resolveSibling("broker-" + port + ".log");
+    Files.createDirectories(dataDir);
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    process = builder.start();
+    await("broker ready on " + bootstrap())
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("broker exited:\n" + Files.readString(log));
+              }
+              return ready();
+            });
+    return this;
+  }
+
+  private boolean ready() {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/readyz"))
+              .timeout(Duration.ofSeconds(2))
+              .build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  String bootstrap() {
+    return "127.0.0.1:" + port;
+  }
+
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
