@@ -12,7 +12,8 @@
 #
 # Knobs (environment): BENCH_RECORDS (1000000), BENCH_RECORD_SIZE (1024), BENCH_PARTITIONS (1),
 # BENCH_STORES ("local s3"), BENCH_BROKER_ENV (extra KAFSCALE_* settings, space separated),
-# BENCH_PORT (19092; admin = +1, S3Mock = +2, +3).
+# BENCH_PORT (19092; admin = +1, S3Mock = +2, +3), BENCH_BROKER_JAR (broker/target/kafscale-broker.jar),
+# BENCH_BROKER_JVM_OPTS (extra JVM flags for the broker, e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -28,7 +29,7 @@ PORT=${BENCH_PORT:-19092}
 ADMIN_PORT=$((PORT + 1))
 S3_PORT=$((PORT + 2))
 S3_TLS_PORT=$((PORT + 3))
-BROKER_JAR="$ROOT/broker/target/kafscale-broker.jar"
+BROKER_JAR=${BENCH_BROKER_JAR:-$ROOT/broker/target/kafscale-broker.jar}
 S3MOCK_JAR="$ROOT/storage/target/s3mock/s3mock-exec.jar"
 CP_FILE="$ROOT/test-e2e/target/bench-classpath.txt"
 WORK=$(mktemp -d /tmp/kafscale-bench.XXXXXX)
@@ -98,7 +99,7 @@ run_store() {
   env+=(${BENCH_BROKER_ENV:-})
   log "starting broker ($store store) on 127.0.0.1:$PORT"
   env -u KAFSCALE_DATA_DIR "${env[@]}" "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g \
-    -jar "$BROKER_JAR" >"$dir/broker.log" 2>&1 &
+    ${BENCH_BROKER_JVM_OPTS:-} -jar "$BROKER_JAR" >"$dir/broker.log" 2>&1 &
   local broker_pid=$!
   PIDS+=($broker_pid)
   wait_http "http://127.0.0.1:$ADMIN_PORT/readyz" 60

@@ -84,7 +84,8 @@ public final class Broker implements AutoCloseable {
     ObjectStore objects = ObjectStores.open(config, closer);
     objectStoreKind = ObjectStores.describe(config);
     Path metadataDir = Files.createDirectories(config.dataDir().resolve("metadata"));
-    Metadata metadata = closer.register(StoreMetadata.open(EmbeddedMetadataStore.open(metadataDir)));
+    Metadata metadata =
+        closer.register(StoreMetadata.open(EmbeddedMetadataStore.open(metadataDir)));
     PartitionLogFactory logs =
         closer.register(
             new PartitionLogFactory(

@@ -42,7 +42,9 @@ public final class BrokerMain {
         config.brokerId(),
         config.network().listen().host() + ":" + broker.kafkaPort(),
         config.network().advertisedHost(),
-        config.network().advertisedPort() == 0 ? broker.kafkaPort() : config.network().advertisedPort(),
+        config.network().advertisedPort() == 0
+            ? broker.kafkaPort()
+            : config.network().advertisedPort(),
         config.network().admin().host() + ":" + broker.adminPort(),
         broker.objectStoreKind(),
         "embedded:" + config.dataDir().resolve("metadata").toAbsolutePath().normalize());

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes registered resources in reverse registration order, logging (not throwing) failures so
- * one broken resource does not keep the others open. Thread-safe.
+ * Closes registered resources in reverse registration order, logging (not throwing) failures so one
+ * broken resource does not keep the others open. Thread-safe.
  */
 final class Closer {
   private static final Logger LOG = LoggerFactory.getLogger(Closer.class);
@@ -28,7 +28,8 @@ final class Closer {
       try {
         resource.close();
       } catch (Exception e) {
-        LOG.warn("Close failed resource={} error={}", resource.getClass().getSimpleName(), e.toString());
+        LOG.warn(
+            "Close failed resource={} error={}", resource.getClass().getSimpleName(), e.toString());
       }
     }
   }

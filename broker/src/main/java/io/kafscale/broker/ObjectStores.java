@@ -9,6 +9,7 @@ import io.kafscale.storage.objectstore.ObjectStore;
 import io.kafscale.storage.objectstore.file.FileObjectStore;
 import io.kafscale.storage.objectstore.s3.S3Config;
 import io.kafscale.storage.objectstore.s3.S3ObjectStore;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class ObjectStores {
   private static final long S3_CHECK_TIMEOUT_SECONDS = 60;
+  private static final int CHECK_RETRIES = 1;
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
   private ObjectStores() {}
 
@@ -30,9 +33,11 @@ final class ObjectStores {
     if (!config.usesS3()) {
       return closer.register(new FileObjectStore(config.dataDir().resolve("objects")));
     }
-    S3ObjectStore store = closer.register(S3ObjectStore.create(s3Config(config.s3())));
-    try {
-      store.checkAccess().get(S3_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    S3Config s3 = s3Config(config.s3());
+    // A separate client with few retries, so a wrong endpoint fails the start in seconds rather
+    // than after the full retry budget that a running broker wants for its flushes.
+    try (S3ObjectStore probe = S3ObjectStore.create(s3.withRetries(CHECK_RETRIES, CHECK_TIMEOUT))) {
+      probe.checkAccess().get(S3_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new BrokerStartException(
@@ -47,6 +52,7 @@ final class ObjectStores {
               + ")",
           e);
     }
+    S3ObjectStore store = closer.register(S3ObjectStore.create(s3));
     return store;
   }
 

@@ -33,7 +33,10 @@ class BrokerIT {
         HttpClient http = HttpClient.newHttpClient()) {
       // When
       var cluster = admin.describeCluster();
-      admin.createTopics(List.of(new NewTopic("orders", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      admin
+          .createTopics(List.of(new NewTopic("orders", 2, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
 
       // Then
       assertThat(cluster.nodes().get(30, TimeUnit.SECONDS))
@@ -50,7 +53,10 @@ class BrokerIT {
     try (BrokerFixture fixture = BrokerFixture.start()) {
       // Given
       try (Admin admin = admin(fixture)) {
-        admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        admin
+            .createTopics(List.of(new NewTopic("kept", 1, (short) 1)))
+            .all()
+            .get(30, TimeUnit.SECONDS);
       }
 
       // When

@@ -23,7 +23,10 @@ class BrokerProcessIT {
     try (BrokerProcess broker = BrokerProcess.create(dataDir, Map.of()).start()) {
       // Given
       try (Admin admin = admin(broker)) {
-        admin.createTopics(List.of(new NewTopic("survivor", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        admin
+            .createTopics(List.of(new NewTopic("survivor", 1, (short) 1)))
+            .all()
+            .get(30, TimeUnit.SECONDS);
       }
 
       // When
@@ -70,7 +73,9 @@ class BrokerProcessIT {
   private static Admin admin(BrokerProcess broker) {
     return Admin.create(
         Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            30_000));
   }
 }

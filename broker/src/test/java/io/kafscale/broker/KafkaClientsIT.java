@@ -42,7 +42,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Real kafka-clients 4.x (admin, default idempotent producer, assign() consumer) against an in-process broker. */
+/**
+ * Real kafka-clients 4.x (admin, default idempotent producer, assign() consumer) against an
+ * in-process broker.
+ */
 class KafkaClientsIT {
   private static final int RECORDS = 300;
   private static final long BASE_TS = 1_700_000_000_000L;
@@ -53,7 +56,8 @@ class KafkaClientsIT {
   @BeforeAll
   static void startBroker() {
     broker = BrokerFixture.start();
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
   }
 
   @AfterAll
@@ -69,18 +73,31 @@ class KafkaClientsIT {
   @Test
   void shouldCreateDescribeGrowAndDeleteTopicsWithAdminClient() throws Exception {
     // Given
-    admin.createTopics(List.of(new NewTopic("admin-topic", 2, (short) 1).configs(Map.of("retention.ms", "3600000")))).all().get();
+    admin
+        .createTopics(
+            List.of(
+                new NewTopic("admin-topic", 2, (short) 1)
+                    .configs(Map.of("retention.ms", "3600000"))))
+        .all()
+        .get();
     // When
-    TopicDescription described = admin.describeTopics(List.of("admin-topic")).allTopicNames().get().get("admin-topic");
+    TopicDescription described =
+        admin.describeTopics(List.of("admin-topic")).allTopicNames().get().get("admin-topic");
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "admin-topic");
     Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
     admin.createPartitions(Map.of("admin-topic", NewPartitions.increaseTo(4))).all().get();
-    TopicDescription grown = admin.describeTopics(List.of("admin-topic")).allTopicNames().get().get("admin-topic");
-    ConfigResource brokerResource = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(broker.broker().config().brokerId()));
-    Config brokerConfig = admin.describeConfigs(List.of(brokerResource)).all().get().get(brokerResource);
+    TopicDescription grown =
+        admin.describeTopics(List.of("admin-topic")).allTopicNames().get().get("admin-topic");
+    ConfigResource brokerResource =
+        new ConfigResource(
+            ConfigResource.Type.BROKER, Integer.toString(broker.broker().config().brokerId()));
+    Config brokerConfig =
+        admin.describeConfigs(List.of(brokerResource)).all().get().get(brokerResource);
     // Then
     assertThat(described.topicId()).isNotNull();
-    assertThat(described.partitions()).hasSize(2).allSatisfy(p -> assertThat(p.leader()).isNotNull());
+    assertThat(described.partitions())
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(p.leader()).isNotNull());
     ConfigEntry retention = config.get("retention.ms");
     assertThat(retention.value()).isEqualTo("3600000");
     assertThat(retention.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
@@ -88,7 +105,8 @@ class KafkaClientsIT {
     assertThat(grown.partitions()).hasSize(4);
     assertThat(brokerConfig.entries()).isNotEmpty();
     assertThat(admin.describeCluster().clusterId().get()).isNotBlank();
-    assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("rf3", 1, (short) 3))).all().get())
+    assertThatThrownBy(
+            () -> admin.createTopics(List.of(new NewTopic("rf3", 1, (short) 3))).all().get())
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(InvalidReplicationFactorException.class);
 
@@ -127,11 +145,13 @@ class KafkaClientsIT {
         assertThat(r.key()).isEqualTo("key-" + i);
         assertThat(r.value()).isEqualTo("value-" + i + "-" + codec);
         assertThat(r.timestamp()).isEqualTo(BASE_TS + i * 10L);
-        assertThat(new String(r.headers().lastHeader("h").value(), StandardCharsets.UTF_8)).isEqualTo("hv-" + i);
+        assertThat(new String(r.headers().lastHeader("h").value(), StandardCharsets.UTF_8))
+            .isEqualTo("hv-" + i);
       }
 
       // offsetsForTimes: the first record at or after the timestamp
-      Map<TopicPartition, OffsetAndTimestamp> byTime = consumer.offsetsForTimes(Map.of(tp, BASE_TS + 505));
+      Map<TopicPartition, OffsetAndTimestamp> byTime =
+          consumer.offsetsForTimes(Map.of(tp, BASE_TS + 505));
       assertThat(byTime.get(tp).offset()).isEqualTo(51);
       assertThat(byTime.get(tp).timestamp()).isEqualTo(BASE_TS + 510);
 
@@ -149,14 +169,27 @@ class KafkaClientsIT {
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, codec);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     List<Future<RecordMetadata>> futures = new ArrayList<>();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       for (int i = 0; i < RECORDS; i++) {
         ProducerRecord<String, String> record =
-            new ProducerRecord<>(topic, 0, BASE_TS + i * 10L, "key-" + i, "value-" + i + "-" + codec);
+            new ProducerRecord<>(
+                topic, 0, BASE_TS + i * 10L, "key-" + i, "value-" + i + "-" + codec);
         record.headers().add("h", ("hv-" + i).getBytes(StandardCharsets.UTF_8));
         futures.add(producer.send(record));
       }
       producer.flush();
+      // Several records per batch, so that offset 77 lies inside a batch.
+      double recordsPerRequest =
+          producer.metrics().entrySet().stream()
+              .filter(
+                  e ->
+                      e.getKey().name().equals("records-per-request-avg")
+                          && e.getKey().group().equals("producer-metrics"))
+              .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+              .findFirst()
+              .orElse(0);
+      assertThat(recordsPerRequest).isGreaterThan(1);
       List<RecordMetadata> acks = new ArrayList<>();
       for (Future<RecordMetadata> f : futures) {
         acks.add(f.get());
@@ -173,7 +206,8 @@ class KafkaClientsIT {
     return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
   }
 
-  private static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer, int count) {
+  private static List<ConsumerRecord<String, String>> poll(
+      KafkaConsumer<String, String> consumer, int count) {
     List<ConsumerRecord<String, String>> out = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (out.size() < count && System.nanoTime() < deadline) {

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The shaded broker jar ({@code broker.jar} system property) as a separate JVM, so this module's
- * kafka-clients 3.9 never shares a classpath with the broker's 4.x. Deliberately independent of
- * the broker's own test fixtures. Not thread-safe.
+ * kafka-clients 3.9 never shares a classpath with the broker's 4.x. Deliberately independent of the
+ * broker's own test fixtures. Not thread-safe.
  */
 final class BrokerJarProcess implements AutoCloseable {
   private static final HttpClient HTTP =
@@ -50,12 +50,18 @@ final class BrokerJarProcess implements AutoCloseable {
         .environment()
         .putAll(
             Map.of(
-                "KAFSCALE_BROKER_ADDR", "127.0.0.1:" + port,
-                "KAFSCALE_BROKER_HOST", "127.0.0.1",
-                "KAFSCALE_BROKER_PORT", Integer.toString(port),
-                "KAFSCALE_METRICS_ADDR", "127.0.0.1:" + adminPort,
-                "KAFSCALE_DATA_DIR", dataDir.toString(),
-                "KAFSCALE_AUTO_CREATE_TOPICS", "false"));
+                "KAFSCALE_BROKER_ADDR",
+                "127.0.0.1:" + port,
+                "KAFSCALE_BROKER_HOST",
+                "127.0.0.1",
+                "KAFSCALE_BROKER_PORT",
+                Integer.toString(port),
+                "KAFSCALE_METRICS_ADDR",
+                "127.0.0.1:" + adminPort,
+                "KAFSCALE_DATA_DIR",
+                dataDir.toString(),
+                "KAFSCALE_AUTO_CREATE_TOPICS",
+                "false"));
     Path log = dataDir.resolveSibling("broker-" + port + ".log");
     Files.createDirectories(dataDir);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -91,7 +97,6 @@ final class BrokerJarProcess implements AutoCloseable {
   String bootstrap() {
     return "127.0.0.1:" + port;
   }
-
 
   @Override
   public void close() throws InterruptedException {

@@ -65,11 +65,16 @@ class PreviousMajorClientIT {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"none", "gzip", "snappy", "lz4", "zstd"})
-  void shouldRoundTripRecordsWithIdempotentProducerAndAssignedConsumer(String codec) throws Exception {
+  void shouldRoundTripRecordsWithIdempotentProducerAndAssignedConsumer(String codec)
+      throws Exception {
     // Given
     String topic = "compat-" + codec;
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
       assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains(topic);
     }
 
@@ -79,7 +84,15 @@ class PreviousMajorClientIT {
       for (int i = 0; i < RECORDS; i++) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("i", bytes(Integer.toString(i)));
-        acks.add(producer.send(new ProducerRecord<>(topic, 0, BASE_TIMESTAMP + i * 10L, bytes("key-" + i), bytes(value(i)), headers)));
+        acks.add(
+            producer.send(
+                new ProducerRecord<>(
+                    topic,
+                    0,
+                    BASE_TIMESTAMP + i * 10L,
+                    bytes("key-" + i),
+                    bytes(value(i)),
+                    headers)));
       }
       producer.flush();
     }
@@ -93,11 +106,14 @@ class PreviousMajorClientIT {
       consumer.assign(List.of(partition));
       consumer.seek(partition, 0);
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO)
-          .until(() -> {
-            consumer.poll(Duration.ofMillis(200)).records(partition).forEach(records::add);
-            return records.size() >= RECORDS;
-          });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ZERO)
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).records(partition).forEach(records::add);
+                return records.size() >= RECORDS;
+              });
       assertThat(records).hasSize(RECORDS);
       for (int i = 0; i < RECORDS; i++) {
         ConsumerRecord<byte[], byte[]> record = records.get(i);
@@ -109,7 +125,8 @@ class PreviousMajorClientIT {
       }
 
       Map<TopicPartition, OffsetAndTimestamp> byTime =
-          consumer.offsetsForTimes(Map.of(partition, BASE_TIMESTAMP + 5_005L), Duration.ofSeconds(30));
+          consumer.offsetsForTimes(
+              Map.of(partition, BASE_TIMESTAMP + 5_005L), Duration.ofSeconds(30));
       assertThat(byTime.get(partition).offset()).isEqualTo(501);
       assertThat(byTime.get(partition).timestamp()).isEqualTo(BASE_TIMESTAMP + 5_010L);
     }

@@ -107,7 +107,8 @@ class BadInputIT {
     ByteBuffer records =
         MemoryRecords.withRecords(
                 Compression.NONE,
-                new SimpleRecord("k".getBytes(StandardCharsets.UTF_8), "v".getBytes(StandardCharsets.UTF_8)))
+                new SimpleRecord(
+                    "k".getBytes(StandardCharsets.UTF_8), "v".getBytes(StandardCharsets.UTF_8)))
             .buffer();
     records.put(records.limit() - 1, (byte) (records.get(records.limit() - 1) ^ 0x5a));
     ProduceRequestData.TopicProduceDataCollection topics =
@@ -126,15 +127,22 @@ class BadInputIT {
     try (RawConnection connection = new RawConnection(broker.port())) {
       // When
       connection.write(
-          RawConnection.frame(header(ApiKeys.PRODUCE.id, version, 7), ApiKeys.PRODUCE.requestHeaderVersion(version), produce, version));
-      ByteBuffer payload = connection.readResponse(7, ApiKeys.PRODUCE.responseHeaderVersion(version));
+          RawConnection.frame(
+              header(ApiKeys.PRODUCE.id, version, 7),
+              ApiKeys.PRODUCE.requestHeaderVersion(version),
+              produce,
+              version));
+      ByteBuffer payload =
+          connection.readResponse(7, ApiKeys.PRODUCE.responseHeaderVersion(version));
 
       // Then
-      ProduceResponseData response = new ProduceResponseData(new ByteBufferAccessor(payload), version);
+      ProduceResponseData response =
+          new ProduceResponseData(new ByteBufferAccessor(payload), version);
       assertThat(response.responses()).hasSize(1);
       assertThat(response.responses().iterator().next().partitionResponses())
           .singleElement()
-          .satisfies(p -> assertThat(Errors.forCode(p.errorCode())).isEqualTo(Errors.CORRUPT_MESSAGE));
+          .satisfies(
+              p -> assertThat(Errors.forCode(p.errorCode())).isEqualTo(Errors.CORRUPT_MESSAGE));
     }
   }
 
@@ -143,7 +151,11 @@ class BadInputIT {
     try (RawConnection connection = new RawConnection(broker.port())) {
       // When
       connection.write(
-          RawConnection.frame(header((short) 999, (short) 0, 3), (short) 1, new ApiVersionsRequestData(), (short) 0));
+          RawConnection.frame(
+              header((short) 999, (short) 0, 3),
+              (short) 1,
+              new ApiVersionsRequestData(),
+              (short) 0));
 
       // Then
       assertThat(connection.closedByPeerWithin(CLOSE_WITHIN)).isTrue();
@@ -157,11 +169,13 @@ class BadInputIT {
       ApiVersionsRequestData body =
           new ApiVersionsRequestData().setClientSoftwareName("e2e").setClientSoftwareVersion("1");
       connection.write(
-          RawConnection.frame(header(ApiKeys.API_VERSIONS.id, (short) 99, 11), (short) 2, body, (short) 3));
+          RawConnection.frame(
+              header(ApiKeys.API_VERSIONS.id, (short) 99, 11), (short) 2, body, (short) 3));
       ByteBuffer payload = connection.readResponse(11, (short) 0);
 
       // Then
-      ApiVersionsResponseData response = new ApiVersionsResponseData(new ByteBufferAccessor(payload), (short) 0);
+      ApiVersionsResponseData response =
+          new ApiVersionsResponseData(new ByteBufferAccessor(payload), (short) 0);
       assertThat(Errors.forCode(response.errorCode())).isEqualTo(Errors.UNSUPPORTED_VERSION);
       assertThat(response.apiKeys().find(ApiKeys.API_VERSIONS.id)).isNotNull();
     }
@@ -172,7 +186,11 @@ class BadInputIT {
     try (Admin admin = Clients.admin(broker.bootstrap())) {
       // When / Then
       assertThatThrownBy(
-              () -> admin.createTopics(List.of(new NewTopic("bad/name", 1, (short) 1))).all().get(30, TimeUnit.SECONDS))
+              () ->
+                  admin
+                      .createTopics(List.of(new NewTopic("bad/name", 1, (short) 1)))
+                      .all()
+                      .get(30, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(InvalidTopicException.class);
     }

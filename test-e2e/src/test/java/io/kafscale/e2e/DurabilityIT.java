@@ -50,8 +50,13 @@ class DurabilityIT {
       try (KafkaProducer<byte[], byte[]> producer =
           Clients.producer(
               broker.bootstrap(),
-              Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000,
-                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000))) {
+              Map.of(
+                  ProducerConfig.ACKS_CONFIG,
+                  "all",
+                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                  5_000,
+                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                  4_000))) {
         sendUntil(producer, ledger, () -> ledger.acked() >= RECORDS / 2);
         broker.kill9();
         producer.close(Duration.ZERO);
@@ -70,8 +75,7 @@ class DurabilityIT {
   @Test
   void shouldRetryThroughAnObjectStoreOutageWithoutLosingOrDuplicatingRecords() {
     try (S3MockNode s3 = new S3MockNode(tmp.resolve("s3")).start();
-        KafscaleBroker broker =
-            KafscaleBroker.s3Store(tmp.resolve("data"), s3, Map.of()).start()) {
+        KafscaleBroker broker = KafscaleBroker.s3Store(tmp.resolve("data"), s3, Map.of()).start()) {
       // Given
       Clients.createTopic(broker.bootstrap(), TOPIC, 1);
       AckLedger ledger = new AckLedger();
@@ -80,9 +84,13 @@ class DurabilityIT {
       try (KafkaProducer<byte[], byte[]> producer =
           Clients.producer(
               broker.bootstrap(),
-              Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000,
-                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000))) {
+              Map.of(
+                  ProducerConfig.ACKS_CONFIG,
+                  "all",
+                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                  180_000,
+                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                  15_000))) {
         int sent = sendUntil(producer, ledger, () -> ledger.acked() >= total / 4);
 
         // When: the object store goes away while records keep coming
@@ -90,7 +98,10 @@ class DurabilityIT {
         int sentDuringOutage = sendMore(producer, ledger, sent, 500);
         await("producer retries while S3 is down")
             .atMost(Duration.ofSeconds(60))
-            .until(() -> metric(producer, "record-retry-total") > 0 || metric(producer, "record-error-total") > 0);
+            .until(
+                () ->
+                    metric(producer, "record-retry-total") > 0
+                        || metric(producer, "record-error-total") > 0);
         int ackedDuringOutage = ledger.acked();
         s3.start();
         sendMore(producer, ledger, sent + sentDuringOutage, total - sent - sentDuringOutage);
@@ -98,7 +109,10 @@ class DurabilityIT {
 
         // Then
         assertThat(ledger.failures())
-            .allSatisfy(e -> assertThat(e).isInstanceOfAny(RetriableException.class, TimeoutException.class));
+            .allSatisfy(
+                e ->
+                    assertThat(e)
+                        .isInstanceOfAny(RetriableException.class, TimeoutException.class));
         assertThat(ackedDuringOutage).isLessThan(sent + sentDuringOutage);
       }
       List<ConsumerRecord<byte[], byte[]>> log = Clients.readAll(broker.bootstrap(), PARTITION);
@@ -108,7 +122,8 @@ class DurabilityIT {
   }
 
   /** Sends numbered records, keeping at most MAX_UNACKED outstanding, until {@code stop} holds. */
-  private static int sendUntil(KafkaProducer<byte[], byte[]> producer, AckLedger ledger, BooleanSupplier stop) {
+  private static int sendUntil(
+      KafkaProducer<byte[], byte[]> producer, AckLedger ledger, BooleanSupplier stop) {
     int i = 0;
     while (i < RECORDS && !stop.getAsBoolean()) {
       if (i - ledger.completed() >= MAX_UNACKED) {
@@ -124,7 +139,8 @@ class DurabilityIT {
     return i;
   }
 
-  private static int sendMore(KafkaProducer<byte[], byte[]> producer, AckLedger ledger, int from, int count) {
+  private static int sendMore(
+      KafkaProducer<byte[], byte[]> producer, AckLedger ledger, int from, int count) {
     for (int i = from; i < from + count; i++) {
       send(producer, ledger, i);
     }
@@ -134,13 +150,18 @@ class DurabilityIT {
   private static void send(KafkaProducer<byte[], byte[]> producer, AckLedger ledger, int i) {
     String value = "record-" + i;
     producer.send(
-        new ProducerRecord<>(TOPIC, 0, ("k" + i).getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)),
+        new ProducerRecord<>(
+            TOPIC,
+            0,
+            ("k" + i).getBytes(StandardCharsets.UTF_8),
+            value.getBytes(StandardCharsets.UTF_8)),
         ledger.callbackFor(value));
   }
 
   private static double metric(KafkaProducer<byte[], byte[]> producer, String name) {
     return producer.metrics().entrySet().stream()
-        .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("producer-metrics"))
+        .filter(
+            e -> e.getKey().name().equals(name) && e.getKey().group().equals("producer-metrics"))
         .map(Map.Entry::getValue)
         .map(Metric::metricValue)
         .mapToDouble(v -> ((Number) v).doubleValue())

@@ -40,8 +40,12 @@ class KafkaJsIT {
       Exec.Result result =
           Exec.run(
                   List.of(
-                      "node", SCRIPT.toString(), broker.bootstrap(), topic,
-                      Integer.toString(MESSAGES), Integer.toString(BATCH)),
+                      "node",
+                      SCRIPT.toString(),
+                      broker.bootstrap(),
+                      topic,
+                      Integer.toString(MESSAGES),
+                      Integer.toString(BATCH)),
                   Map.of(),
                   null,
                   180)

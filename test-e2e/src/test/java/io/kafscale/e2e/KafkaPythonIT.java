@@ -55,8 +55,12 @@ class KafkaPythonIT {
     Exec.Result result =
         Exec.run(
                 List.of(
-                    "/usr/bin/python3", SCRIPT.toString(), broker.bootstrap(), topic,
-                    Integer.toString(MESSAGES), compression),
+                    "/usr/bin/python3",
+                    SCRIPT.toString(),
+                    broker.bootstrap(),
+                    topic,
+                    Integer.toString(MESSAGES),
+                    compression),
                 Map.of(),
                 null,
                 180)

@@ -62,8 +62,22 @@ class KcatIT {
     // When
     Exec.run(
             List.of(
-                "kcat", "-P", "-b", broker.bootstrap(), "-t", topic, "-p", "0", "-z", codec,
-                "-K", ":", "-X", "linger.ms=20", "-l", input.toString()),
+                "kcat",
+                "-P",
+                "-b",
+                broker.bootstrap(),
+                "-t",
+                topic,
+                "-p",
+                "0",
+                "-z",
+                codec,
+                "-K",
+                ":",
+                "-X",
+                "linger.ms=20",
+                "-l",
+                input.toString()),
             Map.of(),
             null,
             120)
@@ -71,8 +85,21 @@ class KcatIT {
     Exec.Result consumed =
         Exec.run(
                 List.of(
-                    "kcat", "-C", "-b", broker.bootstrap(), "-t", topic, "-p", "0", "-o",
-                    "beginning", "-e", "-c", Integer.toString(MESSAGES), "-f", "%o %k %s\\n"),
+                    "kcat",
+                    "-C",
+                    "-b",
+                    broker.bootstrap(),
+                    "-t",
+                    topic,
+                    "-p",
+                    "0",
+                    "-o",
+                    "beginning",
+                    "-e",
+                    "-c",
+                    Integer.toString(MESSAGES),
+                    "-f",
+                    "%o %k %s\\n"),
                 Map.of(),
                 null,
                 120)
@@ -80,12 +107,17 @@ class KcatIT {
 
     // Then
     List<String> expected =
-        IntStream.range(0, MESSAGES).mapToObj(i -> i + " k" + i + " value-" + i + "-" + codec).toList();
+        IntStream.range(0, MESSAGES)
+            .mapToObj(i -> i + " k" + i + " value-" + i + "-" + codec)
+            .toList();
     assertThat(consumed.stdout().lines().toList()).containsExactlyElementsOf(expected);
     List<StoredBatch> stored =
         SegmentFiles.segments(broker.dataDir(), "").stream()
             .filter(segment -> !segmentsBefore.contains(segment))
-            .flatMap(segment -> SegmentFiles.batches(segment.getParent(), segment.getFileName().toString()).stream())
+            .flatMap(
+                segment ->
+                    SegmentFiles.batches(segment.getParent(), segment.getFileName().toString())
+                        .stream())
             .toList();
     assertThat(stored).as("batches stored for %s", topic).isNotEmpty();
     // librdkafka sends a batch uncompressed when compressing would not shrink it (a lone small
@@ -93,12 +125,16 @@ class KcatIT {
     assertThat(stored)
         .allSatisfy(
             batch ->
-                assertThat(batch.codec() == codecId || (batch.codec() == 0 && batch.recordCount() <= 2))
+                assertThat(
+                        batch.codec() == codecId
+                            || (batch.codec() == 0 && batch.recordCount() <= 2))
                     .as("codec %d of %s (expected %d)", batch.codec(), batch, codecId)
                     .isTrue());
     int compressedRecords =
         stored.stream().filter(b -> b.codec() == codecId).mapToInt(StoredBatch::recordCount).sum();
-    assertThat(compressedRecords).as("records in %s batches", codec).isGreaterThanOrEqualTo(MESSAGES * 9 / 10);
+    assertThat(compressedRecords)
+        .as("records in %s batches", codec)
+        .isGreaterThanOrEqualTo(MESSAGES * 9 / 10);
     assertThat(stored.stream().mapToInt(StoredBatch::recordCount).sum()).isEqualTo(MESSAGES);
   }
 }

@@ -74,7 +74,13 @@ class S3ProduceConsumeIT {
         headers.add("codec", bytes(codec));
         futures.add(
             producer.send(
-                new ProducerRecord<>("s3-" + codec, 0, BASE_TIMESTAMP + i, bytes("key-" + i), bytes(value(codec, i)), headers)));
+                new ProducerRecord<>(
+                    "s3-" + codec,
+                    0,
+                    BASE_TIMESTAMP + i,
+                    bytes("key-" + i),
+                    bytes(value(codec, i)),
+                    headers)));
       }
       producer.flush();
     }

@@ -74,8 +74,7 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
 
   private static FullHttpResponse text(HttpResponseStatus status, String type, String body) {
     ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
     return response;
@@ -83,7 +82,10 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.debug("Admin connection error remote={} error={}", ctx.channel().remoteAddress(), cause.toString());
+    LOG.debug(
+        "Admin connection error remote={} error={}",
+        ctx.channel().remoteAddress(),
+        cause.toString());
     ctx.close();
   }
 }

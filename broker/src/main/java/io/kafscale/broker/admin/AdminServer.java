@@ -31,7 +31,8 @@ public final class AdminServer implements AutoCloseable {
   private final EventLoopGroup group = EventLoops.newGroup("kafscale-admin", 1);
   private volatile Channel channel;
 
-  public AdminServer(HostPort address, PrometheusMeterRegistry registry, BooleanSupplier readiness) {
+  public AdminServer(
+      HostPort address, PrometheusMeterRegistry registry, BooleanSupplier readiness) {
     this.address = address;
     this.handler = new AdminHttpHandler(registry, readiness);
   }

@@ -14,8 +14,8 @@ import org.apache.kafka.common.protocol.ApiMessage;
 
 /**
  * Routes each request to the handler of its API key. An API without a handler fails with {@link
- * UnsupportedVersionException}, which the caller turns into the request's error response.
- * Immutable after construction (handlers are registered once) and thread-safe.
+ * UnsupportedVersionException}, which the caller turns into the request's error response. Immutable
+ * after construction (handlers are registered once) and thread-safe.
  */
 public final class ApiDispatcher implements RequestHandler {
   private final Map<ApiKeys, Registered<?>> handlers = new EnumMap<>(ApiKeys.class);
@@ -27,7 +27,8 @@ public final class ApiDispatcher implements RequestHandler {
   }
 
   /** Registers the handler of {@code key}; call only while building. */
-  public <Q extends ApiMessage> ApiDispatcher register(ApiKeys key, Class<Q> type, ApiHandler<Q> handler) {
+  public <Q extends ApiMessage> ApiDispatcher register(
+      ApiKeys key, Class<Q> type, ApiHandler<Q> handler) {
     handlers.put(key, new Registered<>(type, handler));
     return this;
   }
@@ -42,7 +43,8 @@ public final class ApiDispatcher implements RequestHandler {
     Registered<?> registered = handlers.get(frame.apiKey());
     if (registered == null) {
       return CompletableFuture.failedFuture(
-          new UnsupportedVersionException("API " + frame.apiKey() + " is not served by this broker"));
+          new UnsupportedVersionException(
+              "API " + frame.apiKey() + " is not served by this broker"));
     }
     try {
       return (CompletionStage<ApiMessage>) registered.call(context, frame);

@@ -16,5 +16,6 @@ import org.apache.kafka.common.protocol.ApiMessage;
  */
 @FunctionalInterface
 public interface ApiHandler<Q extends ApiMessage> {
-  CompletionStage<? extends ApiMessage> handle(RequestContext context, RequestFrame frame, Q request);
+  CompletionStage<? extends ApiMessage> handle(
+      RequestContext context, RequestFrame frame, Q request);
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * Every meter the API handlers record, declared in one place: per-topic bytes in/out and
- * messages in (tag {@code topic}, bounded by the topic count) and produce/fetch error counts (tag
- * {@code error}: a Kafka error name, a bounded set). Thread-safe.
+ * Every meter the API handlers record, declared in one place: per-topic bytes in/out and messages
+ * in (tag {@code topic}, bounded by the topic count) and produce/fetch error counts (tag {@code
+ * error}: a Kafka error name, a bounded set). Thread-safe.
  */
 public final class ApiMeters {
   public static final String BYTES_IN = "kafscale.topic.bytes.in";
@@ -21,7 +21,8 @@ public final class ApiMeters {
   public static final String FETCH_ERRORS = "kafscale.fetch.partition.errors";
 
   /** Documentation of one meter (for docs/metrics.md). */
-  public record Description(String name, String type, String unit, List<String> tags, String help) {}
+  public record Description(
+      String name, String type, String unit, List<String> tags, String help) {}
 
   private final MeterRegistry registry;
 
@@ -31,11 +32,36 @@ public final class ApiMeters {
 
   public static List<Description> describe() {
     return List.of(
-        new Description(BYTES_IN, "counter", "bytes", List.of("topic"), "Record batch bytes appended by produce requests"),
-        new Description(BYTES_OUT, "counter", "bytes", List.of("topic"), "Record batch bytes returned by fetch requests"),
-        new Description(MESSAGES_IN, "counter", "records", List.of("topic"), "Records appended by produce requests"),
-        new Description(PRODUCE_ERRORS, "counter", "partitions", List.of("error"), "Produce partition results with an error"),
-        new Description(FETCH_ERRORS, "counter", "partitions", List.of("error"), "Fetch partition results with an error"));
+        new Description(
+            BYTES_IN,
+            "counter",
+            "bytes",
+            List.of("topic"),
+            "Record batch bytes appended by produce requests"),
+        new Description(
+            BYTES_OUT,
+            "counter",
+            "bytes",
+            List.of("topic"),
+            "Record batch bytes returned by fetch requests"),
+        new Description(
+            MESSAGES_IN,
+            "counter",
+            "records",
+            List.of("topic"),
+            "Records appended by produce requests"),
+        new Description(
+            PRODUCE_ERRORS,
+            "counter",
+            "partitions",
+            List.of("error"),
+            "Produce partition results with an error"),
+        new Description(
+            FETCH_ERRORS,
+            "counter",
+            "partitions",
+            List.of("error"),
+            "Fetch partition results with an error"));
   }
 
   public void bytesIn(String topic, long bytes) {

@@ -61,7 +61,8 @@ public final class ErrorMapping {
   /** Strips CompletionException / ExecutionException wrappers. */
   public static Throwable unwrap(Throwable error) {
     Throwable e = error;
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+    while ((e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() != null) {
       e = e.getCause();
     }
     return e;

@@ -45,10 +45,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka APIs of a single-node broker: wires one handler per API into an {@link
- * ApiDispatcher}, and owns the {@link TopicManager} (topics and open partition logs) and the timer
- * thread for long polls and produce timeouts. {@link #start()} loads every topic and claims and
- * opens all partitions (one node owns everything). Thread-safe; {@link #handle} never blocks.
+ * The Kafka APIs of a single-node broker: wires one handler per API into an {@link ApiDispatcher},
+ * and owns the {@link TopicManager} (topics and open partition logs) and the timer thread for long
+ * polls and produce timeouts. {@link #start()} loads every topic and claims and opens all
+ * partitions (one node owns everything). Thread-safe; {@link #handle} never blocks.
  */
 public final class KafkaApis implements RequestHandler, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaApis.class);
@@ -59,51 +59,111 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   private volatile boolean ready;
 
   public KafkaApis(
-      ApiSettings settings, Metadata metadata, PartitionLogOpener logs, ObjectStore objects, MeterRegistry meters, Clock clock) {
-    this(settings, metadata, logs, objects, meters, clock, new ExecutorScheduler("kafscale-api-timer"), true);
+      ApiSettings settings,
+      Metadata metadata,
+      PartitionLogOpener logs,
+      ObjectStore objects,
+      MeterRegistry meters,
+      Clock clock) {
+    this(
+        settings,
+        metadata,
+        logs,
+        objects,
+        meters,
+        clock,
+        new ExecutorScheduler("kafscale-api-timer"),
+        true);
   }
 
   /** With a caller-owned scheduler (tests drive time with it). */
   public KafkaApis(
-      ApiSettings settings, Metadata metadata, PartitionLogOpener logs, ObjectStore objects, MeterRegistry meters, Clock clock,
+      ApiSettings settings,
+      Metadata metadata,
+      PartitionLogOpener logs,
+      ObjectStore objects,
+      MeterRegistry meters,
+      Clock clock,
       Scheduler scheduler) {
     this(settings, metadata, logs, objects, meters, clock, scheduler, false);
   }
 
   private KafkaApis(
-      ApiSettings settings, Metadata metadata, PartitionLogOpener logs, ObjectStore objects, MeterRegistry meters, Clock clock,
-      Scheduler scheduler, boolean ownsScheduler) {
-    this.topics = new TopicManager(settings.brokerId(), metadata.topics(), metadata.partitions(), logs, objects);
+      ApiSettings settings,
+      Metadata metadata,
+      PartitionLogOpener logs,
+      ObjectStore objects,
+      MeterRegistry meters,
+      Clock clock,
+      Scheduler scheduler,
+      boolean ownsScheduler) {
+    this.topics =
+        new TopicManager(
+            settings.brokerId(), metadata.topics(), metadata.partitions(), logs, objects);
     this.ownedScheduler = ownsScheduler && scheduler instanceof AutoCloseable c ? c : null;
     ApiMeters apiMeters = new ApiMeters(meters);
     BrokerEndpoint self = BrokerEndpoint.of(settings);
     String clusterId = metadata.clusterId();
     List<ConfigEntry> brokerConfigs =
-        ConfigEntry.broker(self, settings.autoCreateTopics(), settings.autoCreatePartitions(), settings.defaultReplicationFactor(), settings.namespace());
+        ConfigEntry.broker(
+            self,
+            settings.autoCreateTopics(),
+            settings.autoCreatePartitions(),
+            settings.defaultReplicationFactor(),
+            settings.namespace());
     this.dispatcher =
         new ApiDispatcher()
             .register(ApiKeys.API_VERSIONS, ApiVersionsRequestData.class, new ApiVersionsHandler())
             .register(
-                ApiKeys.METADATA, MetadataRequestData.class,
-                new MetadataHandler(self, clusterId, topics, settings.autoCreateTopics(), settings.autoCreatePartitions()))
-            .register(ApiKeys.PRODUCE, ProduceRequestData.class, new ProduceHandler(topics, apiMeters, scheduler))
-            .register(ApiKeys.FETCH, FetchRequestData.class, new FetchHandler(topics, apiMeters, scheduler, clock))
-            .register(ApiKeys.LIST_OFFSETS, ListOffsetsRequestData.class, new ListOffsetsHandler(topics))
+                ApiKeys.METADATA,
+                MetadataRequestData.class,
+                new MetadataHandler(
+                    self,
+                    clusterId,
+                    topics,
+                    settings.autoCreateTopics(),
+                    settings.autoCreatePartitions()))
             .register(
-                ApiKeys.CREATE_TOPICS, CreateTopicsRequestData.class,
-                new CreateTopicsHandler(topics, settings.brokerId(), settings.autoCreatePartitions()))
-            .register(ApiKeys.DELETE_TOPICS, DeleteTopicsRequestData.class, new DeleteTopicsHandler(topics))
-            .register(ApiKeys.CREATE_PARTITIONS, CreatePartitionsRequestData.class, new CreatePartitionsHandler(topics, settings.brokerId()))
-            .register(ApiKeys.INIT_PRODUCER_ID, InitProducerIdRequestData.class, new InitProducerIdHandler(metadata.producerIds()))
-            .register(ApiKeys.DESCRIBE_CLUSTER, DescribeClusterRequestData.class, new DescribeClusterHandler(self, clusterId))
+                ApiKeys.PRODUCE,
+                ProduceRequestData.class,
+                new ProduceHandler(topics, apiMeters, scheduler))
             .register(
-                ApiKeys.DESCRIBE_CONFIGS, DescribeConfigsRequestData.class,
+                ApiKeys.FETCH,
+                FetchRequestData.class,
+                new FetchHandler(topics, apiMeters, scheduler, clock))
+            .register(
+                ApiKeys.LIST_OFFSETS, ListOffsetsRequestData.class, new ListOffsetsHandler(topics))
+            .register(
+                ApiKeys.CREATE_TOPICS,
+                CreateTopicsRequestData.class,
+                new CreateTopicsHandler(
+                    topics, settings.brokerId(), settings.autoCreatePartitions()))
+            .register(
+                ApiKeys.DELETE_TOPICS,
+                DeleteTopicsRequestData.class,
+                new DeleteTopicsHandler(topics))
+            .register(
+                ApiKeys.CREATE_PARTITIONS,
+                CreatePartitionsRequestData.class,
+                new CreatePartitionsHandler(topics, settings.brokerId()))
+            .register(
+                ApiKeys.INIT_PRODUCER_ID,
+                InitProducerIdRequestData.class,
+                new InitProducerIdHandler(metadata.producerIds()))
+            .register(
+                ApiKeys.DESCRIBE_CLUSTER,
+                DescribeClusterRequestData.class,
+                new DescribeClusterHandler(self, clusterId))
+            .register(
+                ApiKeys.DESCRIBE_CONFIGS,
+                DescribeConfigsRequestData.class,
                 new DescribeConfigsHandler(topics, settings.brokerId(), () -> brokerConfigs));
   }
 
   /** Loads the topics and claims and opens every partition; {@link #isReady()} afterwards. */
   public CompletableFuture<Void> start() {
-    return topics.load()
+    return topics
+        .load()
         .thenRun(
             () -> {
               ready = true;

@@ -22,10 +22,14 @@ public final class TopicNames {
       return Optional.of("Topic name cannot be \".\" or \"..\"");
     }
     if (name.length() > MAX_LENGTH) {
-      return Optional.of("Topic name is illegal, it can't be longer than " + MAX_LENGTH + " characters");
+      return Optional.of(
+          "Topic name is illegal, it can't be longer than " + MAX_LENGTH + " characters");
     }
     if (!LEGAL.matcher(name).matches()) {
-      return Optional.of("Topic name \"" + name + "\" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'");
+      return Optional.of(
+          "Topic name \""
+              + name
+              + "\" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'");
     }
     return Optional.empty();
   }

@@ -19,7 +19,8 @@ final class BrokerConfigLoader {
   static final int INDEX_INTERVAL_BYTES = 4096;
 
   private static final List<ConfigVar> S3_ONLY =
-      List.of(S3_ENDPOINT, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SESSION_TOKEN, S3_KMS_ARN);
+      List.of(
+          S3_ENDPOINT, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SESSION_TOKEN, S3_KMS_ARN);
 
   private BrokerConfigLoader() {}
 
@@ -93,7 +94,14 @@ final class BrokerConfigLoader {
       reader.problem(S3_SESSION_TOKEN.name() + " needs " + S3_ACCESS_KEY.name());
     }
     return new S3Settings(
-        bucket.get(), region, endpoint.orElse(null), pathStyle, accessKey, secretKey, token, kmsArn);
+        bucket.get(),
+        region,
+        endpoint.orElse(null),
+        pathStyle,
+        accessKey,
+        secretKey,
+        token,
+        kmsArn);
   }
 
   static String localHostName() {

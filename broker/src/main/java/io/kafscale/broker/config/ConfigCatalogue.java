@@ -6,8 +6,8 @@ package io.kafscale.broker.config;
 import static io.kafscale.broker.config.ConfigType.BOOLEAN;
 import static io.kafscale.broker.config.ConfigType.HOST_PORT;
 import static io.kafscale.broker.config.ConfigType.INT;
-import static io.kafscale.broker.config.ConfigType.LONG;
 import static io.kafscale.broker.config.ConfigType.LOG_LEVEL;
+import static io.kafscale.broker.config.ConfigType.LONG;
 import static io.kafscale.broker.config.ConfigType.PATH;
 import static io.kafscale.broker.config.ConfigType.STRING;
 import static io.kafscale.broker.config.ConfigType.URI;
@@ -142,8 +142,7 @@ public final class ConfigCatalogue {
           100_000,
           "Partition count of auto-created topics.");
   public static final ConfigVar LOG_LEVEL_VAR =
-      ConfigVar.of(
-          "KAFSCALE_LOG_LEVEL", LOG_LEVEL, "INFO", "Root log level, applied at start.");
+      ConfigVar.of("KAFSCALE_LOG_LEVEL", LOG_LEVEL, "INFO", "Root log level, applied at start.");
   public static final ConfigVar MAX_FRAME_BYTES =
       ConfigVar.number(
           "KAFSCALE_MAX_FRAME_BYTES",

@@ -5,7 +5,9 @@ package io.kafscale.broker.config;
 
 import java.util.List;
 
-/** Every problem found in a configuration, reported together so an operator fixes them in one go. */
+/**
+ * Every problem found in a configuration, reported together so an operator fixes them in one go.
+ */
 public final class ConfigException extends RuntimeException {
   private final List<String> problems;
 

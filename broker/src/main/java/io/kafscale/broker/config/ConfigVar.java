@@ -4,9 +4,9 @@
 package io.kafscale.broker.config;
 
 /**
- * One environment variable of the catalogue: its name, type, default (null when it has none or
- * the default is derived, see {@code defaultText}), inclusive bounds for numbers, whether the value
- * is a secret (never printed), and the description that goes into {@code docs/configuration.md}.
+ * One environment variable of the catalogue: its name, type, default (null when it has none or the
+ * default is derived, see {@code defaultText}), inclusive bounds for numbers, whether the value is
+ * a secret (never printed), and the description that goes into {@code docs/configuration.md}.
  */
 public record ConfigVar(
     String name,

@@ -17,8 +17,8 @@ public record HostPort(String host, int port) {
   }
 
   /**
-   * Parses `host:port`, `[ipv6]:port` or `:port` (all interfaces, as KafScale's Go listeners
-   * read it).
+   * Parses `host:port`, `[ipv6]:port` or `:port` (all interfaces, as KafScale's Go listeners read
+   * it).
    *
    * @throws IllegalArgumentException with a message fit for an operator
    */

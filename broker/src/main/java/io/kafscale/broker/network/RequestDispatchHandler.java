@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * Per connection: hands each {@link RequestFrame} to the {@link RequestHandler}, and writes the
  * responses in request order however the handler's stages complete.
  *
- * <p>Completions are moved to the channel's event loop; all state here is confined to it. A
- * failed stage becomes the request's error response ({@link ErrorResponses}); a {@code null}
- * response (acks=0) writes nothing but keeps its place. An unsupported ApiVersions gets the v0
+ * <p>Completions are moved to the channel's event loop; all state here is confined to it. A failed
+ * stage becomes the request's error response ({@link ErrorResponses}); a {@code null} response
+ * (acks=0) writes nothing but keeps its place. An unsupported ApiVersions gets the v0
  * UNSUPPORTED_VERSION answer; any other unsupported request makes the connection answer what came
  * before it and close. Oversized or malformed frames close the connection.
  *
@@ -55,8 +55,8 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDispatchHandler.class);
 
   /**
-   * User event that makes the connection stop reading for good (broker shutdown) while responses
-   * to requests already read still go out.
+   * User event that makes the connection stop reading for good (broker shutdown) while responses to
+   * requests already read still go out.
    */
   public static final Object STOP_READING = new Object();
 
@@ -113,12 +113,12 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
     Timer.Sample sample = requestMetrics.startTimer();
     Slot<SlotOutcome> slot = orderer.add(frame.sizeInBytes());
     connectionMetrics.inflightBytesChanged(frame.sizeInBytes());
-    RequestContext context =
-        new RequestContext(connectionId, remoteAddress(ctx), frame.clientId());
+    RequestContext context = new RequestContext(connectionId, remoteAddress(ctx), frame.clientId());
     CompletionStage<ApiMessage> stage = invoke(context, frame);
     stage.whenComplete(
         (body, failure) ->
-            onEventLoop(ctx, frame, () -> complete(ctx, slot, frame, body, failure, meters, sample)));
+            onEventLoop(
+                ctx, frame, () -> complete(ctx, slot, frame, body, failure, meters, sample)));
     updateAutoRead(ctx);
   }
 
@@ -316,7 +316,8 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
           tooLarge.getMessage());
       connectionMetrics.closedByBroker(CloseReason.FRAME_TOO_LARGE);
     } else if (cause instanceof IOException) {
-      LOG.debug("Connection error remote={} error={}", ctx.channel().remoteAddress(), cause.toString());
+      LOG.debug(
+          "Connection error remote={} error={}", ctx.channel().remoteAddress(), cause.toString());
     } else {
       LOG.warn(
           "Unexpected error, closing connection clientId={} remote={} error={}",
@@ -335,7 +336,8 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
 
   private static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+    while ((t instanceof CompletionException
+            || t instanceof java.util.concurrent.ExecutionException)
         && t.getCause() != null) {
       t = t.getCause();
     }

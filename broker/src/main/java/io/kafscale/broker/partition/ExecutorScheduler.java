@@ -29,7 +29,8 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
   @Override
   public Cancellable schedule(Duration delay, Runnable task) {
-    ScheduledFuture<?> future = executor.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> future =
+        executor.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     return () -> future.cancel(false);
   }
 

@@ -40,7 +40,8 @@ public final class FetchWaiter {
    * again after registering, so a commit between the read and the park is not missed) or {@code
    * maxWait} passes.
    */
-  public static FetchWaiter park(Map<PartitionLog, Long> seenHighWatermarks, Duration maxWait, Scheduler scheduler) {
+  public static FetchWaiter park(
+      Map<PartitionLog, Long> seenHighWatermarks, Duration maxWait, Scheduler scheduler) {
     FetchWaiter waiter = new FetchWaiter();
     synchronized (waiter) {
       for (PartitionLog log : seenHighWatermarks.keySet()) {

@@ -43,7 +43,8 @@ public final class MetadataSegmentCommitter implements SegmentCommitter {
     }
     return commit.exceptionallyCompose(
         e -> {
-          Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          Throwable cause =
+              e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
           if (cause instanceof FencedEpochException) {
             FencedException fenced = new FencedException(partition + ": " + cause.getMessage());
             fenced.initCause(cause);

@@ -16,14 +16,30 @@ public final class RecordMapping {
 
   public static SegmentRecord toRecord(SegmentRef s) {
     return new SegmentRecord(
-        s.objectKey(), s.indexKey(), s.position(), s.length(), s.baseOffset(), s.lastOffset(),
-        s.maxTimestamp(), s.epoch(), s.crc(), s.createdAtMs());
+        s.objectKey(),
+        s.indexKey(),
+        s.position(),
+        s.length(),
+        s.baseOffset(),
+        s.lastOffset(),
+        s.maxTimestamp(),
+        s.epoch(),
+        s.crc(),
+        s.createdAtMs());
   }
 
   public static SegmentRef toRef(SegmentRecord s) {
     return new SegmentRef(
-        s.objectKey(), s.indexKey(), s.position(), s.length(), s.baseOffset(), s.lastOffset(),
-        s.maxTimestamp(), s.epoch(), s.crc(), s.createdAtMs());
+        s.objectKey(),
+        s.indexKey(),
+        s.position(),
+        s.length(),
+        s.baseOffset(),
+        s.lastOffset(),
+        s.maxTimestamp(),
+        s.epoch(),
+        s.crc(),
+        s.createdAtMs());
   }
 
   public static ProducerRecord toRecord(ProducerSnapshot p) {
@@ -31,7 +47,14 @@ public final class RecordMapping {
         p.producerId(),
         p.producerEpoch(),
         p.lastBatches().stream()
-            .map(b -> new ProducerRecord.Batch(b.firstSequence(), b.lastSequence(), b.firstOffset(), b.lastOffset(), b.timestamp()))
+            .map(
+                b ->
+                    new ProducerRecord.Batch(
+                        b.firstSequence(),
+                        b.lastSequence(),
+                        b.firstOffset(),
+                        b.lastOffset(),
+                        b.timestamp()))
             .toList(),
         p.lastUpdateMs());
   }
@@ -41,7 +64,14 @@ public final class RecordMapping {
         p.producerId(),
         p.producerEpoch(),
         p.lastBatches().stream()
-            .map(b -> new ProducerSnapshot.BatchEntry(b.firstSequence(), b.lastSequence(), b.firstOffset(), b.lastOffset(), b.timestamp()))
+            .map(
+                b ->
+                    new ProducerSnapshot.BatchEntry(
+                        b.firstSequence(),
+                        b.lastSequence(),
+                        b.firstOffset(),
+                        b.lastOffset(),
+                        b.timestamp()))
             .toList(),
         p.lastUpdateMs());
   }

@@ -40,7 +40,8 @@ public final class TopicConfigs {
   }
 
   /** One supported config: name, Kafka default, type, allowed values (empty: any of the type). */
-  public record Definition(String name, String defaultValue, Type type, long min, Set<String> allowed, String doc) {}
+  public record Definition(
+      String name, String defaultValue, Type type, long min, Set<String> allowed, String doc) {}
 
   public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
   public static final String MESSAGE_TIMESTAMP_TYPE = "message.timestamp.type";
@@ -53,36 +54,134 @@ public final class TopicConfigs {
   private static Map<String, Definition> build() {
     List<Definition> list =
         List.of(
-            def("cleanup.policy", "delete", Type.LIST, NONE, "delete,compact", "Retention policy (compaction is stored, not yet applied)"),
-            def("compression.type", "producer", Type.STRING, NONE, "uncompressed,zstd,lz4,snappy,gzip,producer", "Final compression type"),
-            def("delete.retention.ms", "86400000", Type.LONG, 0, "", "Tombstone retention for compacted topics"),
+            def(
+                "cleanup.policy",
+                "delete",
+                Type.LIST,
+                NONE,
+                "delete,compact",
+                "Retention policy (compaction is stored, not yet applied)"),
+            def(
+                "compression.type",
+                "producer",
+                Type.STRING,
+                NONE,
+                "uncompressed,zstd,lz4,snappy,gzip,producer",
+                "Final compression type"),
+            def(
+                "delete.retention.ms",
+                "86400000",
+                Type.LONG,
+                0,
+                "",
+                "Tombstone retention for compacted topics"),
             def("file.delete.delay.ms", "60000", Type.LONG, 0, "", "Delay before deleting a file"),
-            def("flush.messages", "9223372036854775807", Type.LONG, 1, "", "Kafka local flush interval (no effect)"),
-            def("flush.ms", "9223372036854775807", Type.LONG, 0, "", "Kafka local flush interval (no effect)"),
+            def(
+                "flush.messages",
+                "9223372036854775807",
+                Type.LONG,
+                1,
+                "",
+                "Kafka local flush interval (no effect)"),
+            def(
+                "flush.ms",
+                "9223372036854775807",
+                Type.LONG,
+                0,
+                "",
+                "Kafka local flush interval (no effect)"),
             def("index.interval.bytes", "4096", Type.INT, 0, "", "Offset index interval"),
-            def("max.compaction.lag.ms", "9223372036854775807", Type.LONG, 1, "", "Maximum compaction lag"),
-            def(MAX_MESSAGE_BYTES, Integer.toString(LogConfig.DEFAULT_MAX_MESSAGE_BYTES), Type.INT, 0, "", "Largest record batch size allowed"),
-            def("message.timestamp.after.max.ms", "3600000", Type.LONG, 0, "", "Allowed timestamp lead"),
-            def("message.timestamp.before.max.ms", "9223372036854775807", Type.LONG, 0, "", "Allowed timestamp lag"),
-            def(MESSAGE_TIMESTAMP_TYPE, "CreateTime", Type.STRING, NONE, "CreateTime,LogAppendTime", "Record timestamp type"),
-            def("min.cleanable.dirty.ratio", "0.5", Type.DOUBLE, NONE, "", "Compaction trigger ratio"),
+            def(
+                "max.compaction.lag.ms",
+                "9223372036854775807",
+                Type.LONG,
+                1,
+                "",
+                "Maximum compaction lag"),
+            def(
+                MAX_MESSAGE_BYTES,
+                Integer.toString(LogConfig.DEFAULT_MAX_MESSAGE_BYTES),
+                Type.INT,
+                0,
+                "",
+                "Largest record batch size allowed"),
+            def(
+                "message.timestamp.after.max.ms",
+                "3600000",
+                Type.LONG,
+                0,
+                "",
+                "Allowed timestamp lead"),
+            def(
+                "message.timestamp.before.max.ms",
+                "9223372036854775807",
+                Type.LONG,
+                0,
+                "",
+                "Allowed timestamp lag"),
+            def(
+                MESSAGE_TIMESTAMP_TYPE,
+                "CreateTime",
+                Type.STRING,
+                NONE,
+                "CreateTime,LogAppendTime",
+                "Record timestamp type"),
+            def(
+                "min.cleanable.dirty.ratio",
+                "0.5",
+                Type.DOUBLE,
+                NONE,
+                "",
+                "Compaction trigger ratio"),
             def("min.compaction.lag.ms", "0", Type.LONG, 0, "", "Minimum compaction lag"),
-            def("min.insync.replicas", "1", Type.INT, 1, "", "Minimum in-sync replicas (storage is replicated by the object store)"),
-            def("preallocate", "false", Type.BOOLEAN, NONE, "", "Preallocate segment files (no effect)"),
-            def("retention.bytes", "-1", Type.LONG, NONE, "", "Maximum partition size before deletion"),
-            def("retention.ms", "604800000", Type.LONG, -1, "", "Maximum record age before deletion"),
+            def(
+                "min.insync.replicas",
+                "1",
+                Type.INT,
+                1,
+                "",
+                "Minimum in-sync replicas (storage is replicated by the object store)"),
+            def(
+                "preallocate",
+                "false",
+                Type.BOOLEAN,
+                NONE,
+                "",
+                "Preallocate segment files (no effect)"),
+            def(
+                "retention.bytes",
+                "-1",
+                Type.LONG,
+                NONE,
+                "",
+                "Maximum partition size before deletion"),
+            def(
+                "retention.ms",
+                "604800000",
+                Type.LONG,
+                -1,
+                "",
+                "Maximum record age before deletion"),
             def("segment.bytes", "1073741824", Type.INT, 14, "", "Segment size"),
             def("segment.index.bytes", "10485760", Type.INT, 4, "", "Index size"),
             def("segment.jitter.ms", "0", Type.LONG, 0, "", "Segment roll jitter"),
             def("segment.ms", "604800000", Type.LONG, 1, "", "Segment roll time"),
-            def("unclean.leader.election.enable", "false", Type.BOOLEAN, NONE, "", "Unclean leader election (no effect)"));
+            def(
+                "unclean.leader.election.enable",
+                "false",
+                Type.BOOLEAN,
+                NONE,
+                "",
+                "Unclean leader election (no effect)"));
     Map<String, Definition> map = new LinkedHashMap<>();
     list.forEach(d -> map.put(d.name(), d));
     return Map.copyOf(map);
   }
 
-  private static Definition def(String name, String dflt, Type type, long min, String allowed, String doc) {
-    Set<String> values = allowed.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(allowed.split(",")));
+  private static Definition def(
+      String name, String dflt, Type type, long min, String allowed, String doc) {
+    Set<String> values =
+        allowed.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(allowed.split(",")));
     return new Definition(name, dflt, type, min, values, doc);
   }
 
@@ -119,7 +218,8 @@ public final class TopicConfigs {
         case LIST -> checkAllowed(def, Arrays.stream(v.split(",")).map(String::trim).toList());
       }
     } catch (IllegalArgumentException e) {
-      return Optional.of("Invalid value " + value + " for configuration " + name + ": " + e.getMessage());
+      return Optional.of(
+          "Invalid value " + value + " for configuration " + name + ": " + e.getMessage());
     }
     return Optional.empty();
   }
@@ -145,7 +245,8 @@ public final class TopicConfigs {
   /** Partition log settings from a topic's stored configs. */
   public static LogConfig logConfig(Map<String, String> stored) {
     int maxMessageBytes = Integer.parseInt(effective(stored, MAX_MESSAGE_BYTES).trim());
-    boolean logAppendTime = "LogAppendTime".equals(effective(stored, MESSAGE_TIMESTAMP_TYPE).trim());
+    boolean logAppendTime =
+        "LogAppendTime".equals(effective(stored, MESSAGE_TIMESTAMP_TYPE).trim());
     return new LogConfig(maxMessageBytes, logAppendTime);
   }
 }

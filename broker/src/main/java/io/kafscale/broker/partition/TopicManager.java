@@ -25,12 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the immutable image of topics and the open partition logs of this broker, and applies
- * topic changes (create, auto-create, delete, add partitions) to the metadata store, the logs and
- * the object store. Single node: this broker claims every partition.
+ * Keeps the immutable image of topics and the open partition logs of this broker, and applies topic
+ * changes (create, auto-create, delete, add partitions) to the metadata store, the logs and the
+ * object store. Single node: this broker claims every partition.
  *
  * <p>Thread-safe: reads are lock-free; changes run one at a time (admin operations are rare), so a
- * partition is never claimed twice by this broker and concurrent auto-creates of one topic reuse it.
+ * partition is never claimed twice by this broker and concurrent auto-creates of one topic reuse
+ * it.
  */
 public final class TopicManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicManager.class);
@@ -45,7 +46,11 @@ public final class TopicManager implements AutoCloseable {
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
   public TopicManager(
-      int brokerId, TopicRegistry topics, PartitionRegistry partitions, PartitionLogOpener opener, ObjectStore objects) {
+      int brokerId,
+      TopicRegistry topics,
+      PartitionRegistry partitions,
+      PartitionLogOpener opener,
+      ObjectStore objects) {
     this.brokerId = brokerId;
     this.topics = topics;
     this.partitions = partitions;
@@ -57,12 +62,14 @@ public final class TopicManager implements AutoCloseable {
   public CompletableFuture<Void> load() {
     return serially(
         () ->
-            topics.list()
+            topics
+                .list()
                 .thenCompose(
                     all -> {
                       CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
                       for (TopicRecord t : all) {
-                        chain = chain.thenCompose(v -> openPartitions(t, 0)).thenRun(() -> publish(t));
+                        chain =
+                            chain.thenCompose(v -> openPartitions(t, 0)).thenRun(() -> publish(t));
                       }
                       return chain;
                     }));
@@ -86,10 +93,12 @@ public final class TopicManager implements AutoCloseable {
   }
 
   /** Creates a topic and opens its partitions. Fails with {@link TopicExistsException}. */
-  public CompletableFuture<TopicRecord> create(String name, int partitionCount, Map<String, String> configs) {
+  public CompletableFuture<TopicRecord> create(
+      String name, int partitionCount, Map<String, String> configs) {
     return serially(
         () ->
-            topics.create(name, partitionCount, configs)
+            topics
+                .create(name, partitionCount, configs)
                 .thenCompose(t -> openPartitions(t, 0).thenApply(v -> publish(t))));
   }
 
@@ -104,11 +113,13 @@ public final class TopicManager implements AutoCloseable {
           if (known.isPresent()) {
             return CompletableFuture.completedFuture(known.get());
           }
-          return topics.create(name, partitionCount, Map.of())
+          return topics
+              .create(name, partitionCount, Map.of())
               .exceptionallyCompose(
                   e -> {
                     if (unwrap(e) instanceof TopicExistsException) {
-                      return topics.get(name)
+                      return topics
+                          .get(name)
                           .thenApply(o -> o.orElseThrow(() -> new CompletionException(unwrap(e))));
                     }
                     return CompletableFuture.failedFuture(unwrap(e));
@@ -138,7 +149,8 @@ public final class TopicManager implements AutoCloseable {
   public CompletableFuture<TopicRecord> addPartitions(String name, int newCount) {
     return serially(
         () ->
-            topics.addPartitions(name, newCount)
+            topics
+                .addPartitions(name, newCount)
                 .thenCompose(t -> openPartitions(t, 0).thenApply(v -> publish(t))));
   }
 
@@ -157,7 +169,8 @@ public final class TopicManager implements AutoCloseable {
       chain =
           chain.thenCompose(
               v ->
-                  partitions.claim(id.topic(), id.partition(), brokerId)
+                  partitions
+                      .claim(id.topic(), id.partition(), brokerId)
                       .thenAccept(
                           claimed -> {
                             PartitionLog log =
@@ -167,7 +180,11 @@ public final class TopicManager implements AutoCloseable {
                                     TopicConfigs.logConfig(topic.configs()),
                                     RecordMapping.toRecovered(claimed));
                             logs.put(id, log);
-                            LOG.debug("partition opened topic={} partition={} epoch={}", id.topic(), id.partition(), claimed.leaderEpoch());
+                            LOG.debug(
+                                "partition opened topic={} partition={} epoch={}",
+                                id.topic(),
+                                id.partition(),
+                                claimed.leaderEpoch());
                           }));
     }
     return chain;
@@ -197,7 +214,8 @@ public final class TopicManager implements AutoCloseable {
     if (keys.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    return objects.deleteAll(keys)
+    return objects
+        .deleteAll(keys)
         .exceptionally(
             e -> {
               // Metadata is gone already: the topic is deleted; orphans are only wasted space.
@@ -227,7 +245,11 @@ public final class TopicManager implements AutoCloseable {
       try {
         log.close();
       } catch (RuntimeException e) {
-        LOG.warn("partition log close failed topic={} partition={} error={}", log.id().topic(), log.id().partition(), e.toString());
+        LOG.warn(
+            "partition log close failed topic={} partition={} error={}",
+            log.id().topic(),
+            log.id().partition(),
+            e.toString());
       }
     }
     logs.clear();

@@ -33,8 +33,8 @@ import org.apache.kafka.common.protocol.ApiMessage;
 
 /**
  * A started {@link KafkaApis} over in-memory metadata and object stores with real partition logs
- * (fast flushes), a manual clock and scheduler for long polls and timeouts. Every response is
- * also encoded at its request version, so version-specific field mistakes fail the test.
+ * (fast flushes), a manual clock and scheduler for long polls and timeouts. Every response is also
+ * encoded at its request version, so version-specific field mistakes fail the test.
  */
 public final class ApiTestContext implements AutoCloseable {
   public static final int BROKER_ID = 1;
@@ -59,7 +59,8 @@ public final class ApiTestContext implements AutoCloseable {
             new StorageConfig("test", 1 << 20, Duration.ofMillis(1), 16 << 20, 4096),
             Clock.systemUTC(),
             meters);
-    ApiSettings settings = new ApiSettings(BROKER_ID, "127.0.0.1", 9092, null, autoCreate, 2, (short) 1, "test");
+    ApiSettings settings =
+        new ApiSettings(BROKER_ID, "127.0.0.1", 9092, null, autoCreate, 2, (short) 1, "test");
     apis = new KafkaApis(settings, metadata, logs, objects, meters, clock, scheduler);
     apis.start().join();
   }
@@ -78,14 +79,20 @@ public final class ApiTestContext implements AutoCloseable {
   public CompletableFuture<ApiMessage> callAsync(ApiKeys key, int version, ApiMessage body) {
     short v = (short) version;
     RequestHeaderData header =
-        new RequestHeaderData().setRequestApiKey(key.id).setRequestApiVersion(v).setCorrelationId(7).setClientId("test");
+        new RequestHeaderData()
+            .setRequestApiKey(key.id)
+            .setRequestApiVersion(v)
+            .setCorrelationId(7)
+            .setClientId("test");
     RequestFrame frame = new RequestFrame(key, v, header, body, 0, Unpooled.EMPTY_BUFFER);
     return apis.handle(new RequestContext(1, null, "test"), frame)
         .toCompletableFuture()
         .thenApply(
             response -> {
               if (response != null) {
-                ByteBuf encoded = KafkaFrameEncoder.encode(UnpooledByteBufAllocator.DEFAULT, new ResponseFrame(key, v, 7, response));
+                ByteBuf encoded =
+                    KafkaFrameEncoder.encode(
+                        UnpooledByteBufAllocator.DEFAULT, new ResponseFrame(key, v, 7, response));
                 encoded.release();
               }
               return response;
@@ -93,9 +100,15 @@ public final class ApiTestContext implements AutoCloseable {
   }
 
   /** Creates a topic through CreateTopics and returns its result. */
-  public CreateTopicsResponseData.CreatableTopicResult createTopic(String name, int partitions, Map<String, String> configs) {
-    CreatableTopic topic = new CreatableTopic().setName(name).setNumPartitions(partitions).setReplicationFactor((short) -1);
-    configs.forEach((k, val) -> topic.configs().add(new CreatableTopicConfig().setName(k).setValue(val)));
+  public CreateTopicsResponseData.CreatableTopicResult createTopic(
+      String name, int partitions, Map<String, String> configs) {
+    CreatableTopic topic =
+        new CreatableTopic()
+            .setName(name)
+            .setNumPartitions(partitions)
+            .setReplicationFactor((short) -1);
+    configs.forEach(
+        (k, val) -> topic.configs().add(new CreatableTopicConfig().setName(k).setValue(val)));
     CreateTopicsRequestData request = new CreateTopicsRequestData().setTimeoutMs(1000);
     request.topics().add(topic);
     CreateTopicsResponseData response = call(ApiKeys.CREATE_TOPICS, 7, request);

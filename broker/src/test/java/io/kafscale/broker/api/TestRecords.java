@@ -24,7 +24,8 @@ public final class TestRecords {
     return batch(-1L, (short) -1, -1, timestamps);
   }
 
-  public static ByteBuffer batch(long producerId, short epoch, int baseSequence, long... timestamps) {
+  public static ByteBuffer batch(
+      long producerId, short epoch, int baseSequence, long... timestamps) {
     ByteArrayOutputStream records = new ByteArrayOutputStream();
     long max = Long.MIN_VALUE;
     for (int i = 0; i < timestamps.length; i++) {
@@ -65,21 +66,24 @@ public final class TestRecords {
   }
 
   /** Records for a produce request (one buffer holding one or more batches). */
-  public static org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData partition(int index, ByteBuffer batches) {
+  public static org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData partition(
+      int index, ByteBuffer batches) {
     return new org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData()
         .setIndex(index)
         .setRecords(RecordBatches.fetchRecords(List.of(batches)));
   }
 
   /** The batches of a fetch response partition (its records field, as written to the wire). */
-  public static List<ByteBuffer> batches(org.apache.kafka.common.message.FetchResponseData.PartitionData partition) {
+  public static List<ByteBuffer> batches(
+      org.apache.kafka.common.message.FetchResponseData.PartitionData partition) {
     Collector collector = new Collector();
     collector.writeRecords(partition.records());
     return collector.batches;
   }
 
   /** Base offsets of the batches of a fetch response partition. */
-  public static List<Long> baseOffsets(org.apache.kafka.common.message.FetchResponseData.PartitionData partition) {
+  public static List<Long> baseOffsets(
+      org.apache.kafka.common.message.FetchResponseData.PartitionData partition) {
     List<Long> out = new ArrayList<>();
     for (ByteBuffer b : batches(partition)) {
       out.add(b.getLong(b.position()));
@@ -101,16 +105,34 @@ public final class TestRecords {
       }
     }
 
-    @Override public void writeByte(byte v) {}
-    @Override public void writeShort(short v) {}
-    @Override public void writeInt(int v) {}
-    @Override public void writeLong(long v) {}
-    @Override public void writeDouble(double v) {}
-    @Override public void writeByteArray(byte[] v) {}
-    @Override public void writeUnsignedVarint(int v) {}
-    @Override public void writeByteBuffer(ByteBuffer v) {}
-    @Override public void writeVarint(int v) {}
-    @Override public void writeVarlong(long v) {}
-  }
+    @Override
+    public void writeByte(byte v) {}
 
+    @Override
+    public void writeShort(short v) {}
+
+    @Override
+    public void writeInt(int v) {}
+
+    @Override
+    public void writeLong(long v) {}
+
+    @Override
+    public void writeDouble(double v) {}
+
+    @Override
+    public void writeByteArray(byte[] v) {}
+
+    @Override
+    public void writeUnsignedVarint(int v) {}
+
+    @Override
+    public void writeByteBuffer(ByteBuffer v) {}
+
+    @Override
+    public void writeVarint(int v) {}
+
+    @Override
+    public void writeVarlong(long v) {}
+  }
 }

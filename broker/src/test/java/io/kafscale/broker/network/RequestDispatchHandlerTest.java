@@ -245,8 +245,7 @@ class RequestDispatchHandlerTest {
     MetadataRequestData body =
         new MetadataRequestData()
             .setTopics(List.of(new MetadataRequestData.MetadataRequestTopic().setName("t")));
-    RequestFrame frame =
-        new RequestFrame(ApiKeys.METADATA, (short) 12, header, body, size, buffer);
+    RequestFrame frame = new RequestFrame(ApiKeys.METADATA, (short) 12, header, body, size, buffer);
     frames.add(frame);
     channel.writeInbound(frame);
     return frame;

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * An in-process {@link Broker} for tests: Kafka and admin listeners on free ports of 127.0.0.1, data
- * in a temporary directory deleted by {@link #close()}. Extra {@code KAFSCALE_*} variables (e.g.
- * the S3 settings of an S3Mock) are passed as a map. Not thread-safe.
+ * An in-process {@link Broker} for tests: Kafka and admin listeners on free ports of 127.0.0.1,
+ * data in a temporary directory deleted by {@link #close()}. Extra {@code KAFSCALE_*} variables
+ * (e.g. the S3 settings of an S3Mock) are passed as a map. Not thread-safe.
  *
  * <pre>{@code
  * try (BrokerFixture broker = BrokerFixture.start()) {

@@ -40,7 +40,8 @@ public final class BrokerProcess implements AutoCloseable {
   private final int kafkaPort;
   private final int adminPort;
   private final Path logFile;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
 
   private BrokerProcess(Path dataDir, Map<String, String> env) {
@@ -50,10 +51,17 @@ public final class BrokerProcess implements AutoCloseable {
     this.adminPort = freePort();
     this.logFile =
         Path.of(System.getProperty("user.dir"), "target", "broker-process")
-            .resolve("broker-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + ".log");
+            .resolve(
+                "broker-"
+                    + ProcessHandle.current().pid()
+                    + "-"
+                    + COUNTER.incrementAndGet()
+                    + ".log");
   }
 
-  /** A broker process (not yet started) on {@code dataDir} with extra {@code KAFSCALE_*} variables. */
+  /**
+   * A broker process (not yet started) on {@code dataDir} with extra {@code KAFSCALE_*} variables.
+   */
   public static BrokerProcess create(Path dataDir, Map<String, String> env) {
     return new BrokerProcess(dataDir, env);
   }
@@ -185,13 +193,17 @@ public final class BrokerProcess implements AutoCloseable {
 
   private List<String> command() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return List.of(
-        java.toString(),
-        "--enable-native-access=ALL-UNNAMED",
-        "-Xmx512m",
-        "-XX:+UseSerialGC",
-        "-jar",
-        jar().toString());
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java.toString());
+    command.add("-Xmx512m");
+    command.add("-XX:+UseSerialGC");
+    if (Runtime.version().feature() >= 24) {
+      // protobuf still uses sun.misc.Unsafe; JDK 24+ warns on stderr unless allowed.
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    command.add("-jar");
+    command.add(jar().toString());
+    return command;
   }
 
   private Map<String, String> environment() {

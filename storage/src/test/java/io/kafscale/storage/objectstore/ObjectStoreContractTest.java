@@ -124,10 +124,13 @@ public abstract class ObjectStoreContractTest {
     try (ExecutorService threads = Executors.newFixedThreadPool(contenders)) {
       for (int i = 0; i < contenders; i++) {
         String content = "writer-" + i;
-        attempts.add(CompletableFuture.supplyAsync(() -> {
-          awaitLatch(start);
-          return store.create(key, bytes(content));
-        }, threads));
+        attempts.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  awaitLatch(start);
+                  return store.create(key, bytes(content));
+                },
+                threads));
       }
       // When
       start.countDown();
@@ -206,13 +209,26 @@ public abstract class ObjectStoreContractTest {
     List<ObjectInfo> partial = await(store.list(prefix + "x"));
     List<ObjectInfo> directory = await(store.list(prefix + "x/"));
     // Then
-    assertThat(all).extracting(ObjectInfo::key).containsExactly(
-        prefix + "x-1", prefix + "x.1", prefix + "x/1", prefix + "x/2/deep", prefix + "x0", prefix + "y");
-    assertThat(partial).extracting(ObjectInfo::key).containsExactly(
-        prefix + "x-1", prefix + "x.1", prefix + "x/1", prefix + "x/2/deep", prefix + "x0");
-    assertThat(directory).extracting(ObjectInfo::key).containsExactly(prefix + "x/1", prefix + "x/2/deep");
-    assertThat(all).filteredOn(o -> o.key().equals(prefix + "x/2/deep"))
-        .extracting(ObjectInfo::size).containsExactly(8L);
+    assertThat(all)
+        .extracting(ObjectInfo::key)
+        .containsExactly(
+            prefix + "x-1",
+            prefix + "x.1",
+            prefix + "x/1",
+            prefix + "x/2/deep",
+            prefix + "x0",
+            prefix + "y");
+    assertThat(partial)
+        .extracting(ObjectInfo::key)
+        .containsExactly(
+            prefix + "x-1", prefix + "x.1", prefix + "x/1", prefix + "x/2/deep", prefix + "x0");
+    assertThat(directory)
+        .extracting(ObjectInfo::key)
+        .containsExactly(prefix + "x/1", prefix + "x/2/deep");
+    assertThat(all)
+        .filteredOn(o -> o.key().equals(prefix + "x/2/deep"))
+        .extracting(ObjectInfo::size)
+        .containsExactly(8L);
     await(store.delete(sibling));
   }
 
@@ -225,7 +241,8 @@ public abstract class ObjectStoreContractTest {
   void shouldListAndDeleteManyKeys() throws Exception {
     // Given
     int count = manyKeysCount();
-    List<String> keys = IntStream.range(0, count).mapToObj(i -> prefix + "many/%05d".formatted(i)).toList();
+    List<String> keys =
+        IntStream.range(0, count).mapToObj(i -> prefix + "many/%05d".formatted(i)).toList();
     putAll(keys);
     // When
     List<ObjectInfo> listed = await(store.list(prefix + "many/"));
@@ -263,7 +280,9 @@ public abstract class ObjectStoreContractTest {
     await(store.deleteAll(List.of(prefix + "a", prefix + "missing", prefix + "b/c")));
     await(store.deleteAll(List.of()));
     // Then
-    assertThat(await(store.list(prefix))).extracting(ObjectInfo::key).containsExactly(prefix + "keep");
+    assertThat(await(store.list(prefix)))
+        .extracting(ObjectInfo::key)
+        .containsExactly(prefix + "keep");
   }
 
   @Test
@@ -373,8 +392,10 @@ public abstract class ObjectStoreContractTest {
     // Bounded parallelism keeps a remote store busy without opening a thousand requests at once.
     int window = 32;
     for (int from = 0; from < keys.size(); from += window) {
-      List<CompletableFuture<Void>> puts = keys.subList(from, Math.min(keys.size(), from + window))
-          .stream().map(k -> store.put(k, bytes(k))).toList();
+      List<CompletableFuture<Void>> puts =
+          keys.subList(from, Math.min(keys.size(), from + window)).stream()
+              .map(k -> store.put(k, bytes(k)))
+              .toList();
       await(CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)));
     }
   }

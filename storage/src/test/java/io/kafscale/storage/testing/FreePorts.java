@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds loopback TCP ports that are free right now, for servers a test starts as separate
- * processes (which cannot be asked for port 0 and report back). Thread-safe.
+ * Finds loopback TCP ports that are free right now, for servers a test starts as separate processes
+ * (which cannot be asked for port 0 and report back). Thread-safe.
  */
 public final class FreePorts {
 

@@ -65,8 +65,10 @@ public final class S3MockServer implements AutoCloseable {
   private final int tlsPort;
   private final Path storeRoot;
   private final Path logFile;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
+  private boolean shutdownHookInstalled;
 
   private S3MockServer(String bucket, int port, int tlsPort, Path storeRoot, Path logFile) {
     this.bucket = bucket;
@@ -84,32 +86,38 @@ public final class S3MockServer implements AutoCloseable {
     List<Integer> ports = FreePorts.next(2);
     Path dir = Path.of("target", "s3mock-run").toAbsolutePath();
     Path root = dir.resolve("store-" + ports.get(0) + "-" + UUID.randomUUID());
-    return new S3MockServer(bucket, ports.get(0), ports.get(1), root, dir.resolve(ports.get(0) + ".log"));
+    return new S3MockServer(
+        bucket, ports.get(0), ports.get(1), root, dir.resolve(ports.get(0) + ".log"));
   }
 
   /** A started server and bucket ({@value #SHARED_BUCKET}) shared by every test in this JVM. */
   public static synchronized S3MockServer shared() {
     if (shared == null) {
-      S3MockServer server = create(SHARED_BUCKET);
-      server.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "s3mock-shutdown"));
-      shared = server;
+      shared = create(SHARED_BUCKET).start();
     }
     return shared;
   }
 
-  /** Starts the process (same port and store as before, if restarted) and waits until it answers. */
+  /**
+   * Starts the process (same port and store as before, if restarted) and waits until it answers.
+   */
   public synchronized S3MockServer start() {
     if (isRunning()) {
       return this;
     }
+    if (!shutdownHookInstalled) {
+      // Never leave an S3Mock JVM behind when a test forgets to stop it or the test JVM exits.
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "s3mock-shutdown-" + port));
+      shutdownHookInstalled = true;
+    }
     try {
       Files.createDirectories(storeRoot);
       Files.createDirectories(logFile.getParent());
-      process = new ProcessBuilder(command())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-          .start();
+      process =
+          new ProcessBuilder(command())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start S3Mock; see " + logFile, e);
     }
@@ -122,7 +130,8 @@ public final class S3MockServer implements AutoCloseable {
     if (process == null) {
       return;
     }
-    // A hard kill leaves the store as it is (S3Mock deletes it on a graceful exit unless told not to,
+    // A hard kill leaves the store as it is (S3Mock deletes it on a graceful exit unless told not
+    // to,
     // and a kill also mimics an outage more faithfully).
     process.destroyForcibly();
     try {
@@ -205,25 +214,28 @@ public final class S3MockServer implements AutoCloseable {
   }
 
   private void awaitReady() {
-    HttpRequest probe = HttpRequest.newBuilder(endpoint().resolve("/"))
-        .timeout(Duration.ofSeconds(2))
-        .GET()
-        .build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(endpoint().resolve("/"))
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build();
     try {
       await("S3Mock on port " + port)
           .atMost(STARTUP_TIMEOUT)
           .pollInterval(Duration.ofMillis(100))
           .ignoreExceptionsInstanceOf(IOException.class)
-          .until(() -> {
-            if (!process.isAlive()) {
-              throw new IllegalStateException(
-                  "S3Mock exited with " + process.exitValue() + ": " + logTail());
-            }
-            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
-          });
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "S3Mock exited with " + process.exitValue() + ": " + logTail());
+                }
+                return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
+              });
     } catch (ConditionTimeoutException e) {
       stop();
-      throw new IllegalStateException("S3Mock not ready after " + STARTUP_TIMEOUT + ": " + logTail(), e);
+      throw new IllegalStateException(
+          "S3Mock not ready after " + STARTUP_TIMEOUT + ": " + logTail(), e);
     }
   }
 
@@ -238,7 +250,9 @@ public final class S3MockServer implements AutoCloseable {
 
   static Path locateJar() {
     List<Path> candidates = new ArrayList<>();
-    Optional.ofNullable(System.getProperty(JAR_PROPERTY)).filter(s -> !s.isBlank()).map(Path::of)
+    Optional.ofNullable(System.getProperty(JAR_PROPERTY))
+        .filter(s -> !s.isBlank())
+        .map(Path::of)
         .ifPresent(candidates::add);
     Path jar = Path.of("storage", "target", "s3mock", "s3mock-exec.jar");
     candidates.add(Path.of("..").resolve(jar));
@@ -248,8 +262,11 @@ public final class S3MockServer implements AutoCloseable {
         .filter(Files::isRegularFile)
         .findFirst()
         .map(Path::toAbsolutePath)
-        .orElseThrow(() -> new IllegalStateException(
-            "S3Mock jar not found; looked at " + candidates
-                + " (run `mvn -pl storage generate-test-resources` to fetch it)"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "S3Mock jar not found; looked at "
+                        + candidates
+                        + " (run `mvn -pl storage generate-test-resources` to fetch it)"));
   }
 }

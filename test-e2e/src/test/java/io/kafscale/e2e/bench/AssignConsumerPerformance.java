@@ -36,7 +36,9 @@ public final class AssignConsumerPerformance {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, require(options, "--bootstrap-server"));
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, options.getOrDefault("--fetch-size", "1048576"));
+    props.put(
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        options.getOrDefault("--fetch-size", "1048576"));
     props.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 2 * 1024 * 1024);
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM child process started from a command and an environment, with its output appended to a
- * log file. Restartable: every {@link #start()} launches a fresh process with the same command.
- * Not thread-safe; one test thread drives it.
+ * A JVM child process started from a command and an environment, with its output appended to a log
+ * file. Restartable: every {@link #start()} launches a fresh process with the same command. Not
+ * thread-safe; one test thread drives it.
  */
 final class ChildProcess implements AutoCloseable {
   private final List<String> command;

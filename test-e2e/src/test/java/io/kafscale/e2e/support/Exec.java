@@ -41,12 +41,18 @@ public final class Exec {
       builder.environment().putAll(env);
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.redirectInput(
-          stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null")) : ProcessBuilder.Redirect.from(stdin.toFile()));
+          stdin == null
+              ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+              : ProcessBuilder.Redirect.from(stdin.toFile()));
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
         throw new AssertionError(
-            "timed out after " + timeoutSeconds + " s: " + command + "\nstderr:\n"
+            "timed out after "
+                + timeoutSeconds
+                + " s: "
+                + command
+                + "\nstderr:\n"
                 + Files.readString(err, StandardCharsets.UTF_8));
       }
       Result result =

@@ -42,7 +42,8 @@ public final class KafscaleBroker implements AutoCloseable {
             "-XX:+UseParallelGC",
             "-jar",
             brokerJar().toString());
-    this.process = new ChildProcess(command, env, dataDir.resolveSibling("broker-" + port + ".log"));
+    this.process =
+        new ChildProcess(command, env, dataDir.resolveSibling("broker-" + port + ".log"));
   }
 
   /** A broker storing its objects in a directory under {@code dataDir}. */

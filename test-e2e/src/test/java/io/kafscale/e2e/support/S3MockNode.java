@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * An S3Mock server ({@code s3mock.jar} system property) as a separate JVM with one bucket. Its
- * files are kept on stop, so {@link #stop()} then {@link #start()} on the same port brings back
- * the same objects: the tests use that to simulate an S3 outage. Not thread-safe.
+ * files are kept on stop, so {@link #stop()} then {@link #start()} on the same port brings back the
+ * same objects: the tests use that to simulate an S3 outage. Not thread-safe.
  */
 public final class S3MockNode implements AutoCloseable {
   public static final String BUCKET = "kafscale-e2e";

@@ -26,7 +26,8 @@ public final class SegmentFiles {
   private static final int RECORD_COUNT_OFFSET = 57;
 
   /** One stored batch: where it is, its base offset, codec id (attributes & 7) and record count. */
-  public record StoredBatch(Path segment, long baseOffset, int codec, int recordCount, byte magic) {}
+  public record StoredBatch(
+      Path segment, long baseOffset, int codec, int recordCount, byte magic) {}
 
   private SegmentFiles() {}
 

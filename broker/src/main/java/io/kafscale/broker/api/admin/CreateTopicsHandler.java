@@ -52,14 +52,21 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
   private record Rejection(Errors error, String message) {}
 
   @Override
-  public CompletionStage<CreateTopicsResponseData> handle(RequestContext context, RequestFrame frame, CreateTopicsRequestData request) {
+  public CompletionStage<CreateTopicsResponseData> handle(
+      RequestContext context, RequestFrame frame, CreateTopicsRequestData request) {
     short version = frame.apiVersion();
     Map<String, Integer> counts = new HashMap<>();
     request.topics().forEach(t -> counts.merge(t.name(), 1, Integer::sum));
     List<CompletableFuture<CreatableTopicResult>> results = new ArrayList<>();
     for (CreatableTopic topic : request.topics()) {
       if (counts.get(topic.name()) > 1) {
-        results.add(CompletableFuture.completedFuture(fail(topic.name(), new Rejection(Errors.INVALID_REQUEST, "Create topics request from client contains duplicates"))));
+        results.add(
+            CompletableFuture.completedFuture(
+                fail(
+                    topic.name(),
+                    new Rejection(
+                        Errors.INVALID_REQUEST,
+                        "Create topics request from client contains duplicates"))));
       } else {
         results.add(create(topic, request.validateOnly(), version));
       }
@@ -67,13 +74,15 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenApply(
             v -> {
-              CreateTopicsResponseData response = new CreateTopicsResponseData().setThrottleTimeMs(0);
+              CreateTopicsResponseData response =
+                  new CreateTopicsResponseData().setThrottleTimeMs(0);
               results.forEach(r -> response.topics().add(r.join()));
               return response;
             });
   }
 
-  private CompletableFuture<CreatableTopicResult> create(CreatableTopic topic, boolean validateOnly, short version) {
+  private CompletableFuture<CreatableTopicResult> create(
+      CreatableTopic topic, boolean validateOnly, short version) {
     Optional<Rejection> rejection = validate(topic);
     if (rejection.isPresent()) {
       return CompletableFuture.completedFuture(fail(topic.name(), rejection.get()));
@@ -82,11 +91,14 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
     Map<String, String> configs = new LinkedHashMap<>();
     topic.configs().forEach(c -> configs.put(c.name(), c.value().trim()));
     if (validateOnly) {
-      return CompletableFuture.completedFuture(success(topic.name(), null, partitions, configs, version));
+      return CompletableFuture.completedFuture(
+          success(topic.name(), null, partitions, configs, version));
     }
-    return topics.create(topic.name(), partitions, configs)
+    return topics
+        .create(topic.name(), partitions, configs)
         .thenApply(t -> success(t.name(), t, t.partitionCount(), t.configs(), version))
-        .exceptionally(e -> fail(topic.name(), new Rejection(ErrorMapping.of(e), ErrorMapping.message(e))));
+        .exceptionally(
+            e -> fail(topic.name(), new Rejection(ErrorMapping.of(e), ErrorMapping.message(e))));
   }
 
   private Optional<Rejection> validate(CreatableTopic topic) {
@@ -95,17 +107,24 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
       return Optional.of(new Rejection(Errors.INVALID_TOPIC_EXCEPTION, badName.get()));
     }
     if (topics.topic(topic.name()).isPresent()) {
-      return Optional.of(new Rejection(Errors.TOPIC_ALREADY_EXISTS, "Topic '" + topic.name() + "' already exists."));
+      return Optional.of(
+          new Rejection(
+              Errors.TOPIC_ALREADY_EXISTS, "Topic '" + topic.name() + "' already exists."));
     }
     if (!topic.assignments().isEmpty()) {
       return validateAssignments(topic);
     }
     if (topic.numPartitions() == 0 || topic.numPartitions() < -1) {
-      return Optional.of(new Rejection(Errors.INVALID_PARTITIONS, "Number of partitions must be larger than 0, or -1 for the default."));
+      return Optional.of(
+          new Rejection(
+              Errors.INVALID_PARTITIONS,
+              "Number of partitions must be larger than 0, or -1 for the default."));
     }
     if (topic.replicationFactor() != -1 && topic.replicationFactor() != 1) {
       return Optional.of(
-          new Rejection(Errors.INVALID_REPLICATION_FACTOR, "Replication factor must be 1 or -1: this single-node broker stores data durably in the object store."));
+          new Rejection(
+              Errors.INVALID_REPLICATION_FACTOR,
+              "Replication factor must be 1 or -1: this single-node broker stores data durably in the object store."));
     }
     for (CreatableTopicConfig config : topic.configs()) {
       Optional<String> bad = TopicConfigs.validate(config.name(), config.value());
@@ -118,12 +137,20 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
 
   private Optional<Rejection> validateAssignments(CreatableTopic topic) {
     if (topic.numPartitions() != -1 || topic.replicationFactor() != -1) {
-      return Optional.of(new Rejection(Errors.INVALID_REQUEST, "Both numPartitions or replicationFactor and replicasAssignments were set."));
+      return Optional.of(
+          new Rejection(
+              Errors.INVALID_REQUEST,
+              "Both numPartitions or replicationFactor and replicasAssignments were set."));
     }
     int expected = 0;
     for (CreatableReplicaAssignment a : topic.assignments()) {
       if (a.partitionIndex() != expected++ || !a.brokerIds().equals(List.of(brokerId))) {
-        return Optional.of(new Rejection(Errors.INVALID_REPLICA_ASSIGNMENT, "Partitions must be numbered from 0 and assigned to broker " + brokerId + " only."));
+        return Optional.of(
+            new Rejection(
+                Errors.INVALID_REPLICA_ASSIGNMENT,
+                "Partitions must be numbered from 0 and assigned to broker "
+                    + brokerId
+                    + " only."));
       }
     }
     for (CreatableTopicConfig config : topic.configs()) {
@@ -142,15 +169,27 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
     return topic.numPartitions() == -1 ? defaultPartitions : topic.numPartitions();
   }
 
-  private static CreatableTopicResult success(String name, TopicRecord created, int partitions, Map<String, String> configs, short version) {
-    CreatableTopicResult result = new CreatableTopicResult().setName(name).setErrorCode(Errors.NONE.code());
+  private static CreatableTopicResult success(
+      String name,
+      TopicRecord created,
+      int partitions,
+      Map<String, String> configs,
+      short version) {
+    CreatableTopicResult result =
+        new CreatableTopicResult().setName(name).setErrorCode(Errors.NONE.code());
     if (created != null && version >= 7) {
       result.setTopicId(TopicIds.toKafka(created.topicId()));
     }
     if (version >= 5) {
       List<CreatableTopicConfigs> described = new ArrayList<>();
       for (ConfigEntry e : ConfigEntry.topic(configs)) {
-        described.add(new CreatableTopicConfigs().setName(e.name()).setValue(e.value()).setReadOnly(false).setConfigSource(e.source()).setIsSensitive(false));
+        described.add(
+            new CreatableTopicConfigs()
+                .setName(e.name())
+                .setValue(e.value())
+                .setReadOnly(false)
+                .setConfigSource(e.source())
+                .setIsSensitive(false));
       }
       result.setNumPartitions(partitions).setReplicationFactor((short) 1).setConfigs(described);
     }
@@ -158,6 +197,9 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
   }
 
   private static CreatableTopicResult fail(String name, Rejection rejection) {
-    return new CreatableTopicResult().setName(name).setErrorCode(rejection.error().code()).setErrorMessage(rejection.message());
+    return new CreatableTopicResult()
+        .setName(name)
+        .setErrorCode(rejection.error().code())
+        .setErrorMessage(rejection.message());
   }
 }

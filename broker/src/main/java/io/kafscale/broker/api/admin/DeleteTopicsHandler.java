@@ -23,8 +23,8 @@ import org.apache.kafka.common.message.DeleteTopicsResponseData.DeletableTopicRe
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * DeleteTopics v1+: by name (all versions) or by topic id (v6+). Each topic's logs are closed,
- * its metadata deleted, then its segment and index objects. Unknown names get
+ * DeleteTopics v1+: by name (all versions) or by topic id (v6+). Each topic's logs are closed, its
+ * metadata deleted, then its segment and index objects. Unknown names get
  * UNKNOWN_TOPIC_OR_PARTITION, unknown ids UNKNOWN_TOPIC_ID. Thread-safe.
  */
 public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequestData> {
@@ -35,7 +35,8 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
   }
 
   @Override
-  public CompletionStage<DeleteTopicsResponseData> handle(RequestContext context, RequestFrame frame, DeleteTopicsRequestData request) {
+  public CompletionStage<DeleteTopicsResponseData> handle(
+      RequestContext context, RequestFrame frame, DeleteTopicsRequestData request) {
     short version = frame.apiVersion();
     List<CompletableFuture<DeletableTopicResult>> results = new ArrayList<>();
     if (version >= 6) {
@@ -50,7 +51,8 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenApply(
             v -> {
-              DeleteTopicsResponseData response = new DeleteTopicsResponseData().setThrottleTimeMs(0);
+              DeleteTopicsResponseData response =
+                  new DeleteTopicsResponseData().setThrottleTimeMs(0);
               results.forEach(r -> response.responses().add(r.join()));
               return response;
             });
@@ -59,22 +61,32 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
   private CompletableFuture<DeletableTopicResult> delete(String name, Uuid id, short version) {
     boolean byId = name == null;
     if (byId && (id == null || Uuid.ZERO_UUID.equals(id))) {
-      return done(result(null, Uuid.ZERO_UUID, version).setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("Neither topic name nor id given"));
+      return done(
+          result(null, Uuid.ZERO_UUID, version)
+              .setErrorCode(Errors.INVALID_REQUEST.code())
+              .setErrorMessage("Neither topic name nor id given"));
     }
     Optional<TopicRecord> topic = byId ? topics.topic(TopicIds.fromKafka(id)) : topics.topic(name);
     if (topic.isEmpty()) {
       Errors error = byId ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION;
-      return done(result(name, id, version).setErrorCode(error.code()).setErrorMessage(error.message()));
+      return done(
+          result(name, id, version).setErrorCode(error.code()).setErrorMessage(error.message()));
     }
     TopicRecord t = topic.get();
     Uuid topicId = TopicIds.toKafka(t.topicId());
-    return topics.delete(t.name())
+    return topics
+        .delete(t.name())
         .thenApply(d -> result(t.name(), topicId, version).setErrorCode(Errors.NONE.code()))
-        .exceptionally(e -> result(t.name(), topicId, version).setErrorCode(ErrorMapping.of(e).code()).setErrorMessage(ErrorMapping.message(e)));
+        .exceptionally(
+            e ->
+                result(t.name(), topicId, version)
+                    .setErrorCode(ErrorMapping.of(e).code())
+                    .setErrorMessage(ErrorMapping.message(e)));
   }
 
   private static DeletableTopicResult result(String name, Uuid id, short version) {
-    DeletableTopicResult result = new DeletableTopicResult().setName(name == null && version < 6 ? "" : name);
+    DeletableTopicResult result =
+        new DeletableTopicResult().setName(name == null && version < 6 ? "" : name);
     if (version >= 6) {
       result.setTopicId(id == null ? Uuid.ZERO_UUID : id);
     }

@@ -15,7 +15,9 @@ import org.apache.kafka.common.message.ApiVersionsResponseData;
 /** ApiVersions: the served APIs and versions from protocol's single table. Thread-safe. */
 public final class ApiVersionsHandler implements ApiHandler<ApiVersionsRequestData> {
   @Override
-  public CompletionStage<ApiVersionsResponseData> handle(RequestContext context, RequestFrame frame, ApiVersionsRequestData request) {
-    return CompletableFuture.completedFuture(ApiVersionsResponses.forRequest(request, frame.apiVersion()));
+  public CompletionStage<ApiVersionsResponseData> handle(
+      RequestContext context, RequestFrame frame, ApiVersionsRequestData request) {
+    return CompletableFuture.completedFuture(
+        ApiVersionsResponses.forRequest(request, frame.apiVersion()));
   }
 }

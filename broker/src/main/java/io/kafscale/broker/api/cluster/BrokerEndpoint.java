@@ -8,6 +8,7 @@ import io.kafscale.broker.api.ApiSettings;
 /** This broker as other clients reach it: id, advertised host and port, rack (nullable). */
 public record BrokerEndpoint(int id, String host, int port, String rack) {
   public static BrokerEndpoint of(ApiSettings settings) {
-    return new BrokerEndpoint(settings.brokerId(), settings.advertisedHost(), settings.advertisedPort(), settings.rack());
+    return new BrokerEndpoint(
+        settings.brokerId(), settings.advertisedHost(), settings.advertisedPort(), settings.rack());
   }
 }

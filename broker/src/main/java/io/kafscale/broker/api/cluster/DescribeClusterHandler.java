@@ -32,7 +32,8 @@ public final class DescribeClusterHandler implements ApiHandler<DescribeClusterR
   @Override
   public CompletionStage<DescribeClusterResponseData> handle(
       RequestContext context, RequestFrame frame, DescribeClusterRequestData request) {
-    DescribeClusterResponseData response = new DescribeClusterResponseData().setThrottleTimeMs(0).setClusterId(clusterId);
+    DescribeClusterResponseData response =
+        new DescribeClusterResponseData().setThrottleTimeMs(0).setClusterId(clusterId);
     if (frame.apiVersion() >= 1) {
       response.setEndpointType(request.endpointType());
       if (request.endpointType() != BROKER_ENDPOINTS) {
@@ -43,7 +44,14 @@ public final class DescribeClusterHandler implements ApiHandler<DescribeClusterR
       }
     }
     response.setErrorCode(Errors.NONE.code()).setControllerId(self.id());
-    response.brokers().add(new DescribeClusterBroker().setBrokerId(self.id()).setHost(self.host()).setPort(self.port()).setRack(self.rack()));
+    response
+        .brokers()
+        .add(
+            new DescribeClusterBroker()
+                .setBrokerId(self.id())
+                .setHost(self.host())
+                .setPort(self.port())
+                .setRack(self.rack()));
     return CompletableFuture.completedFuture(response);
   }
 }

@@ -23,10 +23,10 @@ import org.apache.kafka.common.message.DescribeConfigsResponseData.DescribeConfi
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * DescribeConfigs v1+ for topics (stored overrides as TOPIC_CONFIG, the rest as DEFAULT_CONFIG)
- * and for this broker (resource name = its id; the empty name, Kafka's cluster-wide dynamic
- * defaults, has none). Synonyms and documentation when asked. Unknown topics get
- * UNKNOWN_TOPIC_OR_PARTITION; other brokers and other resource types INVALID_REQUEST. Thread-safe.
+ * DescribeConfigs v1+ for topics (stored overrides as TOPIC_CONFIG, the rest as DEFAULT_CONFIG) and
+ * for this broker (resource name = its id; the empty name, Kafka's cluster-wide dynamic defaults,
+ * has none). Synonyms and documentation when asked. Unknown topics get UNKNOWN_TOPIC_OR_PARTITION;
+ * other brokers and other resource types INVALID_REQUEST. Thread-safe.
  */
 public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsRequestData> {
   private static final byte TOPIC = 2;
@@ -36,7 +36,8 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
   private final String brokerName;
   private final Supplier<List<ConfigEntry>> brokerConfigs;
 
-  public DescribeConfigsHandler(TopicManager topics, int brokerId, Supplier<List<ConfigEntry>> brokerConfigs) {
+  public DescribeConfigsHandler(
+      TopicManager topics, int brokerId, Supplier<List<ConfigEntry>> brokerConfigs) {
     this.topics = topics;
     this.brokerName = Integer.toString(brokerId);
     this.brokerConfigs = brokerConfigs;
@@ -53,17 +54,26 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
     return CompletableFuture.completedFuture(response);
   }
 
-  private DescribeConfigsResult describe(DescribeConfigsResource resource, DescribeConfigsRequestData request, short version) {
+  private DescribeConfigsResult describe(
+      DescribeConfigsResource resource, DescribeConfigsRequestData request, short version) {
     DescribeConfigsResult result =
-        new DescribeConfigsResult().setResourceType(resource.resourceType()).setResourceName(resource.resourceName());
+        new DescribeConfigsResult()
+            .setResourceType(resource.resourceType())
+            .setResourceName(resource.resourceName());
     List<ConfigEntry> entries;
     if (resource.resourceType() == TOPIC) {
       if (TopicNames.invalidReason(resource.resourceName()).isPresent()) {
-        return fail(result, Errors.INVALID_TOPIC_EXCEPTION, "Invalid topic name " + resource.resourceName());
+        return fail(
+            result,
+            Errors.INVALID_TOPIC_EXCEPTION,
+            "Invalid topic name " + resource.resourceName());
       }
       Optional<TopicRecord> topic = topics.topic(resource.resourceName());
       if (topic.isEmpty()) {
-        return fail(result, Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic " + resource.resourceName() + " does not exist");
+        return fail(
+            result,
+            Errors.UNKNOWN_TOPIC_OR_PARTITION,
+            "Topic " + resource.resourceName() + " does not exist");
       }
       entries = ConfigEntry.topic(topic.get().configs());
     } else if (resource.resourceType() == BROKER) {
@@ -75,7 +85,8 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
         return fail(result, Errors.INVALID_REQUEST, "Unknown broker " + resource.resourceName());
       }
     } else {
-      return fail(result, Errors.INVALID_REQUEST, "Unsupported resource type " + resource.resourceType());
+      return fail(
+          result, Errors.INVALID_REQUEST, "Unsupported resource type " + resource.resourceType());
     }
     result.setErrorCode(Errors.NONE.code());
     List<String> keys = resource.configurationKeys();
@@ -87,7 +98,8 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
     return result;
   }
 
-  private static DescribeConfigsResourceResult toResult(ConfigEntry e, DescribeConfigsRequestData request, short version) {
+  private static DescribeConfigsResourceResult toResult(
+      ConfigEntry e, DescribeConfigsRequestData request, short version) {
     DescribeConfigsResourceResult r =
         new DescribeConfigsResourceResult()
             .setName(e.name())
@@ -96,7 +108,15 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
             .setConfigSource(e.source())
             .setIsSensitive(false);
     if (request.includeSynonyms()) {
-      e.synonyms().forEach(s -> r.synonyms().add(new DescribeConfigsSynonym().setName(s.name()).setValue(s.value()).setSource(s.source())));
+      e.synonyms()
+          .forEach(
+              s ->
+                  r.synonyms()
+                      .add(
+                          new DescribeConfigsSynonym()
+                              .setName(s.name())
+                              .setValue(s.value())
+                              .setSource(s.source())));
     }
     if (version >= 3) {
       r.setConfigType(e.type());
@@ -107,7 +127,8 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
     return r;
   }
 
-  private static DescribeConfigsResult fail(DescribeConfigsResult result, Errors error, String message) {
+  private static DescribeConfigsResult fail(
+      DescribeConfigsResult result, Errors error, String message) {
     return result.setErrorCode(error.code()).setErrorMessage(message);
   }
 }

@@ -41,7 +41,12 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
   private final boolean autoCreateTopics;
   private final int autoCreatePartitions;
 
-  public MetadataHandler(BrokerEndpoint self, String clusterId, TopicManager topics, boolean autoCreateTopics, int autoCreatePartitions) {
+  public MetadataHandler(
+      BrokerEndpoint self,
+      String clusterId,
+      TopicManager topics,
+      boolean autoCreateTopics,
+      int autoCreatePartitions) {
     this.self = self;
     this.clusterId = clusterId;
     this.topics = topics;
@@ -50,12 +55,16 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
   }
 
   @Override
-  public CompletionStage<MetadataResponseData> handle(RequestContext context, RequestFrame frame, MetadataRequestData request) {
+  public CompletionStage<MetadataResponseData> handle(
+      RequestContext context, RequestFrame frame, MetadataRequestData request) {
     short version = frame.apiVersion();
     List<CompletableFuture<MetadataResponseTopic>> answers = new ArrayList<>();
     boolean all = request.topics() == null || (version == 0 && request.topics().isEmpty());
     if (all) {
-      topics.image().sorted().forEach(t -> answers.add(CompletableFuture.completedFuture(describe(t, version))));
+      topics
+          .image()
+          .sorted()
+          .forEach(t -> answers.add(CompletableFuture.completedFuture(describe(t, version))));
     } else {
       boolean mayCreate = autoCreateTopics && (version < 4 || request.allowAutoTopicCreation());
       for (MetadataRequestTopic requested : request.topics()) {
@@ -77,13 +86,18 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
             });
   }
 
-  private CompletableFuture<MetadataResponseTopic> answer(MetadataRequestTopic requested, boolean mayCreate, short version) {
+  private CompletableFuture<MetadataResponseTopic> answer(
+      MetadataRequestTopic requested, boolean mayCreate, short version) {
     Uuid id = requested.topicId();
     if (requested.name() == null) {
       if (id == null || Uuid.ZERO_UUID.equals(id)) {
         return done(error(null, Uuid.ZERO_UUID, Errors.INVALID_REQUEST));
       }
-      return done(topics.topic(TopicIds.fromKafka(id)).map(t -> describe(t, version)).orElseGet(() -> error(null, id, Errors.UNKNOWN_TOPIC_ID)));
+      return done(
+          topics
+              .topic(TopicIds.fromKafka(id))
+              .map(t -> describe(t, version))
+              .orElseGet(() -> error(null, id, Errors.UNKNOWN_TOPIC_ID)));
     }
     String name = requested.name();
     Optional<TopicRecord> known = topics.topic(name);
@@ -96,15 +110,26 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
     if (!mayCreate) {
       return done(error(name, Uuid.ZERO_UUID, Errors.UNKNOWN_TOPIC_OR_PARTITION));
     }
-    return topics.createIfAbsent(name, autoCreatePartitions)
+    return topics
+        .createIfAbsent(name, autoCreatePartitions)
         .thenApply(t -> describe(t, version))
         .exceptionally(e -> error(name, Uuid.ZERO_UUID, ErrorMapping.of(e)));
   }
 
   private MetadataResponseData base() {
     MetadataResponseData response =
-        new MetadataResponseData().setThrottleTimeMs(0).setClusterId(clusterId).setControllerId(self.id());
-    response.brokers().add(new MetadataResponseBroker().setNodeId(self.id()).setHost(self.host()).setPort(self.port()).setRack(self.rack()));
+        new MetadataResponseData()
+            .setThrottleTimeMs(0)
+            .setClusterId(clusterId)
+            .setControllerId(self.id());
+    response
+        .brokers()
+        .add(
+            new MetadataResponseBroker()
+                .setNodeId(self.id())
+                .setHost(self.host())
+                .setPort(self.port())
+                .setRack(self.rack()));
     return response;
   }
 
@@ -120,7 +145,8 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
       MetadataResponsePartition partition =
           new MetadataResponsePartition()
               .setPartitionIndex(p)
-              .setErrorCode(log.isPresent() ? Errors.NONE.code() : Errors.LEADER_NOT_AVAILABLE.code())
+              .setErrorCode(
+                  log.isPresent() ? Errors.NONE.code() : Errors.LEADER_NOT_AVAILABLE.code())
               .setLeaderId(log.isPresent() ? self.id() : -1)
               .setLeaderEpoch(log.map(PartitionLog::epoch).orElse(-1))
               .setReplicaNodes(List.of(self.id()))
@@ -132,7 +158,11 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
   }
 
   private static MetadataResponseTopic error(String name, Uuid id, Errors error) {
-    return new MetadataResponseTopic().setName(name).setTopicId(id).setErrorCode(error.code()).setIsInternal(false);
+    return new MetadataResponseTopic()
+        .setName(name)
+        .setTopicId(id)
+        .setErrorCode(error.code())
+        .setIsInternal(false);
   }
 
   private static <T> CompletableFuture<T> done(T value) {

@@ -33,8 +33,8 @@ import org.apache.kafka.common.protocol.Errors;
  * Fetch v4+: reads committed batches per partition within the partition and response byte limits
  * and answers with high watermark, last stable offset (= high watermark: no transactions) and log
  * start offset. Topics are named before v13 and addressed by id from v13. Fetch sessions are not
- * kept: session id 0 gets full responses with session id 0; an incremental request naming a
- * session gets FETCH_SESSION_ID_NOT_FOUND (clients then fall back to full fetches).
+ * kept: session id 0 gets full responses with session id 0; an incremental request naming a session
+ * gets FETCH_SESSION_ID_NOT_FOUND (clients then fall back to full fetches).
  *
  * <p>Long poll: when fewer than min bytes were read, max wait is positive and no partition failed,
  * the fetch parks in a {@link FetchWaiter} and reads again when a high watermark moves (parking
@@ -55,27 +55,38 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
   }
 
   @Override
-  public CompletionStage<FetchResponseData> handle(RequestContext context, RequestFrame frame, FetchRequestData request) {
+  public CompletionStage<FetchResponseData> handle(
+      RequestContext context, RequestFrame frame, FetchRequestData request) {
     short version = frame.apiVersion();
     if (request.sessionId() != 0) {
       return CompletableFuture.completedFuture(
-          new FetchResponseData().setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code()).setSessionId(0));
+          new FetchResponseData()
+              .setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code())
+              .setSessionId(0));
     }
     List<FetchTarget> targets = resolve(request, version);
     long deadline = clock.millis() + Math.max(0, request.maxWaitMs());
-    return fetch(targets, request, deadline).thenApply(round -> respond(request, targets, round, version));
+    return fetch(targets, request, deadline)
+        .thenApply(round -> respond(request, targets, round, version));
   }
 
-  private CompletableFuture<FetchRound> fetch(List<FetchTarget> targets, FetchRequestData request, long deadline) {
+  private CompletableFuture<FetchRound> fetch(
+      List<FetchTarget> targets, FetchRequestData request, long deadline) {
     return FetchRound.run(targets, request.maxBytes(), meters)
         .thenCompose(
             round -> {
               long remaining = deadline - clock.millis();
-              if (round.bytes() >= request.minBytes() || remaining <= 0 || round.anyError() || round.seenHighWatermarks().isEmpty()) {
+              if (round.bytes() >= request.minBytes()
+                  || remaining <= 0
+                  || round.anyError()
+                  || round.seenHighWatermarks().isEmpty()) {
                 return CompletableFuture.completedFuture(round);
               }
-              FetchWaiter waiter = FetchWaiter.park(round.seenHighWatermarks(), Duration.ofMillis(remaining), scheduler);
-              return waiter.result()
+              FetchWaiter waiter =
+                  FetchWaiter.park(
+                      round.seenHighWatermarks(), Duration.ofMillis(remaining), scheduler);
+              return waiter
+                  .result()
                   .thenCompose(
                       wake ->
                           wake == FetchWaiter.Wake.TIMEOUT
@@ -88,7 +99,9 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
     List<FetchTarget> targets = new ArrayList<>();
     for (FetchTopic topic : request.topics()) {
       Optional<TopicRecord> record =
-          version >= 13 ? topics.topic(TopicIds.fromKafka(topic.topicId())) : topics.topic(topic.topic());
+          version >= 13
+              ? topics.topic(TopicIds.fromKafka(topic.topicId()))
+              : topics.topic(topic.topic());
       Errors unknown = version >= 13 ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION;
       for (FetchPartition partition : topic.partitions()) {
         if (record.isEmpty()) {
@@ -96,11 +109,12 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
           continue;
         }
         TopicRecord t = record.get();
+        int index = partition.partition();
         Optional<PartitionLog> log =
-            partition.partition() < 0 || partition.partition() >= t.partitionCount()
+            index < 0 || index >= t.partitionCount()
                 ? Optional.empty()
-                : topics.log(t.name(), partition.partition());
-        if (partition.partition() < 0 || partition.partition() >= t.partitionCount()) {
+                : topics.log(t.name(), index);
+        if (index < 0 || index >= t.partitionCount()) {
           targets.add(FetchTarget.failed(topic, partition, Errors.UNKNOWN_TOPIC_OR_PARTITION));
         } else if (log.isEmpty()) {
           targets.add(FetchTarget.failed(topic, partition, Errors.NOT_LEADER_OR_FOLLOWER));
@@ -112,8 +126,13 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
     return targets;
   }
 
-  private static FetchResponseData respond(FetchRequestData request, List<FetchTarget> targets, FetchRound round, short version) {
-    FetchResponseData response = new FetchResponseData().setThrottleTimeMs(0).setErrorCode(Errors.NONE.code()).setSessionId(0);
+  private static FetchResponseData respond(
+      FetchRequestData request, List<FetchTarget> targets, FetchRound round, short version) {
+    FetchResponseData response =
+        new FetchResponseData()
+            .setThrottleTimeMs(0)
+            .setErrorCode(Errors.NONE.code())
+            .setSessionId(0);
     Iterator<PartitionData> results = round.results().iterator();
     FetchTopic currentTopic = null;
     FetchableTopicResponse current = null;

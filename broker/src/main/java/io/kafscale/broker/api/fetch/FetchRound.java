@@ -18,9 +18,9 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * One pass over the partitions of a fetch: reads them in request order within the response byte
- * budget, always letting the first partition with data return a whole batch (KIP-74), and
- * remembers each log's high watermark as seen so a long poll can wait for it to move. Not
- * thread-safe: one round is driven by one future chain.
+ * budget, always letting the first partition with data return a whole batch (KIP-74), and remembers
+ * each log's high watermark as seen so a long poll can wait for it to move. Not thread-safe: one
+ * round is driven by one future chain.
  */
 final class FetchRound {
   private final List<PartitionData> results = new ArrayList<>();
@@ -34,7 +34,8 @@ final class FetchRound {
   }
 
   /** Reads every target in order; completes with the finished round. */
-  static CompletableFuture<FetchRound> run(List<FetchTarget> targets, int responseMaxBytes, ApiMeters meters) {
+  static CompletableFuture<FetchRound> run(
+      List<FetchTarget> targets, int responseMaxBytes, ApiMeters meters) {
     FetchRound round = new FetchRound(meters);
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (FetchTarget target : targets) {
@@ -98,7 +99,8 @@ final class FetchRound {
         });
   }
 
-  private void add(int index, long highWatermark, long logStartOffset, List<java.nio.ByteBuffer> batches) {
+  private void add(
+      int index, long highWatermark, long logStartOffset, List<java.nio.ByteBuffer> batches) {
     results.add(
         new PartitionData()
             .setPartitionIndex(index)

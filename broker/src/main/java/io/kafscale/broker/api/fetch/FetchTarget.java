@@ -12,7 +12,8 @@ import org.apache.kafka.common.protocol.Errors;
  * One requested partition after topic resolution: either its open {@code log} (with the topic's
  * name for metrics) or the {@code error} to answer without reading.
  */
-record FetchTarget(FetchTopic topic, FetchPartition partition, String topicName, PartitionLog log, Errors error) {
+record FetchTarget(
+    FetchTopic topic, FetchPartition partition, String topicName, PartitionLog log, Errors error) {
 
   static FetchTarget failed(FetchTopic topic, FetchPartition partition, Errors error) {
     return new FetchTarget(topic, partition, null, null, error);

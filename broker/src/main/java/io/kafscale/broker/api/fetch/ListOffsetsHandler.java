@@ -25,9 +25,9 @@ import org.apache.kafka.common.message.ListOffsetsResponseData.ListOffsetsTopicR
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * ListOffsets v1+: EARLIEST (-2) and EARLIEST_LOCAL (-4) give the log start offset, LATEST (-1)
- * the high watermark (also for read_committed: no transactions), MAX_TIMESTAMP (-3) the record with
- * the largest timestamp, and a timestamp the first record at or after it (found in the first batch
+ * ListOffsets v1+: EARLIEST (-2) and EARLIEST_LOCAL (-4) give the log start offset, LATEST (-1) the
+ * high watermark (also for read_committed: no transactions), MAX_TIMESTAMP (-3) the record with the
+ * largest timestamp, and a timestamp the first record at or after it (found in the first batch
  * whose max timestamp reaches it); no match gives offset -1 and timestamp -1, as does LATEST_TIERED
  * (-5: no tiered storage). The leader epoch is set from v4. Thread-safe.
  */
@@ -44,7 +44,8 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
   }
 
   @Override
-  public CompletionStage<ListOffsetsResponseData> handle(RequestContext context, RequestFrame frame, ListOffsetsRequestData request) {
+  public CompletionStage<ListOffsetsResponseData> handle(
+      RequestContext context, RequestFrame frame, ListOffsetsRequestData request) {
     short version = frame.apiVersion();
     List<ListOffsetsTopicResponse> topicResponses = new ArrayList<>();
     List<CompletableFuture<Void>> pending = new ArrayList<>();
@@ -53,17 +54,22 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
       topicResponses.add(topicResponse);
       Optional<TopicRecord> record = topics.topic(topic.name());
       for (ListOffsetsPartition partition : topic.partitions()) {
-        ListOffsetsPartitionResponse answer = new ListOffsetsPartitionResponse().setPartitionIndex(partition.partitionIndex());
+        ListOffsetsPartitionResponse answer =
+            new ListOffsetsPartitionResponse().setPartitionIndex(partition.partitionIndex());
         topicResponse.partitions().add(answer);
         pending.add(lookup(record, partition, answer, version));
       }
     }
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-        .thenApply(v -> new ListOffsetsResponseData().setThrottleTimeMs(0).setTopics(topicResponses));
+        .thenApply(
+            v -> new ListOffsetsResponseData().setThrottleTimeMs(0).setTopics(topicResponses));
   }
 
   private CompletableFuture<Void> lookup(
-      Optional<TopicRecord> topic, ListOffsetsPartition request, ListOffsetsPartitionResponse answer, short version) {
+      Optional<TopicRecord> topic,
+      ListOffsetsPartition request,
+      ListOffsetsPartitionResponse answer,
+      short version) {
     int index = request.partitionIndex();
     if (topic.isEmpty() || index < 0 || index >= topic.get().partitionCount()) {
       return done(error(answer, Errors.UNKNOWN_TOPIC_OR_PARTITION));
@@ -75,7 +81,12 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
     PartitionLog log = found.get();
     int requestedEpoch = request.currentLeaderEpoch();
     if (requestedEpoch >= 0 && requestedEpoch != log.epoch()) {
-      return done(error(answer, requestedEpoch < log.epoch() ? Errors.FENCED_LEADER_EPOCH : Errors.UNKNOWN_LEADER_EPOCH));
+      return done(
+          error(
+              answer,
+              requestedEpoch < log.epoch()
+                  ? Errors.FENCED_LEADER_EPOCH
+                  : Errors.UNKNOWN_LEADER_EPOCH));
     }
     if (version >= 4) {
       answer.setLeaderEpoch(log.epoch());
@@ -97,8 +108,11 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
     return log.firstBatchWithTimestampAtLeast(timestamp)
         .thenAccept(
             batch ->
-                batch.flatMap(b -> RecordBatches.firstOffsetAtOrAfter(b, timestamp))
-                    .ifPresentOrElse(found2 -> set(answer, found2.offset(), found2.timestamp()), () -> set(answer, -1, -1)))
+                batch
+                    .flatMap(b -> RecordBatches.firstOffsetAtOrAfter(b, timestamp))
+                    .ifPresentOrElse(
+                        found2 -> set(answer, found2.offset(), found2.timestamp()),
+                        () -> set(answer, -1, -1)))
         .exceptionally(
             e -> {
               error(answer, ErrorMapping.of(e));
@@ -110,7 +124,8 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
    * The log knows the batch holding the largest timestamp; Kafka answers the exact record inside
    * it, so look into that batch (falling back to the log's answer if it cannot be read).
    */
-  private static CompletableFuture<Void> maxTimestamp(PartitionLog log, ListOffsetsPartitionResponse answer) {
+  private static CompletableFuture<Void> maxTimestamp(
+      PartitionLog log, ListOffsetsPartitionResponse answer) {
     Optional<io.kafscale.storage.log.TimestampedOffset> max = log.maxTimestamp();
     if (max.isEmpty()) {
       return done(set(answer, -1, -1));
@@ -122,14 +137,17 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
         .thenAccept(
             exact ->
                 exact.ifPresentOrElse(
-                    r -> set(answer, r.offset(), r.timestamp()), () -> set(answer, max.get().offset(), ts)));
+                    r -> set(answer, r.offset(), r.timestamp()),
+                    () -> set(answer, max.get().offset(), ts)));
   }
 
-  private static ListOffsetsPartitionResponse set(ListOffsetsPartitionResponse answer, long offset, long timestamp) {
+  private static ListOffsetsPartitionResponse set(
+      ListOffsetsPartitionResponse answer, long offset, long timestamp) {
     return answer.setOffset(offset).setTimestamp(timestamp);
   }
 
-  private static ListOffsetsPartitionResponse error(ListOffsetsPartitionResponse answer, Errors error) {
+  private static ListOffsetsPartitionResponse error(
+      ListOffsetsPartitionResponse answer, Errors error) {
     return answer.setErrorCode(error.code()).setOffset(-1).setTimestamp(-1).setLeaderEpoch(-1);
   }
 

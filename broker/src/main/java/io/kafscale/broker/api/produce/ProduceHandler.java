@@ -34,12 +34,13 @@ import org.apache.kafka.common.protocol.Errors;
  * Produce v3+: appends each partition's batches to its log and answers once every append is
  * committed, or at the request's timeout with REQUEST_TIMED_OUT for partitions still pending (the
  * append may still commit, as in Kafka). acks=0 appends but yields no response. Topics are named
- * before v13 and addressed by id from v13; Produce never auto-creates topics. Transactional
- * produce is refused per partition with UNSUPPORTED_VERSION (clients fail fatally and show the
- * message) until transactions exist. Thread-safe.
+ * before v13 and addressed by id from v13; Produce never auto-creates topics. Transactional produce
+ * is refused per partition with UNSUPPORTED_VERSION (clients fail fatally and show the message)
+ * until transactions exist. Thread-safe.
  */
 public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
-  static final String TRANSACTIONS_UNSUPPORTED = "Transactions are not supported by this broker yet";
+  static final String TRANSACTIONS_UNSUPPORTED =
+      "Transactions are not supported by this broker yet";
 
   private final TopicManager topics;
   private final ApiMeters meters;
@@ -52,10 +53,12 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   }
 
   /** One partition's pending answer, tagged with where it goes in the response. */
-  private record Slot(TopicProduceData topic, int index, CompletableFuture<PartitionProduceResponse> answer) {}
+  private record Slot(
+      TopicProduceData topic, int index, CompletableFuture<PartitionProduceResponse> answer) {}
 
   @Override
-  public CompletionStage<? extends ApiMessage> handle(RequestContext context, RequestFrame frame, ProduceRequestData request) {
+  public CompletionStage<? extends ApiMessage> handle(
+      RequestContext context, RequestFrame frame, ProduceRequestData request) {
     short version = frame.apiVersion();
     // The batches are views of the request frame: keep it alive until every append settles, even
     // when the response leaves earlier (timeout) and the caller closes the frame.
@@ -63,17 +66,25 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
     List<Slot> slots = new ArrayList<>();
     for (TopicProduceData topicData : request.topicData()) {
       Optional<TopicRecord> topic =
-          version >= 13 ? topics.topic(TopicIds.fromKafka(topicData.topicId())) : topics.topic(topicData.name());
+          version >= 13
+              ? topics.topic(TopicIds.fromKafka(topicData.topicId()))
+              : topics.topic(topicData.name());
       Errors unknown = version >= 13 ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION;
       for (PartitionProduceData data : topicData.partitionData()) {
         CompletableFuture<PartitionProduceResponse> answer =
             request.transactionalId() != null
-                ? CompletableFuture.completedFuture(error(data.index(), Errors.UNSUPPORTED_VERSION, TRANSACTIONS_UNSUPPORTED))
-                : topic.map(t -> append(t, data)).orElseGet(() -> CompletableFuture.completedFuture(error(data.index(), unknown, null)));
+                ? CompletableFuture.completedFuture(
+                    error(data.index(), Errors.UNSUPPORTED_VERSION, TRANSACTIONS_UNSUPPORTED))
+                : topic
+                    .map(t -> append(t, data))
+                    .orElseGet(
+                        () ->
+                            CompletableFuture.completedFuture(error(data.index(), unknown, null)));
         slots.add(new Slot(topicData, data.index(), answer));
       }
     }
-    CompletableFuture<Void> all = CompletableFuture.allOf(slots.stream().map(Slot::answer).toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> all =
+        CompletableFuture.allOf(slots.stream().map(Slot::answer).toArray(CompletableFuture[]::new));
     all.whenComplete((v, e) -> frame.buffer().release());
     if (request.acks() == 0) {
       return all.handle((v, e) -> null);
@@ -81,7 +92,9 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
     CompletableFuture<ApiMessage> response = new CompletableFuture<>();
     Scheduler.Cancellable timer =
         request.timeoutMs() > 0
-            ? scheduler.schedule(Duration.ofMillis(request.timeoutMs()), () -> response.complete(respond(slots, version)))
+            ? scheduler.schedule(
+                Duration.ofMillis(request.timeoutMs()),
+                () -> response.complete(respond(slots, version)))
             : () -> {};
     all.whenComplete(
         (v, e) -> {
@@ -91,10 +104,12 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
     return response;
   }
 
-  private CompletableFuture<PartitionProduceResponse> append(TopicRecord topic, PartitionProduceData data) {
+  private CompletableFuture<PartitionProduceResponse> append(
+      TopicRecord topic, PartitionProduceData data) {
     int index = data.index();
     if (index < 0 || index >= topic.partitionCount()) {
-      return CompletableFuture.completedFuture(error(index, Errors.UNKNOWN_TOPIC_OR_PARTITION, null));
+      return CompletableFuture.completedFuture(
+          error(index, Errors.UNKNOWN_TOPIC_OR_PARTITION, null));
     }
     Optional<PartitionLog> log = topics.log(topic.name(), index);
     if (log.isEmpty()) {
@@ -104,13 +119,15 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
     try {
       records = RecordBatches.produceRecords(data.records());
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(error(index, Errors.CORRUPT_MESSAGE, e.getMessage()));
+      return CompletableFuture.completedFuture(
+          error(index, Errors.CORRUPT_MESSAGE, e.getMessage()));
     }
     int bytes = records.remaining();
     CompletableFuture<PartitionProduceResponse> appended;
     try {
       appended =
-          log.get().append(records)
+          log.get()
+              .append(records)
               .thenApply(
                   r -> {
                     meters.bytesIn(topic.name(), bytes);

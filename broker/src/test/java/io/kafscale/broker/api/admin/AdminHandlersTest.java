@@ -39,34 +39,48 @@ class AdminHandlersTest {
   @Test
   void shouldCreateTopicWithStoredConfigsAndReturnItsDescription() {
     // When
-    CreatableTopicResult result = ctx.createTopic("orders", 3, Map.of("retention.ms", "1000", "max.message.bytes", "2048"));
+    CreatableTopicResult result =
+        ctx.createTopic("orders", 3, Map.of("retention.ms", "1000", "max.message.bytes", "2048"));
     // Then
     assertThat(result.errorCode()).isEqualTo(Errors.NONE.code());
     assertThat(result.topicId()).isNotEqualTo(Uuid.ZERO_UUID);
     assertThat(result.numPartitions()).isEqualTo(3);
     assertThat(result.replicationFactor()).isEqualTo((short) 1);
-    assertThat(result.configs()).anySatisfy(c -> {
-      assertThat(c.name()).isEqualTo("retention.ms");
-      assertThat(c.value()).isEqualTo("1000");
-    });
-    assertThat(ctx.apis.topics().topic("orders").orElseThrow().configs()).containsEntry("max.message.bytes", "2048");
+    assertThat(result.configs())
+        .anySatisfy(
+            c -> {
+              assertThat(c.name()).isEqualTo("retention.ms");
+              assertThat(c.value()).isEqualTo("1000");
+            });
+    assertThat(ctx.apis.topics().topic("orders").orElseThrow().configs())
+        .containsEntry("max.message.bytes", "2048");
     assertThat(ctx.apis.topics().log("orders", 2)).isPresent();
   }
 
   @Test
   void shouldValidateTopicsLikeKafka() {
     ctx.createTopic("exists", 1, Map.of());
-    assertThat(ctx.createTopic("exists", 1, Map.of()).errorCode()).isEqualTo(Errors.TOPIC_ALREADY_EXISTS.code());
-    assertThat(ctx.createTopic("bad/name", 1, Map.of()).errorCode()).isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
-    assertThat(ctx.createTopic("..", 1, Map.of()).errorCode()).isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
-    assertThat(ctx.createTopic("x".repeat(250), 1, Map.of()).errorCode()).isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
-    assertThat(ctx.createTopic("zero", 0, Map.of()).errorCode()).isEqualTo(Errors.INVALID_PARTITIONS.code());
-    assertThat(ctx.createTopic("cfg", 1, Map.of("no.such.config", "1")).errorCode()).isEqualTo(Errors.INVALID_CONFIG.code());
-    assertThat(ctx.createTopic("cfg", 1, Map.of("retention.ms", "soon")).errorCode()).isEqualTo(Errors.INVALID_CONFIG.code());
+    assertThat(ctx.createTopic("exists", 1, Map.of()).errorCode())
+        .isEqualTo(Errors.TOPIC_ALREADY_EXISTS.code());
+    assertThat(ctx.createTopic("bad/name", 1, Map.of()).errorCode())
+        .isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
+    assertThat(ctx.createTopic("..", 1, Map.of()).errorCode())
+        .isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
+    assertThat(ctx.createTopic("x".repeat(250), 1, Map.of()).errorCode())
+        .isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
+    assertThat(ctx.createTopic("zero", 0, Map.of()).errorCode())
+        .isEqualTo(Errors.INVALID_PARTITIONS.code());
+    assertThat(ctx.createTopic("cfg", 1, Map.of("no.such.config", "1")).errorCode())
+        .isEqualTo(Errors.INVALID_CONFIG.code());
+    assertThat(ctx.createTopic("cfg", 1, Map.of("retention.ms", "soon")).errorCode())
+        .isEqualTo(Errors.INVALID_CONFIG.code());
     CreateTopicsRequestData rf3 = new CreateTopicsRequestData();
-    rf3.topics().add(new CreatableTopic().setName("rf").setNumPartitions(1).setReplicationFactor((short) 3));
+    rf3.topics()
+        .add(
+            new CreatableTopic().setName("rf").setNumPartitions(1).setReplicationFactor((short) 3));
     CreateTopicsResponseData response = ctx.call(ApiKeys.CREATE_TOPICS, 2, rf3);
-    assertThat(response.topics().find("rf").errorCode()).isEqualTo(Errors.INVALID_REPLICATION_FACTOR.code());
+    assertThat(response.topics().find("rf").errorCode())
+        .isEqualTo(Errors.INVALID_REPLICATION_FACTOR.code());
     assertThat(ctx.apis.topics().image().byName()).containsOnlyKeys("exists");
   }
 
@@ -74,7 +88,13 @@ class AdminHandlersTest {
   void shouldCreateNothingWhenValidateOnlyAndUseDefaultPartitions() {
     // Given
     CreateTopicsRequestData request = new CreateTopicsRequestData().setValidateOnly(true);
-    request.topics().add(new CreatableTopic().setName("dry").setNumPartitions(-1).setReplicationFactor((short) -1));
+    request
+        .topics()
+        .add(
+            new CreatableTopic()
+                .setName("dry")
+                .setNumPartitions(-1)
+                .setReplicationFactor((short) -1));
     // When
     CreateTopicsResponseData response = ctx.call(ApiKeys.CREATE_TOPICS, 5, request);
     // Then
@@ -95,15 +115,22 @@ class AdminHandlersTest {
     ctx.call(ApiKeys.PRODUCE, 9, produce);
     assertThat(ctx.objects.size()).isPositive();
     // When
-    DeleteTopicsResponseData byName = ctx.call(ApiKeys.DELETE_TOPICS, 5, new DeleteTopicsRequestData().setTopicNames(List.of("a", "nope")));
+    DeleteTopicsResponseData byName =
+        ctx.call(
+            ApiKeys.DELETE_TOPICS,
+            5,
+            new DeleteTopicsRequestData().setTopicNames(List.of("a", "nope")));
     DeleteTopicsRequestData idRequest = new DeleteTopicsRequestData();
     idRequest.topics().add(new DeleteTopicState().setTopicId(bId));
     idRequest.topics().add(new DeleteTopicState().setTopicId(Uuid.randomUuid()));
     DeleteTopicsResponseData byId = ctx.call(ApiKeys.DELETE_TOPICS, 6, idRequest);
     // Then
     assertThat(byName.responses().find("a").errorCode()).isEqualTo(Errors.NONE.code());
-    assertThat(byName.responses().find("nope").errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
-    assertThat(byId.responses()).extracting(r -> r.errorCode()).containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_ID.code());
+    assertThat(byName.responses().find("nope").errorCode())
+        .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(byId.responses())
+        .extracting(r -> r.errorCode())
+        .containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_ID.code());
     assertThat(ctx.apis.topics().image().byName()).isEmpty();
     assertThat(ctx.apis.topics().log("a", 0)).isEmpty();
     assertThat(ctx.objects.size()).isZero();
@@ -123,9 +150,12 @@ class AdminHandlersTest {
     shrink.topics().add(new CreatePartitionsTopic().setName("grow").setCount(2));
     CreatePartitionsResponseData refused = ctx.call(ApiKeys.CREATE_PARTITIONS, 0, shrink);
     // Then
-    assertThat(response.results()).extracting(r -> r.errorCode()).containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(response.results())
+        .extracting(r -> r.errorCode())
+        .containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
     assertThat(ctx.apis.topics().topic("grow").orElseThrow().partitionCount()).isEqualTo(3);
     assertThat(ctx.apis.topics().log("grow", 2)).isPresent();
-    assertThat(refused.results().getFirst().errorCode()).isEqualTo(Errors.INVALID_PARTITIONS.code());
+    assertThat(refused.results().getFirst().errorCode())
+        .isEqualTo(Errors.INVALID_PARTITIONS.code());
   }
 }

@@ -48,20 +48,26 @@ class ClusterHandlersTest {
     // When
     MetadataResponseData response = ctx.call(ApiKeys.METADATA, 12, byName(true, "auto"));
     // Then
-    assertThat(response.brokers()).singleElement().satisfies(b -> {
-      assertThat(b.nodeId()).isEqualTo(ApiTestContext.BROKER_ID);
-      assertThat(b.port()).isEqualTo(9092);
-    });
+    assertThat(response.brokers())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.nodeId()).isEqualTo(ApiTestContext.BROKER_ID);
+              assertThat(b.port()).isEqualTo(9092);
+            });
     assertThat(response.controllerId()).isEqualTo(ApiTestContext.BROKER_ID);
     assertThat(response.clusterId()).isEqualTo(ctx.metadata.clusterId());
     MetadataResponseTopic topic = response.topics().find("auto");
     assertThat(topic.errorCode()).isEqualTo(Errors.NONE.code());
     assertThat(topic.topicId()).isNotEqualTo(Uuid.ZERO_UUID);
-    assertThat(topic.partitions()).hasSize(2).allSatisfy(p -> {
-      assertThat(p.leaderId()).isEqualTo(ApiTestContext.BROKER_ID);
-      assertThat(p.leaderEpoch()).isPositive();
-      assertThat(p.replicaNodes()).containsExactly(ApiTestContext.BROKER_ID);
-    });
+    assertThat(topic.partitions())
+        .hasSize(2)
+        .allSatisfy(
+            p -> {
+              assertThat(p.leaderId()).isEqualTo(ApiTestContext.BROKER_ID);
+              assertThat(p.leaderEpoch()).isPositive();
+              assertThat(p.replicaNodes()).containsExactly(ApiTestContext.BROKER_ID);
+            });
   }
 
   @Test
@@ -73,9 +79,12 @@ class ClusterHandlersTest {
     ctx = new ApiTestContext(false);
     MetadataResponseData brokerOff = ctx.call(ApiKeys.METADATA, 3, byName(true, "nope"));
     // Then
-    assertThat(forbidden.topics().find("nope").errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
-    assertThat(invalid.topics().find("bad name").errorCode()).isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
-    assertThat(brokerOff.topics().find("nope").errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(forbidden.topics().find("nope").errorCode())
+        .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(invalid.topics().find("bad name").errorCode())
+        .isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
+    assertThat(brokerOff.topics().find("nope").errorCode())
+        .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
   }
 
   @Test
@@ -91,7 +100,9 @@ class ClusterHandlersTest {
     MetadataResponseData byId = ctx.call(ApiKeys.METADATA, 12, ids);
     // Then
     assertThat(all.topics()).extracting(MetadataResponseTopic::name).containsExactly("t1", "t2");
-    assertThat(byId.topics()).extracting(MetadataResponseTopic::errorCode).containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_ID.code());
+    assertThat(byId.topics())
+        .extracting(MetadataResponseTopic::errorCode)
+        .containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_ID.code());
     assertThat(byId.topics().iterator().next().name()).isEqualTo("t1");
   }
 
@@ -106,19 +117,33 @@ class ClusterHandlersTest {
 
   @Test
   void shouldAdvertiseServedApis() {
-    ApiVersionsResponseData response = ctx.call(ApiKeys.API_VERSIONS, 3, new ApiVersionsRequestData().setClientSoftwareName("test").setClientSoftwareVersion("1"));
+    ApiVersionsResponseData response =
+        ctx.call(
+            ApiKeys.API_VERSIONS,
+            3,
+            new ApiVersionsRequestData()
+                .setClientSoftwareName("test")
+                .setClientSoftwareVersion("1"));
     assertThat(response.errorCode()).isEqualTo(Errors.NONE.code());
     assertThat(response.apiKeys().find(ApiKeys.FETCH.id)).isNotNull();
   }
 
   @Test
   void shouldDescribeClusterWithThisBrokerAsController() {
-    DescribeClusterResponseData response = ctx.call(ApiKeys.DESCRIBE_CLUSTER, 1, new DescribeClusterRequestData().setEndpointType((byte) 1));
+    DescribeClusterResponseData response =
+        ctx.call(
+            ApiKeys.DESCRIBE_CLUSTER,
+            1,
+            new DescribeClusterRequestData().setEndpointType((byte) 1));
     assertThat(response.errorCode()).isEqualTo(Errors.NONE.code());
     assertThat(response.controllerId()).isEqualTo(ApiTestContext.BROKER_ID);
     assertThat(response.clusterId()).isEqualTo(ctx.metadata.clusterId());
     assertThat(response.brokers()).hasSize(1);
-    DescribeClusterResponseData controllers = ctx.call(ApiKeys.DESCRIBE_CLUSTER, 1, new DescribeClusterRequestData().setEndpointType((byte) 2));
+    DescribeClusterResponseData controllers =
+        ctx.call(
+            ApiKeys.DESCRIBE_CLUSTER,
+            1,
+            new DescribeClusterRequestData().setEndpointType((byte) 2));
     assertThat(controllers.errorCode()).isEqualTo(Errors.UNSUPPORTED_ENDPOINT_TYPE.code());
   }
 
@@ -127,27 +152,50 @@ class ClusterHandlersTest {
     // Given
     ctx.createTopic("c", 1, Map.of("retention.ms", "5000"));
     DescribeConfigsRequestData request = new DescribeConfigsRequestData().setIncludeSynonyms(true);
-    request.resources().add(new DescribeConfigsResource().setResourceType((byte) 2).setResourceName("c").setConfigurationKeys(null));
-    request.resources().add(new DescribeConfigsResource().setResourceType((byte) 4).setResourceName("1").setConfigurationKeys(List.of("broker.id")));
-    request.resources().add(new DescribeConfigsResource().setResourceType((byte) 2).setResourceName("missing"));
-    request.resources().add(new DescribeConfigsResource().setResourceType((byte) 8).setResourceName("1"));
+    request
+        .resources()
+        .add(
+            new DescribeConfigsResource()
+                .setResourceType((byte) 2)
+                .setResourceName("c")
+                .setConfigurationKeys(null));
+    request
+        .resources()
+        .add(
+            new DescribeConfigsResource()
+                .setResourceType((byte) 4)
+                .setResourceName("1")
+                .setConfigurationKeys(List.of("broker.id")));
+    request
+        .resources()
+        .add(new DescribeConfigsResource().setResourceType((byte) 2).setResourceName("missing"));
+    request
+        .resources()
+        .add(new DescribeConfigsResource().setResourceType((byte) 8).setResourceName("1"));
     // When
     DescribeConfigsResponseData response = ctx.call(ApiKeys.DESCRIBE_CONFIGS, 4, request);
     // Then
     DescribeConfigsResult topic = response.results().get(0);
-    assertThat(topic.configs()).anySatisfy(c -> {
-      assertThat(c.name()).isEqualTo("retention.ms");
-      assertThat(c.value()).isEqualTo("5000");
-      assertThat(c.configSource()).isEqualTo(ConfigEntry.DYNAMIC_TOPIC_CONFIG);
-      assertThat(c.synonyms()).hasSize(2);
-    });
-    assertThat(topic.configs()).anySatisfy(c -> {
-      assertThat(c.name()).isEqualTo("cleanup.policy");
-      assertThat(c.value()).isEqualTo("delete");
-      assertThat(c.configSource()).isEqualTo(ConfigEntry.DEFAULT_CONFIG);
-    });
-    assertThat(response.results().get(1).configs()).singleElement().satisfies(c -> assertThat(c.value()).isEqualTo("1"));
-    assertThat(response.results().get(2).errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(topic.configs())
+        .anySatisfy(
+            c -> {
+              assertThat(c.name()).isEqualTo("retention.ms");
+              assertThat(c.value()).isEqualTo("5000");
+              assertThat(c.configSource()).isEqualTo(ConfigEntry.DYNAMIC_TOPIC_CONFIG);
+              assertThat(c.synonyms()).hasSize(2);
+            });
+    assertThat(topic.configs())
+        .anySatisfy(
+            c -> {
+              assertThat(c.name()).isEqualTo("cleanup.policy");
+              assertThat(c.value()).isEqualTo("delete");
+              assertThat(c.configSource()).isEqualTo(ConfigEntry.DEFAULT_CONFIG);
+            });
+    assertThat(response.results().get(1).configs())
+        .singleElement()
+        .satisfies(c -> assertThat(c.value()).isEqualTo("1"));
+    assertThat(response.results().get(2).errorCode())
+        .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
     assertThat(response.results().get(3).errorCode()).isEqualTo(Errors.INVALID_REQUEST.code());
   }
 }

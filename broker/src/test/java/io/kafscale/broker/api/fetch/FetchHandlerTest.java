@@ -42,10 +42,21 @@ class FetchHandlerTest {
   }
 
   private static FetchRequestData fetch(String topic, Uuid id, long offset, int... partitions) {
-    FetchRequestData request = new FetchRequestData().setMaxWaitMs(0).setMinBytes(1).setMaxBytes(1 << 20).setSessionId(0).setSessionEpoch(-1);
+    FetchRequestData request =
+        new FetchRequestData()
+            .setMaxWaitMs(0)
+            .setMinBytes(1)
+            .setMaxBytes(1 << 20)
+            .setSessionId(0)
+            .setSessionEpoch(-1);
     FetchTopic t = new FetchTopic().setTopic(topic).setTopicId(id);
     for (int p : partitions) {
-      t.partitions().add(new FetchPartition().setPartition(p).setFetchOffset(offset).setPartitionMaxBytes(1 << 20));
+      t.partitions()
+          .add(
+              new FetchPartition()
+                  .setPartition(p)
+                  .setFetchOffset(offset)
+                  .setPartitionMaxBytes(1 << 20));
     }
     request.topics().add(t);
     return request;
@@ -97,13 +108,18 @@ class FetchHandlerTest {
     FetchResponseData noPartition = ctx.call(ApiKeys.FETCH, 4, fetch("t", Uuid.ZERO_UUID, 0, 3));
     // Then
     assertThat(partition(beyond, 0).errorCode()).isEqualTo(Errors.OFFSET_OUT_OF_RANGE.code());
-    assertThat(partition(noPartition, 0).errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(partition(noPartition, 0).errorCode())
+        .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
   }
 
   @Test
   void shouldRefuseIncrementalFetchSessions() {
     // When
-    FetchResponseData response = ctx.call(ApiKeys.FETCH, 12, fetch("t", Uuid.ZERO_UUID, 0, 0).setSessionId(42).setSessionEpoch(3));
+    FetchResponseData response =
+        ctx.call(
+            ApiKeys.FETCH,
+            12,
+            fetch("t", Uuid.ZERO_UUID, 0, 0).setSessionId(42).setSessionEpoch(3));
     // Then
     assertThat(response.errorCode()).isEqualTo(Errors.FETCH_SESSION_ID_NOT_FOUND.code());
   }
@@ -115,7 +131,8 @@ class FetchHandlerTest {
     produce("t", 0, TestRecords.batch(1, 2, 3, 4));
     produce("t", 1, TestRecords.batch(5, 6, 7, 8));
     // When
-    FetchResponseData response = ctx.call(ApiKeys.FETCH, 12, fetch("t", Uuid.ZERO_UUID, 0, 0, 1).setMaxBytes(10));
+    FetchResponseData response =
+        ctx.call(ApiKeys.FETCH, 12, fetch("t", Uuid.ZERO_UUID, 0, 0, 1).setMaxBytes(10));
     // Then
     assertThat(TestRecords.baseOffsets(partition(response, 0))).containsExactly(0L);
     assertThat(TestRecords.baseOffsets(partition(response, 1))).isEmpty();
@@ -126,7 +143,8 @@ class FetchHandlerTest {
   void shouldWakeParkedFetchWhenDataIsCommitted() {
     // Given
     ctx.createTopic("t", 1, Map.of());
-    CompletableFuture<ApiMessage> parked = ctx.callAsync(ApiKeys.FETCH, 12, fetch("t", Uuid.ZERO_UUID, 0, 0).setMaxWaitMs(30_000));
+    CompletableFuture<ApiMessage> parked =
+        ctx.callAsync(ApiKeys.FETCH, 12, fetch("t", Uuid.ZERO_UUID, 0, 0).setMaxWaitMs(30_000));
     assertThat(parked).isNotDone();
     // When
     produce("t", 0, TestRecords.batch(1, 2));
@@ -140,7 +158,8 @@ class FetchHandlerTest {
   void shouldAnswerEmptyWhenMaxWaitPasses() {
     // Given
     ctx.createTopic("t", 1, Map.of());
-    CompletableFuture<ApiMessage> parked = ctx.callAsync(ApiKeys.FETCH, 12, fetch("t", Uuid.ZERO_UUID, 0, 0).setMaxWaitMs(500));
+    CompletableFuture<ApiMessage> parked =
+        ctx.callAsync(ApiKeys.FETCH, 12, fetch("t", Uuid.ZERO_UUID, 0, 0).setMaxWaitMs(500));
     // When
     ctx.scheduler.advance(Duration.ofMillis(499));
     boolean doneEarly = parked.isDone();

@@ -80,6 +80,7 @@ class ListOffsetsHandlerTest {
 
   @Test
   void shouldAnswerUnknownTopicOrPartition() {
-    assertThat(lookup("missing", -1, 7).errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(lookup("missing", -1, 7).errorCode())
+        .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
   }
 }

@@ -33,7 +33,8 @@ class ProduceHandlerTest {
     ctx.close();
   }
 
-  private static ProduceRequestData request(String topic, Uuid id, int partition, ByteBuffer batch, short acks) {
+  private static ProduceRequestData request(
+      String topic, Uuid id, int partition, ByteBuffer batch, short acks) {
     ProduceRequestData request = new ProduceRequestData().setAcks(acks).setTimeoutMs(30_000);
     TopicProduceData data = new TopicProduceData().setName(topic).setTopicId(id);
     data.partitionData().add(TestRecords.partition(partition, batch));
@@ -50,15 +51,22 @@ class ProduceHandlerTest {
     // Given
     Uuid id = ctx.createTopic("orders", 1, Map.of()).topicId();
     // When
-    ProduceResponseData first = ctx.call(ApiKeys.PRODUCE, 9, request("orders", Uuid.ZERO_UUID, 0, TestRecords.batch(1, 2, 3), (short) -1));
-    ProduceResponseData second = ctx.call(ApiKeys.PRODUCE, 13, request("", id, 0, TestRecords.batch(4, 5), (short) 1));
+    ProduceResponseData first =
+        ctx.call(
+            ApiKeys.PRODUCE,
+            9,
+            request("orders", Uuid.ZERO_UUID, 0, TestRecords.batch(1, 2, 3), (short) -1));
+    ProduceResponseData second =
+        ctx.call(ApiKeys.PRODUCE, 13, request("", id, 0, TestRecords.batch(4, 5), (short) 1));
     // Then
     assertThat(only(first).errorCode()).isEqualTo(Errors.NONE.code());
     assertThat(only(first).baseOffset()).isZero();
     assertThat(only(second).errorCode()).isEqualTo(Errors.NONE.code());
     assertThat(only(second).baseOffset()).isEqualTo(3);
     assertThat(second.responses().iterator().next().topicId()).isEqualTo(id);
-    assertThat(ctx.meters.get("kafscale.topic.messages.in").tag("topic", "orders").counter().count()).isEqualTo(5);
+    assertThat(
+            ctx.meters.get("kafscale.topic.messages.in").tag("topic", "orders").counter().count())
+        .isEqualTo(5);
   }
 
   @Test
@@ -66,12 +74,25 @@ class ProduceHandlerTest {
     // Given
     ctx.createTopic("small", 1, Map.of());
     // When
-    ProduceResponseData unknownTopic = ctx.call(ApiKeys.PRODUCE, 9, request("missing", Uuid.ZERO_UUID, 0, TestRecords.batch(1), (short) 1));
-    ProduceResponseData unknownPartition = ctx.call(ApiKeys.PRODUCE, 9, request("small", Uuid.ZERO_UUID, 5, TestRecords.batch(1), (short) 1));
-    ProduceResponseData unknownId = ctx.call(ApiKeys.PRODUCE, 13, request("", Uuid.randomUuid(), 0, TestRecords.batch(1), (short) 1));
+    ProduceResponseData unknownTopic =
+        ctx.call(
+            ApiKeys.PRODUCE,
+            9,
+            request("missing", Uuid.ZERO_UUID, 0, TestRecords.batch(1), (short) 1));
+    ProduceResponseData unknownPartition =
+        ctx.call(
+            ApiKeys.PRODUCE,
+            9,
+            request("small", Uuid.ZERO_UUID, 5, TestRecords.batch(1), (short) 1));
+    ProduceResponseData unknownId =
+        ctx.call(
+            ApiKeys.PRODUCE,
+            13,
+            request("", Uuid.randomUuid(), 0, TestRecords.batch(1), (short) 1));
     // Then
     assertThat(only(unknownTopic).errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
-    assertThat(only(unknownPartition).errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(only(unknownPartition).errorCode())
+        .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
     assertThat(only(unknownId).errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_ID.code());
     assertThat(ctx.apis.topics().topic("missing")).isEmpty();
   }
@@ -83,18 +104,26 @@ class ProduceHandlerTest {
     ByteBuffer corrupt = TestRecords.batch(1, 2);
     corrupt.put(corrupt.limit() - 1, (byte) 0x55);
     // When
-    ProduceResponseData response = ctx.call(ApiKeys.PRODUCE, 9, request("t", Uuid.ZERO_UUID, 0, corrupt, (short) -1));
+    ProduceResponseData response =
+        ctx.call(ApiKeys.PRODUCE, 9, request("t", Uuid.ZERO_UUID, 0, corrupt, (short) -1));
     // Then
     assertThat(only(response).errorCode()).isEqualTo(Errors.CORRUPT_MESSAGE.code());
     assertThat(only(response).errorMessage()).isNotBlank();
-    assertThat(ctx.meters.get("kafscale.produce.partition.errors").tag("error", "CORRUPT_MESSAGE").counter().count()).isEqualTo(1);
+    assertThat(
+            ctx.meters
+                .get("kafscale.produce.partition.errors")
+                .tag("error", "CORRUPT_MESSAGE")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void shouldRefuseTransactionalProduceAsUnsupported() {
     // Given
     ctx.createTopic("t", 1, Map.of());
-    ProduceRequestData request = request("t", Uuid.ZERO_UUID, 0, TestRecords.batch(1), (short) -1).setTransactionalId("tx");
+    ProduceRequestData request =
+        request("t", Uuid.ZERO_UUID, 0, TestRecords.batch(1), (short) -1).setTransactionalId("tx");
     // When
     ProduceResponseData response = ctx.call(ApiKeys.PRODUCE, 9, request);
     // Then
@@ -107,7 +136,11 @@ class ProduceHandlerTest {
     // Given
     ctx.createTopic("t", 1, Map.of());
     // When
-    ApiMessage response = ctx.call(ApiKeys.PRODUCE, 9, request("t", Uuid.ZERO_UUID, 0, TestRecords.batch(1, 2), (short) 0));
+    ApiMessage response =
+        ctx.call(
+            ApiKeys.PRODUCE,
+            9,
+            request("t", Uuid.ZERO_UUID, 0, TestRecords.batch(1, 2), (short) 0));
     // Then
     assertThat(response).isNull();
     assertThat(ctx.apis.topics().log("t", 0).orElseThrow().highWatermark()).isEqualTo(2);
@@ -119,7 +152,11 @@ class ProduceHandlerTest {
     ctx.createTopic("t", 1, Map.of());
     CompletableFuture<Void> release = ctx.objects.holdNext(FaultPolicy.Operation.CREATE);
     // When
-    CompletableFuture<ApiMessage> pending = ctx.callAsync(ApiKeys.PRODUCE, 9, request("t", Uuid.ZERO_UUID, 0, TestRecords.batch(1), (short) -1).setTimeoutMs(500));
+    CompletableFuture<ApiMessage> pending =
+        ctx.callAsync(
+            ApiKeys.PRODUCE,
+            9,
+            request("t", Uuid.ZERO_UUID, 0, TestRecords.batch(1), (short) -1).setTimeoutMs(500));
     ctx.scheduler.advance(Duration.ofMillis(500));
     // Then
     ProduceResponseData response = (ProduceResponseData) pending.join();
@@ -131,10 +168,33 @@ class ProduceHandlerTest {
   @Test
   void shouldHandOutNewProducerIdsAndRefuseTransactionalIds() {
     // When
-    InitProducerIdResponseData first = ctx.call(ApiKeys.INIT_PRODUCER_ID, 4, new InitProducerIdRequestData().setTransactionalId(null).setProducerId(-1).setProducerEpoch((short) -1));
-    InitProducerIdResponseData second = ctx.call(ApiKeys.INIT_PRODUCER_ID, 4, new InitProducerIdRequestData().setTransactionalId(null).setProducerId(first.producerId()).setProducerEpoch((short) 0));
-    InitProducerIdResponseData transactional = ctx.call(ApiKeys.INIT_PRODUCER_ID, 4, new InitProducerIdRequestData().setTransactionalId("tx"));
-    InitProducerIdResponseData half = ctx.call(ApiKeys.INIT_PRODUCER_ID, 0, new InitProducerIdRequestData().setTransactionalId(null).setProducerId(5).setProducerEpoch((short) -1));
+    InitProducerIdResponseData first =
+        ctx.call(
+            ApiKeys.INIT_PRODUCER_ID,
+            4,
+            new InitProducerIdRequestData()
+                .setTransactionalId(null)
+                .setProducerId(-1)
+                .setProducerEpoch((short) -1));
+    InitProducerIdResponseData second =
+        ctx.call(
+            ApiKeys.INIT_PRODUCER_ID,
+            4,
+            new InitProducerIdRequestData()
+                .setTransactionalId(null)
+                .setProducerId(first.producerId())
+                .setProducerEpoch((short) 0));
+    InitProducerIdResponseData transactional =
+        ctx.call(
+            ApiKeys.INIT_PRODUCER_ID, 4, new InitProducerIdRequestData().setTransactionalId("tx"));
+    InitProducerIdResponseData half =
+        ctx.call(
+            ApiKeys.INIT_PRODUCER_ID,
+            0,
+            new InitProducerIdRequestData()
+                .setTransactionalId(null)
+                .setProducerId(5)
+                .setProducerEpoch((short) -1));
     // Then
     assertThat(first.errorCode()).isEqualTo(Errors.NONE.code());
     assertThat(first.producerEpoch()).isZero();

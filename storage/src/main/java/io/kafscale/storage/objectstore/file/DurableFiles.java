@@ -26,7 +26,9 @@ final class DurableFiles {
 
   private DurableFiles() {}
 
-  /** Writes {@code data} (position to limit, not consumed) to a new synced temp file in {@code dir}. */
+  /**
+   * Writes {@code data} (position to limit, not consumed) to a new synced temp file in {@code dir}.
+   */
   static Path writeTemp(Path dir, ByteBuffer data) throws IOException {
     ensureDirectories(dir);
     Path tmp = dir.resolve(KeyPaths.TEMP_PREFIX + UUID.randomUUID());

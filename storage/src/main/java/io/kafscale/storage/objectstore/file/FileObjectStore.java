@@ -35,16 +35,17 @@ import java.util.stream.Stream;
  *
  * <p>Crash safety: an object is written to a temporary file in its directory, forced to disk, and
  * only then renamed ({@link #put}) or hard-linked ({@link #create}) to its name, so a reader or a
- * restart sees either the whole old object, the whole new one, or none; never a torn one.
- * Temporary files left by a crash are invisible to every operation. {@link #create} is atomic
- * (hard-link creation fails if the name exists), which requires a file system with hard links.
+ * restart sees either the whole old object, the whole new one, or none; never a torn one. Temporary
+ * files left by a crash are invisible to every operation. {@link #create} is atomic (hard-link
+ * creation fails if the name exists), which requires a file system with hard links.
  *
  * <p>Limits: a key cannot be both an object and a "directory" of other keys ({@code a} and {@code
  * a/b}); such a write fails with {@link ObjectStoreException}. Invalid keys (see {@link KeyPaths})
  * fail the future with {@link IllegalArgumentException}.
  *
  * <p>Thread-safe. Blocking I/O runs on virtual threads owned by the store; {@link #close} stops
- * them. Input buffers are not retained; returned buffers are fresh heap buffers owned by the caller.
+ * them. Input buffers are not retained; returned buffers are fresh heap buffers owned by the
+ * caller.
  */
 public final class FileObjectStore implements ObjectStore {
 
@@ -62,8 +63,9 @@ public final class FileObjectStore implements ObjectStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create object store directory " + paths.root(), e);
     }
-    this.executor = Executors.newThreadPerTaskExecutor(
-        Thread.ofVirtual().name("kafscale-file-store-", 0).factory());
+    this.executor =
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("kafscale-file-store-", 0).factory());
   }
 
   /** The absolute root directory of this store. */
@@ -74,25 +76,31 @@ public final class FileObjectStore implements ObjectStore {
   @Override
   public CompletableFuture<Void> put(String key, ByteBuffer data) {
     Objects.requireNonNull(data, "data");
-    return submit("put", key, () -> {
-      Path target = paths.pathOf(key);
-      writeWithRetry(target, data, false);
-      return null;
-    });
+    return submit(
+        "put",
+        key,
+        () -> {
+          Path target = paths.pathOf(key);
+          writeWithRetry(target, data, false);
+          return null;
+        });
   }
 
   @Override
   public CompletableFuture<Void> create(String key, ByteBuffer data) {
     Objects.requireNonNull(data, "data");
-    return submit("create", key, () -> {
-      Path target = paths.pathOf(key);
-      try {
-        writeWithRetry(target, data, true);
-      } catch (FileAlreadyExistsException e) {
-        throw new ObjectAlreadyExistsException("Object already exists: " + key, e);
-      }
-      return null;
-    });
+    return submit(
+        "create",
+        key,
+        () -> {
+          Path target = paths.pathOf(key);
+          try {
+            writeWithRetry(target, data, true);
+          } catch (FileAlreadyExistsException e) {
+            throw new ObjectAlreadyExistsException("Object already exists: " + key, e);
+          }
+          return null;
+        });
   }
 
   @Override
@@ -122,22 +130,28 @@ public final class FileObjectStore implements ObjectStore {
 
   @Override
   public CompletableFuture<Void> delete(String key) {
-    return submit("delete", key, () -> {
-      deleteBlocking(key);
-      return null;
-    });
+    return submit(
+        "delete",
+        key,
+        () -> {
+          deleteBlocking(key);
+          return null;
+        });
   }
 
   @Override
   public CompletableFuture<Void> deleteAll(Collection<String> keys) {
     List<String> copy = List.copyOf(keys);
-    return submit("deleteAll", copy.size() + " keys", () -> {
-      copy.forEach(KeyPaths::validate); // all or nothing on a bad key
-      for (String key : copy) {
-        deleteBlocking(key);
-      }
-      return null;
-    });
+    return submit(
+        "deleteAll",
+        copy.size() + " keys",
+        () -> {
+          copy.forEach(KeyPaths::validate); // all or nothing on a bad key
+          for (String key : copy) {
+            deleteBlocking(key);
+          }
+          return null;
+        });
   }
 
   @Override
@@ -169,7 +183,8 @@ public final class FileObjectStore implements ObjectStore {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (whole && size > Integer.MAX_VALUE - 8) {
-        throw new ObjectStoreException("Object too large to read at once: " + key + " (" + size + ")");
+        throw new ObjectStoreException(
+            "Object too large to read at once: " + key + " (" + size + ")");
       }
       long from = Math.min(offset, size);
       int n = (int) Math.min(length, size - from);
@@ -200,24 +215,25 @@ public final class FileObjectStore implements ObjectStore {
     }
     List<ObjectInfo> result = new ArrayList<>();
     try (Stream<Path> files = Files.walk(base)) {
-      files.forEach(file -> {
-        if (KeyPaths.isTemporary(file)) {
-          return;
-        }
-        try {
-          BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-          if (attrs.isRegularFile()) {
-            String key = paths.keyOf(file);
-            if (key.startsWith(prefix)) {
-              result.add(new ObjectInfo(key, attrs.size()));
+      files.forEach(
+          file -> {
+            if (KeyPaths.isTemporary(file)) {
+              return;
             }
-          }
-        } catch (NoSuchFileException e) {
-          // Deleted while we walked: not part of the listing.
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+            try {
+              BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+              if (attrs.isRegularFile()) {
+                String key = paths.keyOf(file);
+                if (key.startsWith(prefix)) {
+                  result.add(new ObjectInfo(key, attrs.size()));
+                }
+              }
+            } catch (NoSuchFileException e) {
+              // Deleted while we walked: not part of the listing.
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof NoSuchFileException) {
         // A directory vanished mid-walk (concurrent delete); retry once from a fresh view.
@@ -244,18 +260,19 @@ public final class FileObjectStore implements ObjectStore {
   private <T> CompletableFuture<T> submit(String op, String what, IoTask<T> task) {
     CompletableFuture<T> future = new CompletableFuture<>();
     try {
-      executor.execute(() -> {
-        try {
-          future.complete(task.run());
-        } catch (ObjectStoreException | IllegalArgumentException e) {
-          future.completeExceptionally(e);
-        } catch (IOException | UncheckedIOException e) {
-          future.completeExceptionally(
-              new ObjectStoreException(op + " failed for " + what + ": " + e, e));
-        } catch (RuntimeException | Error e) {
-          future.completeExceptionally(e);
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              future.complete(task.run());
+            } catch (ObjectStoreException | IllegalArgumentException e) {
+              future.completeExceptionally(e);
+            } catch (IOException | UncheckedIOException e) {
+              future.completeExceptionally(
+                  new ObjectStoreException(op + " failed for " + what + ": " + e, e));
+            } catch (RuntimeException | Error e) {
+              future.completeExceptionally(e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       future.completeExceptionally(new ObjectStoreException("Object store is closed", e));
     }

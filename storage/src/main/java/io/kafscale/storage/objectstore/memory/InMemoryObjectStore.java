@@ -209,8 +209,20 @@ public final class InMemoryObjectStore implements ObjectStore {
       // Common case: run on the caller's thread so unit tests stay deterministic.
       return gate.isCompletedExceptionally() ? failedLike(gate) : invoke(body);
     }
-    return gate.handle((v, error) -> error == null ? invoke(body) : CompletableFuture.<T>failedFuture(unwrap(error)))
-        .thenCompose(f -> f);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    gate.whenComplete(
+        (v, error) -> {
+          if (error != null) {
+            result.completeExceptionally(unwrap(error));
+            return;
+          }
+          try {
+            result.complete(body.get());
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return result;
   }
 
   private CompletionStage<Void> gateFor(Operation operation, String key) {

@@ -26,10 +26,10 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  * Builds the {@link S3AsyncClient} for an {@link S3Config}: credentials, endpoint, addressing,
  * retries and the upload settings that matter for throughput.
  *
- * <p>Retries use the SDK's standard strategy (it classifies 5xx, {@code SlowDown}/throttling,
- * clock skew and I/O errors as retriable) with {@code maxRetries + 1} attempts, exponential backoff
- * with full jitter, a longer backoff for throttling, and the retry circuit breaker off: a broker
- * must keep retrying through a long S3 outage and report retriable errors rather than stop trying.
+ * <p>Retries use the SDK's standard strategy (it classifies 5xx, {@code SlowDown}/throttling, clock
+ * skew and I/O errors as retriable) with {@code maxRetries + 1} attempts, exponential backoff with
+ * full jitter, a longer backoff for throttling, and the retry circuit breaker off: a broker must
+ * keep retrying through a long S3 outage and report retriable errors rather than stop trying.
  */
 final class S3ClientFactory {
 
@@ -54,9 +54,10 @@ final class S3ClientFactory {
   }
 
   static ClientHandle build(S3Config config) {
-    SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder()
-        .threadFactory(Thread.ofPlatform().name("kafscale-s3-", 0).daemon(true).factory())
-        .build();
+    SdkEventLoopGroup eventLoops =
+        SdkEventLoopGroup.builder()
+            .threadFactory(Thread.ofPlatform().name("kafscale-s3-", 0).daemon(true).factory())
+            .build();
     S3AsyncClientBuilder builder =
         S3AsyncClient.builder()
             .region(Region.of(config.region()))
@@ -70,14 +71,16 @@ final class S3ClientFactory {
             .serviceConfiguration(
                 S3Configuration.builder()
                     .pathStyleAccessEnabled(config.pathStyle())
-                    // Chunked (aws-chunked) signing of each body chunk made large PUTs ~2.5x slower.
+                    // Chunked (aws-chunked) signing of each body chunk made large PUTs ~2.5x
+                    // slower.
                     .chunkedEncodingEnabled(false)
                     .build())
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
             .overrideConfiguration(
-                o -> o.retryStrategy(retryStrategy(config.maxRetries()))
-                    .apiCallAttemptTimeout(config.requestTimeout()));
+                o ->
+                    o.retryStrategy(retryStrategy(config.maxRetries()))
+                        .apiCallAttemptTimeout(config.requestTimeout()));
     config.endpoint().ifPresent(builder::endpointOverride);
     try {
       return new ClientHandle(builder.build(), eventLoops);
@@ -104,7 +107,8 @@ final class S3ClientFactory {
     String id = config.accessKey().orElseThrow();
     String secret = config.secretKey().orElseThrow();
     return StaticCredentialsProvider.create(
-        config.sessionToken()
+        config
+            .sessionToken()
             .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
                 token -> AwsSessionCredentials.create(id, secret, token))
             .orElseGet(() -> AwsBasicCredentials.create(id, secret)));

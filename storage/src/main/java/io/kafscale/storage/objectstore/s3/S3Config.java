@@ -56,11 +56,13 @@ public record S3Config(
     if (region == null || region.isBlank()) {
       problems.add("region must not be blank");
     }
-    endpoint.ifPresent(uri -> {
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        problems.add("endpoint must be an absolute URI with a host, e.g. http://127.0.0.1:9000");
-      }
-    });
+    endpoint.ifPresent(
+        uri -> {
+          if (uri.getScheme() == null || uri.getHost() == null) {
+            problems.add(
+                "endpoint must be an absolute URI with a host, e.g. http://127.0.0.1:9000");
+          }
+        });
     if (accessKey.isPresent() != secretKey.isPresent()) {
       problems.add("accessKey and secretKey must be given together");
     }
@@ -74,7 +76,8 @@ public record S3Config(
       problems.add("requestTimeout must be positive, was " + requestTimeout);
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("Invalid S3 configuration: " + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "Invalid S3 configuration: " + String.join("; ", problems));
     }
   }
 
@@ -95,26 +98,62 @@ public record S3Config(
 
   /** A copy pointing at an S3-compatible endpoint. */
   public S3Config withEndpoint(URI uri, boolean pathStyleAccess) {
-    return new S3Config(bucket, region, Optional.of(uri), pathStyleAccess, accessKey, secretKey,
-        sessionToken, kmsKeyArn, maxRetries, requestTimeout);
+    return new S3Config(
+        bucket,
+        region,
+        Optional.of(uri),
+        pathStyleAccess,
+        accessKey,
+        secretKey,
+        sessionToken,
+        kmsKeyArn,
+        maxRetries,
+        requestTimeout);
   }
 
   /** A copy using static credentials instead of the default provider chain. */
   public S3Config withStaticCredentials(String accessKeyId, String secretAccessKey) {
-    return new S3Config(bucket, region, endpoint, pathStyle, Optional.of(accessKeyId),
-        Optional.of(secretAccessKey), Optional.empty(), kmsKeyArn, maxRetries, requestTimeout);
+    return new S3Config(
+        bucket,
+        region,
+        endpoint,
+        pathStyle,
+        Optional.of(accessKeyId),
+        Optional.of(secretAccessKey),
+        Optional.empty(),
+        kmsKeyArn,
+        maxRetries,
+        requestTimeout);
   }
 
   /** A copy writing objects with SSE-KMS under {@code keyArn}. */
   public S3Config withKmsKey(String keyArn) {
-    return new S3Config(bucket, region, endpoint, pathStyle, accessKey, secretKey, sessionToken,
-        Optional.of(keyArn), maxRetries, requestTimeout);
+    return new S3Config(
+        bucket,
+        region,
+        endpoint,
+        pathStyle,
+        accessKey,
+        secretKey,
+        sessionToken,
+        Optional.of(keyArn),
+        maxRetries,
+        requestTimeout);
   }
 
   /** A copy with other retry and timeout limits. */
   public S3Config withRetries(int retries, Duration timeout) {
-    return new S3Config(bucket, region, endpoint, pathStyle, accessKey, secretKey, sessionToken,
-        kmsKeyArn, retries, timeout);
+    return new S3Config(
+        bucket,
+        region,
+        endpoint,
+        pathStyle,
+        accessKey,
+        secretKey,
+        sessionToken,
+        kmsKeyArn,
+        retries,
+        timeout);
   }
 
   /** Whether static credentials replace the default provider chain. */
@@ -129,15 +168,27 @@ public record S3Config(
 
   @Override
   public String toString() {
-    return "S3Config[bucket=" + bucket
-        + ", region=" + region
-        + ", endpoint=" + endpointDescription()
-        + ", pathStyle=" + pathStyle
-        + ", credentials=" + (hasStaticCredentials() ? "static(accessKey=" + mask(accessKey.get()) + ")" : "default chain")
-        + ", sessionToken=" + (sessionToken.isPresent() ? "***" : "none")
-        + ", kms=" + kmsKeyArn.orElse("none")
-        + ", maxRetries=" + maxRetries
-        + ", requestTimeout=" + requestTimeout + "]";
+    return "S3Config[bucket="
+        + bucket
+        + ", region="
+        + region
+        + ", endpoint="
+        + endpointDescription()
+        + ", pathStyle="
+        + pathStyle
+        + ", credentials="
+        + (hasStaticCredentials()
+            ? "static(accessKey=" + mask(accessKey.get()) + ")"
+            : "default chain")
+        + ", sessionToken="
+        + (sessionToken.isPresent() ? "***" : "none")
+        + ", kms="
+        + kmsKeyArn.orElse("none")
+        + ", maxRetries="
+        + maxRetries
+        + ", requestTimeout="
+        + requestTimeout
+        + "]";
   }
 
   private static String mask(String value) {

@@ -8,6 +8,8 @@ import io.kafscale.storage.objectstore.ObjectNotFoundException;
 import io.kafscale.storage.objectstore.ObjectStoreException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -81,11 +83,21 @@ final class S3Errors {
     Throwable cause = unwrap(error);
     if (cause instanceof S3Exception s3) {
       String code = errorCode(s3);
-      return "HTTP " + s3.statusCode() + (code == null ? "" : " " + code) + hint(s3.statusCode(), code);
+      return "HTTP "
+          + s3.statusCode()
+          + (code == null ? "" : " " + code)
+          + hint(s3.statusCode(), code);
+    }
+    if (cause instanceof ApiCallAttemptTimeoutException
+        || cause instanceof ApiCallTimeoutException) {
+      return "no answer within the request timeout (" + cause.getMessage() + ")";
     }
     if (cause instanceof SdkClientException) {
       Throwable root = rootCause(cause);
-      String detail = root == cause ? cause.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+      String detail =
+          root == cause
+              ? cause.getMessage()
+              : root.getClass().getSimpleName() + ": " + root.getMessage();
       return "cannot reach the endpoint (" + detail + ")";
     }
     return cause.getClass().getSimpleName() + ": " + cause.getMessage();
@@ -93,10 +105,18 @@ final class S3Errors {
 
   /** The message {@link S3ObjectStore#checkAccess()} fails with. */
   static String accessFailure(Throwable error, S3Config config) {
-    return "S3 bucket '" + config.bucket() + "' is not accessible at "
-        + config.endpointDescription() + " (region " + config.region()
-        + ", path-style " + config.pathStyle() + ", credentials "
-        + (config.hasStaticCredentials() ? "static" : "default chain") + "): " + describe(error);
+    return "S3 bucket '"
+        + config.bucket()
+        + "' is not accessible at "
+        + config.endpointDescription()
+        + " (region "
+        + config.region()
+        + ", path-style "
+        + config.pathStyle()
+        + ", credentials "
+        + (config.hasStaticCredentials() ? "static" : "default chain")
+        + "): "
+        + describe(error);
   }
 
   private static String hint(int status, String code) {
@@ -106,7 +126,9 @@ final class S3Errors {
     if (status == 403) {
       return ": access denied (check the credentials and the bucket policy)";
     }
-    if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
+    if (status == 301
+        || "PermanentRedirect".equals(code)
+        || "AuthorizationHeaderMalformed".equals(code)) {
       return ": the bucket is in another region (fix KAFSCALE_S3_REGION)";
     }
     return "";

@@ -75,10 +75,12 @@ public final class S3ObjectStore implements ObjectStore {
    * whose message names the bucket, endpoint, region and the cause.
    */
   public CompletableFuture<Void> checkAccess() {
-    return settle(client.headBucket(b -> b.bucket(config.bucket())),
+    return settle(
+        client.headBucket(b -> b.bucket(config.bucket())),
         (response, error) -> {
           if (error != null) {
-            throw new ObjectStoreException(S3Errors.accessFailure(error, config), S3Errors.unwrap(error));
+            throw new ObjectStoreException(
+                S3Errors.accessFailure(error, config), S3Errors.unwrap(error));
           }
           return null;
         });
@@ -102,8 +104,11 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public CompletableFuture<ByteBuffer> get(String key) {
     Objects.requireNonNull(key, "key");
-    return mapErrors("get", key,
-        client.getObject(b -> b.bucket(config.bucket()).key(key), AsyncResponseTransformer.toBytes())
+    return mapErrors(
+        "get",
+        key,
+        client
+            .getObject(b -> b.bucket(config.bucket()).key(key), AsyncResponseTransformer.toBytes())
             .thenApply(bytes -> ByteBuffer.wrap(bytes.asByteArrayUnsafe())));
   }
 
@@ -116,13 +121,18 @@ public final class S3ObjectStore implements ObjectStore {
     }
     if (length == 0) {
       // HTTP cannot express an empty range; still report a missing object as missing.
-      return mapErrors("getRange", key,
-          client.headObject(b -> b.bucket(config.bucket()).key(key))
+      return mapErrors(
+          "getRange",
+          key,
+          client
+              .headObject(b -> b.bucket(config.bucket()).key(key))
               .thenApply(head -> ByteBuffer.allocate(0)));
     }
-    String range = "bytes=" + offset + "-" + (offset + length - 1);
-    return settle(client
-        .getObject(b -> b.bucket(config.bucket()).key(key).range(range),
+    long last = offset > Long.MAX_VALUE - length ? Long.MAX_VALUE : offset + length - 1;
+    String range = "bytes=" + offset + "-" + last;
+    return settle(
+        client.getObject(
+            b -> b.bucket(config.bucket()).key(key).range(range),
             AsyncResponseTransformer.<GetObjectResponse>toBytes()),
         (bytes, error) -> {
           if (error == null) {
@@ -139,9 +149,11 @@ public final class S3ObjectStore implements ObjectStore {
   public CompletableFuture<List<ObjectInfo>> list(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
     ConcurrentLinkedQueue<ObjectInfo> found = new ConcurrentLinkedQueue<>();
-    CompletableFuture<Void> pages = client
-        .listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(prefix))
-        .subscribe(page -> page.contents().forEach(o -> found.add(new ObjectInfo(o.key(), o.size()))));
+    CompletableFuture<Void> pages =
+        client
+            .listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(prefix))
+            .subscribe(
+                page -> page.contents().forEach(o -> found.add(new ObjectInfo(o.key(), o.size()))));
     // Pages arrive one after another, so the queue holds S3's (key) order.
     return mapErrors("list", prefix + "*", pages.thenApply(v -> List.copyOf(found)));
   }
@@ -149,7 +161,8 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public CompletableFuture<Void> delete(String key) {
     Objects.requireNonNull(key, "key");
-    return settle(client.deleteObject(b -> b.bucket(config.bucket()).key(key)),
+    return settle(
+        client.deleteObject(b -> b.bucket(config.bucket()).key(key)),
         (response, error) -> {
           if (error != null && !S3Errors.isMissingObject(error)) {
             throw S3Errors.translate(error, "delete", config.bucket(), key);
@@ -165,14 +178,16 @@ public final class S3ObjectStore implements ObjectStore {
     for (int from = 0; from < all.size(); from += DELETE_BATCH) {
       batches.add(deleteBatch(all.subList(from, Math.min(all.size(), from + DELETE_BATCH))));
     }
-    return settle(CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)), (v, error) -> {
-      if (error != null) {
-        throw S3Errors.unwrap(error) instanceof RuntimeException e
-            ? e
-            : new ObjectStoreException("deleteAll failed", S3Errors.unwrap(error));
-      }
-      return null;
-    });
+    return settle(
+        CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)),
+        (v, error) -> {
+          if (error != null) {
+            throw S3Errors.unwrap(error) instanceof RuntimeException e
+                ? e
+                : new ObjectStoreException("deleteAll failed", S3Errors.unwrap(error));
+          }
+          return null;
+        });
   }
 
   @Override
@@ -183,15 +198,18 @@ public final class S3ObjectStore implements ObjectStore {
   private CompletableFuture<Void> write(String op, String key, ByteBuffer data, boolean ifAbsent) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(data, "data");
-    PutObjectRequest.Builder request = PutObjectRequest.builder()
-        .bucket(config.bucket())
-        .key(key)
-        .contentLength((long) data.remaining());
+    PutObjectRequest.Builder request =
+        PutObjectRequest.builder()
+            .bucket(config.bucket())
+            .key(key)
+            .contentLength((long) data.remaining());
     if (ifAbsent) {
       request.ifNoneMatch("*");
     }
-    config.kmsKeyArn().ifPresent(arn ->
-        request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(arn));
+    config
+        .kmsKeyArn()
+        .ifPresent(
+            arn -> request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(arn));
     // The duplicate keeps the caller's position untouched; "unsafe" means no defensive copy, which
     // the port's ownership rule (do not modify until completion) makes safe.
     AsyncRequestBody body = AsyncRequestBody.fromRemainingByteBufferUnsafe(data.duplicate());
@@ -199,27 +217,42 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   private CompletableFuture<Void> deleteBatch(List<String> keys) {
-    List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+    List<ObjectIdentifier> ids =
+        keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
     Delete delete = Delete.builder().objects(ids).quiet(true).build();
     String what = keys.size() + " keys from " + keys.get(0);
-    return mapErrors("deleteAll", what,
-        client.deleteObjects(b -> b.bucket(config.bucket()).delete(delete))
+    return mapErrors(
+        "deleteAll",
+        what,
+        client
+            .deleteObjects(b -> b.bucket(config.bucket()).delete(delete))
             .thenApply(response -> failOnErrors(response, what)));
   }
 
   private Void failOnErrors(DeleteObjectsResponse response, String what) {
-    List<S3Error> errors = response.errors().stream()
-        .filter(e -> !"NoSuchKey".equals(e.code()))
-        .toList();
+    List<S3Error> errors =
+        response.errors().stream().filter(e -> !"NoSuchKey".equals(e.code())).toList();
     if (!errors.isEmpty()) {
       S3Error first = errors.get(0);
-      throw new ObjectStoreException("deleteAll s3://" + config.bucket() + " (" + what + ") failed for "
-          + errors.size() + " keys, first " + first.key() + ": " + first.code() + " " + first.message());
+      throw new ObjectStoreException(
+          "deleteAll s3://"
+              + config.bucket()
+              + " ("
+              + what
+              + ") failed for "
+              + errors.size()
+              + " keys, first "
+              + first.key()
+              + ": "
+              + first.code()
+              + " "
+              + first.message());
     }
     return null;
   }
 
-  private static ByteBuffer sliceIfRangeIgnored(ResponseBytes<GetObjectResponse> bytes, long offset, int length) {
+  private static ByteBuffer sliceIfRangeIgnored(
+      ResponseBytes<GetObjectResponse> bytes, long offset, int length) {
     byte[] array = bytes.asByteArrayUnsafe();
     if (bytes.response().contentRange() != null || (offset == 0 && array.length <= length)) {
       return ByteBuffer.wrap(array);
@@ -231,12 +264,14 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   private <T> CompletableFuture<T> mapErrors(String op, String key, CompletableFuture<T> future) {
-    return settle(future, (value, error) -> {
-      if (error != null) {
-        throw S3Errors.translate(error, op, config.bucket(), key);
-      }
-      return value;
-    });
+    return settle(
+        future,
+        (value, error) -> {
+          if (error != null) {
+            throw S3Errors.translate(error, op, config.bucket(), key);
+          }
+          return value;
+        });
   }
 
   /**
@@ -246,13 +281,14 @@ public final class S3ObjectStore implements ObjectStore {
   private static <T, R> CompletableFuture<R> settle(
       CompletableFuture<T> future, BiFunction<? super T, Throwable, ? extends R> handler) {
     CompletableFuture<R> result = new CompletableFuture<>();
-    future.whenComplete((value, error) -> {
-      try {
-        result.complete(handler.apply(value, error));
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    });
+    future.whenComplete(
+        (value, error) -> {
+          try {
+            result.complete(handler.apply(value, error));
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
     return result;
   }
 }

@@ -27,8 +27,19 @@ class FileObjectStoreTest extends ObjectStoreContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "/abs", "a//b", "a/", "../escape", "a/../../b", "a/./b", ".", "a\\b",
-      "dir/.tmp-123"})
+  @ValueSource(
+      strings = {
+        "",
+        "/abs",
+        "a//b",
+        "a/",
+        "../escape",
+        "a/../../b",
+        "a/./b",
+        ".",
+        "a\\b",
+        "dir/.tmp-123"
+      })
   void shouldRejectKeyThatCouldEscapeRootOrIsMalformed(String key) {
     assertThat(failure(store.put(key, bytes("x")))).isInstanceOf(IllegalArgumentException.class);
     assertThat(failure(store.get(key))).isInstanceOf(IllegalArgumentException.class);

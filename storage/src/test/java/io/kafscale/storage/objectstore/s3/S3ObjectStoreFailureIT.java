@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.storage.objectstore.ObjectStoreException;
 import io.kafscale.storage.testing.FreePorts;
+import io.kafscale.storage.testing.S3MockExtension;
 import io.kafscale.storage.testing.S3MockServer;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -16,22 +17,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** How {@link S3ObjectStore} reports a missing bucket, a dead endpoint and an S3 outage. */
+@ExtendWith(S3MockExtension.class)
 class S3ObjectStoreFailureIT {
 
   @Test
-  void shouldExplainAccessFailureWhenBucketDoesNotExist() {
+  void shouldExplainAccessFailureWhenBucketDoesNotExist(S3MockServer server) {
     // Given
-    S3MockServer server = S3MockServer.shared();
-    S3Config config = new S3Config("no-such-bucket", S3MockServer.REGION, server.config().endpoint(),
-        true, server.config().accessKey(), server.config().secretKey(),
-        server.config().sessionToken(), server.config().kmsKeyArn(), 1, Duration.ofSeconds(5));
+    S3Config config =
+        new S3Config(
+            "no-such-bucket",
+            S3MockServer.REGION,
+            server.config().endpoint(),
+            true,
+            server.config().accessKey(),
+            server.config().secretKey(),
+            server.config().sessionToken(),
+            server.config().kmsKeyArn(),
+            1,
+            Duration.ofSeconds(5));
     try (S3ObjectStore store = S3ObjectStore.create(config)) {
       // When
       Throwable failure = failureOf(store.checkAccess());
       // Then
-      assertThat(failure).isInstanceOf(ObjectStoreException.class)
+      assertThat(failure)
+          .isInstanceOf(ObjectStoreException.class)
           .hasMessageContaining("'no-such-bucket'")
           .hasMessageContaining(server.endpoint().toString())
           .hasMessageContaining("region us-east-1")
@@ -45,15 +57,17 @@ class S3ObjectStoreFailureIT {
   void shouldExplainAccessFailureWhenNothingListensAtEndpoint() {
     // Given
     URI dead = URI.create("http://127.0.0.1:" + FreePorts.next());
-    S3Config config = S3Config.of("kafscale", "eu-west-1")
-        .withEndpoint(dead, true)
-        .withStaticCredentials("test-access-key", "test-secret-key")
-        .withRetries(1, Duration.ofSeconds(5));
+    S3Config config =
+        S3Config.of("kafscale", "eu-west-1")
+            .withEndpoint(dead, true)
+            .withStaticCredentials("test-access-key", "test-secret-key")
+            .withRetries(1, Duration.ofSeconds(5));
     try (S3ObjectStore store = S3ObjectStore.create(config)) {
       // When
       Throwable failure = failureOf(store.checkAccess());
       // Then
-      assertThat(failure).isInstanceOf(ObjectStoreException.class)
+      assertThat(failure)
+          .isInstanceOf(ObjectStoreException.class)
           .hasMessageContaining("'kafscale'")
           .hasMessageContaining(dead.toString())
           .hasMessageContaining("region eu-west-1")
@@ -74,12 +88,15 @@ class S3ObjectStoreFailureIT {
       server.start();
       store.put("after", utf8("written after the outage")).get(30, TimeUnit.SECONDS);
       // Then
-      assertThat(duringOutage).isInstanceOf(ObjectStoreException.class)
+      assertThat(duringOutage)
+          .isInstanceOf(ObjectStoreException.class)
           .hasMessageContaining("cannot reach the endpoint");
       // Attempts before the last one are attached as suppressed exceptions by the SDK.
       assertThat(duringOutage.getCause().getSuppressed()).hasSize(server.config().maxRetries());
-      assertThat(text(store.get("before").get(30, TimeUnit.SECONDS))).isEqualTo("written before the outage");
-      assertThat(text(store.get("after").get(30, TimeUnit.SECONDS))).isEqualTo("written after the outage");
+      assertThat(text(store.get("before").get(30, TimeUnit.SECONDS)))
+          .isEqualTo("written before the outage");
+      assertThat(text(store.get("after").get(30, TimeUnit.SECONDS)))
+          .isEqualTo("written after the outage");
     }
   }
 

@@ -85,15 +85,20 @@ class S3ObjectStoreIT extends ObjectStoreContractTest {
 
   @Test
   void shouldSendKmsKeyWithEveryWrite() {
-    // Given: S3Mock rejects SSE-KMS writes naming a key it does not know, proving the header is sent
+    // Given: S3Mock rejects SSE-KMS writes naming a key it does not know, proving the header is
+    // sent
     S3Config unknownKey = S3MockServer.shared().config().withKmsKey("unknown-key-id");
     try (S3ObjectStore encrypted = S3ObjectStore.create(unknownKey)) {
       // When
       Throwable put = failure(encrypted.put(prefix + "x", bytes("x")));
       Throwable create = failure(encrypted.create(prefix + "y", bytes("y")));
       // Then
-      assertThat(put).isExactlyInstanceOf(ObjectStoreException.class).hasMessageContaining("HTTP 400");
-      assertThat(create).isExactlyInstanceOf(ObjectStoreException.class).hasMessageContaining("HTTP 400");
+      assertThat(put)
+          .isExactlyInstanceOf(ObjectStoreException.class)
+          .hasMessageContaining("HTTP 400");
+      assertThat(create)
+          .isExactlyInstanceOf(ObjectStoreException.class)
+          .hasMessageContaining("HTTP 400");
     }
   }
 }
