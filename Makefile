@@ -7,12 +7,12 @@ MVN ?= mvn -B -ntp
 KAFSCALE_DATA_DIR ?= ./data
 export KAFSCALE_DATA_DIR
 
-.PHONY: build test unit it run bench fmt fmt-check docs clean deps
+.PHONY: build test unit run bench fmt fmt-check docs clean deps
 
 build: ## compile, unit-test-free package of every module (broker jar: broker/target/kafscale-broker.jar)
 	$(MVN) -DskipTests install
 
-deps: ## install what the tests need (etcd-free for now: kcat, kafka-python, kafkajs)
+deps: ## install what the tests need (kcat, kafka-python, kafkajs)
 	./scripts/install-test-deps.sh
 
 test: deps ## every test: unit, integration, end-to-end, client matrix
@@ -29,6 +29,12 @@ run: ## one broker on 127.0.0.1:9092 (admin/metrics on :9093), data in $(KAFSCAL
 bench: ## ProducerPerformance/ConsumerPerformance against the local-directory store and S3Mock
 	@test -f broker/target/kafscale-broker.jar || $(MVN) -q -DskipTests install
 	./scripts/bench.sh
+
+docs: ## regenerate the generated pages: configuration, metrics, protocol support
+	$(MVN) -q -DskipTests install
+	$(JAVA_HOME)/bin/java -cp broker/target/kafscale-broker.jar io.kafscale.broker.config.ConfigDocs docs/configuration.md
+	$(JAVA_HOME)/bin/java -cp broker/target/kafscale-broker.jar io.kafscale.broker.metrics.MetricsDocs docs/metrics.md
+	$(JAVA_HOME)/bin/java -cp broker/target/kafscale-broker.jar io.kafscale.protocol.api.ProtocolSupportDoc docs/protocol-support.md
 
 fmt: ## format sources (google-java-format) and add licence headers
 	$(MVN) spotless:apply

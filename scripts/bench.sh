@@ -127,6 +127,8 @@ run_store() {
       --messages "$RECORDS" --bootstrap-server 127.0.0.1:$PORT | tee "$dir/consumer.txt" >&2
   fi
 
+  curl -fs "http://127.0.0.1:$ADMIN_PORT/metrics" >"$dir/metrics-consumed.txt" || true
+
   local summary flushes_before flushes_after
   summary=$(grep 'records sent' "$dir/producer.txt" | tail -1)
   flushes_before=$(metric_sum "$dir/metrics-before.txt" '^kafscale_storage_flushes_total')

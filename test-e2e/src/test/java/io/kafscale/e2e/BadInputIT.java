@@ -6,12 +6,12 @@ package io.kafscale.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafscale.broker.testing.BrokerProcess;
+import io.kafscale.e2e.support.Brokers;
 import io.kafscale.e2e.support.Clients;
-import io.kafscale.e2e.support.KafscaleBroker;
 import io.kafscale.e2e.support.RawConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -33,11 +33,9 @@ import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.SimpleRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile or broken input on one connection gets the right error or a closed connection, stores
@@ -48,27 +46,22 @@ class BadInputIT {
   private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
   private static final Duration CLOSE_WITHIN = Duration.ofSeconds(10);
 
-  @TempDir static Path tmp;
-  private static KafscaleBroker broker;
+  private static BrokerProcess broker;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafscaleBroker.localStore(tmp.resolve("data")).start();
-    Clients.createTopic(broker.bootstrap(), TOPIC, 1);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
+  static void createVictimTopic() {
+    broker = Brokers.shared();
+    Clients.createTopic(broker.bootstrapServers(), TOPIC, 1);
   }
 
   @AfterEach
   void brokerStillServesOtherConnectionsAndStoredNothing() throws Exception {
     assertThat(broker.isAlive()).as("broker process alive").isTrue();
-    assertThat(Clients.endOffset(broker.bootstrap(), PARTITION)).as("victim end offset").isZero();
-    try (KafkaProducer<byte[], byte[]> producer = Clients.producer(broker.bootstrap(), "none")) {
+    assertThat(Clients.endOffset(broker.bootstrapServers(), PARTITION))
+        .as("victim end offset")
+        .isZero();
+    try (KafkaProducer<byte[], byte[]> producer =
+        Clients.producer(broker.bootstrapServers(), "none")) {
       long offset =
           producer
               .send(new ProducerRecord<>("healthy", "ok".getBytes(StandardCharsets.UTF_8)))
@@ -80,7 +73,7 @@ class BadInputIT {
 
   @Test
   void shouldCloseConnectionOnGarbageBytes() {
-    try (RawConnection connection = new RawConnection(broker.port())) {
+    try (RawConnection connection = new RawConnection(broker.kafkaPort())) {
       // When: an HTTP request line, whose first four bytes read as a ~1.1 GB frame length
       connection.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
@@ -91,7 +84,7 @@ class BadInputIT {
 
   @Test
   void shouldCloseConnectionOnFrameWithHugeLength() {
-    try (RawConnection connection = new RawConnection(broker.port())) {
+    try (RawConnection connection = new RawConnection(broker.kafkaPort())) {
       // When
       connection.write(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 18, 0, 0});
 
@@ -124,7 +117,7 @@ class BadInputIT {
     ProduceRequestData produce =
         new ProduceRequestData().setAcks((short) -1).setTimeoutMs(30_000).setTopicData(topics);
 
-    try (RawConnection connection = new RawConnection(broker.port())) {
+    try (RawConnection connection = new RawConnection(broker.kafkaPort())) {
       // When
       connection.write(
           RawConnection.frame(
@@ -148,7 +141,7 @@ class BadInputIT {
 
   @Test
   void shouldCloseConnectionOnUnknownApiKey() {
-    try (RawConnection connection = new RawConnection(broker.port())) {
+    try (RawConnection connection = new RawConnection(broker.kafkaPort())) {
       // When
       connection.write(
           RawConnection.frame(
@@ -164,7 +157,7 @@ class BadInputIT {
 
   @Test
   void shouldAnswerApiVersionsWithUnsupportedVersionAtVersionZeroForUnknownVersion() {
-    try (RawConnection connection = new RawConnection(broker.port())) {
+    try (RawConnection connection = new RawConnection(broker.kafkaPort())) {
       // When
       ApiVersionsRequestData body =
           new ApiVersionsRequestData().setClientSoftwareName("e2e").setClientSoftwareVersion("1");
@@ -183,7 +176,7 @@ class BadInputIT {
 
   @Test
   void shouldRejectCreateTopicsWithInvalidName() {
-    try (Admin admin = Clients.admin(broker.bootstrap())) {
+    try (Admin admin = Clients.admin(broker.bootstrapServers())) {
       // When / Then
       assertThatThrownBy(
               () ->

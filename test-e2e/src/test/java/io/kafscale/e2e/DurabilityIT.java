@@ -6,10 +6,11 @@ package io.kafscale.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kafscale.broker.testing.BrokerProcess;
 import io.kafscale.e2e.support.AckLedger;
+import io.kafscale.e2e.support.Brokers;
 import io.kafscale.e2e.support.Clients;
-import io.kafscale.e2e.support.KafscaleBroker;
-import io.kafscale.e2e.support.S3MockNode;
+import io.kafscale.storage.testing.S3MockServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,22 +42,14 @@ class DurabilityIT {
 
   @Test
   void shouldKeepEveryAcknowledgedRecordAtItsOffsetWhenTheBrokerIsKilledMidStream() {
-    try (KafscaleBroker broker = KafscaleBroker.localStore(tmp.resolve("data")).start()) {
+    try (BrokerProcess broker = Brokers.localStore(tmp.resolve("data"))) {
       // Given
-      Clients.createTopic(broker.bootstrap(), TOPIC, 1);
+      Clients.createTopic(broker.bootstrapServers(), TOPIC, 1);
       AckLedger ledger = new AckLedger();
 
       // When: kill -9 once half the records are acknowledged, then stop sending
       try (KafkaProducer<byte[], byte[]> producer =
-          Clients.producer(
-              broker.bootstrap(),
-              Map.of(
-                  ProducerConfig.ACKS_CONFIG,
-                  "all",
-                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                  5_000,
-                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  4_000))) {
+          acksAllProducer(broker, Duration.ofSeconds(5), Duration.ofSeconds(4))) {
         sendUntil(producer, ledger, () -> ledger.acked() >= RECORDS / 2);
         broker.kill9();
         producer.close(Duration.ZERO);
@@ -65,7 +58,8 @@ class DurabilityIT {
       broker.start();
 
       // Then
-      List<ConsumerRecord<byte[], byte[]>> log = Clients.readAll(broker.bootstrap(), PARTITION);
+      List<ConsumerRecord<byte[], byte[]>> log =
+          Clients.readAll(broker.bootstrapServers(), PARTITION);
       assertThat(ackedBeforeKill).isGreaterThanOrEqualTo(RECORDS / 2);
       assertThat(log.size()).isGreaterThanOrEqualTo(ledger.acked());
       ledger.assertLogMatches(log);
@@ -74,23 +68,16 @@ class DurabilityIT {
 
   @Test
   void shouldRetryThroughAnObjectStoreOutageWithoutLosingOrDuplicatingRecords() {
-    try (S3MockNode s3 = new S3MockNode(tmp.resolve("s3")).start();
-        KafscaleBroker broker = KafscaleBroker.s3Store(tmp.resolve("data"), s3, Map.of()).start()) {
+    // A private S3Mock: this test stops it, which the shared one must never be.
+    try (S3MockServer s3 = S3MockServer.create("kafscale-e2e").start();
+        BrokerProcess broker = Brokers.s3Store(tmp.resolve("data"), s3)) {
       // Given
-      Clients.createTopic(broker.bootstrap(), TOPIC, 1);
+      Clients.createTopic(broker.bootstrapServers(), TOPIC, 1);
       AckLedger ledger = new AckLedger();
       int total = RECORDS / 2;
 
       try (KafkaProducer<byte[], byte[]> producer =
-          Clients.producer(
-              broker.bootstrap(),
-              Map.of(
-                  ProducerConfig.ACKS_CONFIG,
-                  "all",
-                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                  180_000,
-                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  15_000))) {
+          acksAllProducer(broker, Duration.ofSeconds(180), Duration.ofSeconds(15))) {
         int sent = sendUntil(producer, ledger, () -> ledger.acked() >= total / 4);
 
         // When: the object store goes away while records keep coming
@@ -115,10 +102,24 @@ class DurabilityIT {
                         .isInstanceOfAny(RetriableException.class, TimeoutException.class));
         assertThat(ackedDuringOutage).isLessThan(sent + sentDuringOutage);
       }
-      List<ConsumerRecord<byte[], byte[]>> log = Clients.readAll(broker.bootstrap(), PARTITION);
+      List<ConsumerRecord<byte[], byte[]>> log =
+          Clients.readAll(broker.bootstrapServers(), PARTITION);
       assertThat(ledger.acked()).isGreaterThan(total / 4);
       ledger.assertLogMatches(log);
     }
+  }
+
+  private static KafkaProducer<byte[], byte[]> acksAllProducer(
+      BrokerProcess broker, Duration deliveryTimeout, Duration requestTimeout) {
+    return Clients.producer(
+        broker.bootstrapServers(),
+        Map.of(
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            (int) deliveryTimeout.toMillis(),
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            (int) requestTimeout.toMillis()));
   }
 
   /** Sends numbered records, keeping at most MAX_UNACKED outstanding, until {@code stop} holds. */

@@ -5,18 +5,16 @@ package io.kafscale.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafscale.e2e.support.Brokers;
 import io.kafscale.e2e.support.Clients;
 import io.kafscale.e2e.support.Exec;
-import io.kafscale.e2e.support.KafscaleBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kafkajs 2.2.4 (installed by scripts/install-test-deps.sh) creates a topic and produces with
@@ -28,47 +26,40 @@ class KafkaJsIT {
   private static final int BATCH = 100;
   private static final Path SCRIPT = Path.of("src/test/js/produce.js").toAbsolutePath();
 
-  @TempDir Path tmp;
-
   @Test
   void shouldAcceptKafkaJsProduceAndServeTheMessagesBack() {
-    try (KafscaleBroker broker = KafscaleBroker.localStore(tmp.resolve("data")).start()) {
-      // Given
-      String topic = "kafkajs";
+    // Given
+    String bootstrap = Brokers.shared().bootstrapServers();
+    String topic = "kafkajs";
 
-      // When
-      Exec.Result result =
-          Exec.run(
-                  List.of(
-                      "node",
-                      SCRIPT.toString(),
-                      broker.bootstrap(),
-                      topic,
-                      Integer.toString(MESSAGES),
-                      Integer.toString(BATCH)),
-                  Map.of(),
-                  null,
-                  180)
-              .assertSuccess();
+    // When
+    Exec.Result result =
+        Exec.succeed(
+            180,
+            "node",
+            SCRIPT.toString(),
+            bootstrap,
+            topic,
+            Integer.toString(MESSAGES),
+            Integer.toString(BATCH));
 
-      // Then
-      assertThat(result.stdout().lines().filter(l -> l.startsWith("ACK ")).toList())
-          .containsExactlyElementsOf(
-              IntStream.range(0, MESSAGES / BATCH)
-                  .mapToObj(b -> "ACK " + (b * BATCH) + " " + BATCH)
-                  .toList());
-      assertThat(result.stdout()).contains("OFFSETS 0 " + MESSAGES);
-      List<ConsumerRecord<byte[], byte[]>> records =
-          Clients.readAll(broker.bootstrap(), new TopicPartition(topic, 0));
-      assertThat(records).hasSize(MESSAGES);
-      for (int i = 0; i < MESSAGES; i++) {
-        ConsumerRecord<byte[], byte[]> record = records.get(i);
-        assertThat(record.offset()).isEqualTo(i);
-        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("k" + i);
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("js-" + i);
-        assertThat(new String(record.headers().lastHeader("idx").value(), StandardCharsets.UTF_8))
-            .isEqualTo(Integer.toString(i));
-      }
+    // Then
+    assertThat(result.stdout().lines().filter(l -> l.startsWith("ACK ")).toList())
+        .containsExactlyElementsOf(
+            IntStream.range(0, MESSAGES / BATCH)
+                .mapToObj(b -> "ACK " + (b * BATCH) + " " + BATCH)
+                .toList());
+    assertThat(result.stdout()).contains("OFFSETS 0 " + MESSAGES);
+    List<ConsumerRecord<byte[], byte[]>> records =
+        Clients.readAll(bootstrap, new TopicPartition(topic, 0));
+    assertThat(records).hasSize(MESSAGES);
+    for (int i = 0; i < MESSAGES; i++) {
+      ConsumerRecord<byte[], byte[]> record = records.get(i);
+      assertThat(record.offset()).isEqualTo(i);
+      assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("k" + i);
+      assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("js-" + i);
+      assertThat(new String(record.headers().lastHeader("idx").value(), StandardCharsets.UTF_8))
+          .isEqualTo(Integer.toString(i));
     }
   }
 }

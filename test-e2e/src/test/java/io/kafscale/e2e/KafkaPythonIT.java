@@ -5,19 +5,15 @@ package io.kafscale.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafscale.e2e.support.Brokers;
 import io.kafscale.e2e.support.Clients;
 import io.kafscale.e2e.support.Exec;
-import io.kafscale.e2e.support.KafscaleBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,42 +25,24 @@ class KafkaPythonIT {
   private static final int MESSAGES = 2_000;
   private static final Path SCRIPT = Path.of("src/test/python/produce_consume.py").toAbsolutePath();
 
-  @TempDir static Path tmp;
-  private static KafscaleBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = KafscaleBroker.localStore(tmp.resolve("data")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
-
   @ParameterizedTest(name = "compression {0}")
   @ValueSource(strings = {"none", "gzip"})
   void shouldProduceAndConsumeWithKafkaPython(String compression) {
     // Given
+    String bootstrap = Brokers.shared().bootstrapServers();
     String topic = "python-" + compression;
-    Clients.createTopic(broker.bootstrap(), topic, 1);
+    Clients.createTopic(bootstrap, topic, 1);
 
     // When
     Exec.Result result =
-        Exec.run(
-                List.of(
-                    "/usr/bin/python3",
-                    SCRIPT.toString(),
-                    broker.bootstrap(),
-                    topic,
-                    Integer.toString(MESSAGES),
-                    compression),
-                Map.of(),
-                null,
-                180)
-            .assertSuccess();
+        Exec.succeed(
+            180,
+            "/usr/bin/python3",
+            SCRIPT.toString(),
+            bootstrap,
+            topic,
+            Integer.toString(MESSAGES),
+            compression);
 
     // Then
     List<String> acks = result.stdout().lines().filter(line -> line.startsWith("ACK ")).toList();
@@ -73,7 +51,7 @@ class KafkaPythonIT {
             IntStream.range(0, MESSAGES).mapToObj(i -> "ACK " + i + " k" + i).toList());
     assertThat(result.stdout()).contains("OK " + MESSAGES);
     List<ConsumerRecord<byte[], byte[]>> records =
-        Clients.readAll(broker.bootstrap(), new TopicPartition(topic, 0));
+        Clients.readAll(bootstrap, new TopicPartition(topic, 0));
     assertThat(records)
         .extracting(r -> r.offset() + "/" + new String(r.value(), StandardCharsets.UTF_8))
         .containsExactlyElementsOf(

@@ -5,15 +5,17 @@ package io.kafscale.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafscale.broker.testing.BrokerProcess;
+import io.kafscale.e2e.support.Brokers;
 import io.kafscale.e2e.support.Clients;
-import io.kafscale.e2e.support.HttpProbe;
-import io.kafscale.e2e.support.KafscaleBroker;
-import io.kafscale.e2e.support.S3MockNode;
+import io.kafscale.storage.testing.S3MockServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,29 +40,28 @@ class S3ProduceConsumeIT {
 
   @Test
   void shouldServeExactRecordsFromS3BeforeAndAfterRestartForEveryCodec() throws Exception {
-    try (S3MockNode s3 = new S3MockNode(tmp.resolve("s3")).start();
-        KafscaleBroker broker = KafscaleBroker.s3Store(tmp.resolve("data"), s3, Map.of()).start()) {
+    S3MockServer s3 = S3MockServer.shared();
+    try (BrokerProcess broker = Brokers.s3Store(tmp.resolve("data"), s3)) {
       // Given
       for (String codec : CODECS) {
-        Clients.createTopic(broker.bootstrap(), "s3-" + codec, 1);
+        Clients.createTopic(broker.bootstrapServers(), "s3-" + codec, 1);
       }
 
       // When
       for (String codec : CODECS) {
-        List<Long> acked = produce(broker.bootstrap(), codec);
+        List<Long> acked = produce(broker.bootstrapServers(), codec);
         assertThat(acked).containsExactlyElementsOf(rangeOfOffsets());
       }
 
       // Then
       for (String codec : CODECS) {
-        assertExactRecords(broker.bootstrap(), codec);
+        assertExactRecords(broker.bootstrapServers(), codec);
       }
-      assertThat(HttpProbe.get(s3.endpoint() + "/" + s3.bucket() + "?list-type=2"))
-          .hasValueSatisfying(listing -> assertThat(listing).contains(".kfs"));
+      assertThat(bucketListing(s3)).contains(".kfs");
 
       broker.restart();
       for (String codec : CODECS) {
-        assertExactRecords(broker.bootstrap(), codec);
+        assertExactRecords(broker.bootstrapServers(), codec);
       }
     }
   }
@@ -104,6 +105,17 @@ class S3ProduceConsumeIT {
       assertThat(record.headers().toArray()).hasSize(2);
       assertThat(string(record.headers().lastHeader("i").value())).isEqualTo(Integer.toString(i));
       assertThat(string(record.headers().lastHeader("codec").value())).isEqualTo(codec);
+    }
+  }
+
+  /** The ListObjectsV2 answer for the server's bucket (S3Mock needs no request signature). */
+  private static String bucketListing(S3MockServer s3) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpRequest request =
+          HttpRequest.newBuilder(s3.endpoint().resolve("/" + s3.bucket() + "?list-type=2")).build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response.body();
     }
   }
 

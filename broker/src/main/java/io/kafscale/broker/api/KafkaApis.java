@@ -11,6 +11,7 @@ import io.kafscale.broker.api.cluster.BrokerEndpoint;
 import io.kafscale.broker.api.cluster.ConfigEntry;
 import io.kafscale.broker.api.cluster.DescribeClusterHandler;
 import io.kafscale.broker.api.cluster.DescribeConfigsHandler;
+import io.kafscale.broker.api.cluster.FindCoordinatorHandler;
 import io.kafscale.broker.api.cluster.MetadataHandler;
 import io.kafscale.broker.api.fetch.FetchHandler;
 import io.kafscale.broker.api.fetch.ListOffsetsHandler;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.message.DeleteTopicsRequestData;
 import org.apache.kafka.common.message.DescribeClusterRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -157,7 +159,11 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.DESCRIBE_CONFIGS,
                 DescribeConfigsRequestData.class,
-                new DescribeConfigsHandler(topics, settings.brokerId(), () -> brokerConfigs));
+                new DescribeConfigsHandler(topics, settings.brokerId(), () -> brokerConfigs))
+            .register(
+                ApiKeys.FIND_COORDINATOR,
+                FindCoordinatorRequestData.class,
+                new FindCoordinatorHandler(self));
   }
 
   /** Loads the topics and claims and opens every partition; {@link #isReady()} afterwards. */

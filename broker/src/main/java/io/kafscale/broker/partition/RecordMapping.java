@@ -10,7 +10,11 @@ import io.kafscale.storage.log.RecoveredPartition;
 import io.kafscale.storage.log.SegmentRef;
 import io.kafscale.storage.producer.ProducerSnapshot;
 
-/** Pure mapping between storage's log types and metadata's stored records (field for field). */
+/**
+ * Pure mapping between storage's log types and metadata's stored records, field for field. The
+ * mirror types exist because storage must not depend on metadata; the copies are spelled out so
+ * that a field added on one side and not the other fails to compile here.
+ */
 public final class RecordMapping {
   private RecordMapping() {}
 

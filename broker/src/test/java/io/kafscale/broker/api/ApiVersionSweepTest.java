@@ -14,6 +14,7 @@ import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.DeleteTopicsRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
@@ -61,6 +62,7 @@ class ApiVersionSweepTest {
       case DELETE_TOPICS -> deleteTopics(v);
       case CREATE_PARTITIONS -> createPartitions();
       case DESCRIBE_CONFIGS -> describeConfigs();
+      case FIND_COORDINATOR -> findCoordinator(v);
       default -> key.messageType.newRequest();
     };
   }
@@ -180,6 +182,13 @@ class ApiVersionSweepTest {
         .add(
             new CreatePartitionsRequestData.CreatePartitionsTopic().setName("unknown").setCount(2));
     return request;
+  }
+
+  /** A group key: the single key up to v3, a batch of one from v4. */
+  private static FindCoordinatorRequestData findCoordinator(short v) {
+    return v >= 4
+        ? new FindCoordinatorRequestData().setKeyType((byte) 0).setCoordinatorKeys(List.of("g"))
+        : new FindCoordinatorRequestData().setKey("g");
   }
 
   private static DescribeConfigsRequestData describeConfigs() {

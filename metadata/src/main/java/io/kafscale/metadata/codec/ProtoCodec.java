@@ -66,7 +66,9 @@ public final class ProtoCodec {
   public static byte[] encodeSegment(SegmentRecord s) {
     return Segment.newBuilder()
         .setObjectKey(s.objectKey())
-        .setIndexKey(s.indexKey())
+        // proto3 strings cannot be null: "" stores "no index object" (small segments are read whole;
+        // storage's SegmentRef reads "" back as null).
+        .setIndexKey(s.indexKey() == null ? "" : s.indexKey())
         .setPosition(s.position())
         .setLength(s.length())
         .setBaseOffset(s.baseOffset())

@@ -14,4 +14,12 @@ public record SegmentRecord(
     long maxTimestamp,
     int epoch,
     int crc,
-    long createdAtMs) {}
+    long createdAtMs) {
+
+  /** {@code indexKey} is null when the segment has no index object; "" (proto3's "unset") means the same. */
+  public SegmentRecord {
+    if (indexKey != null && indexKey.isEmpty()) {
+      indexKey = null;
+    }
+  }
+}

@@ -27,16 +27,24 @@ public enum SupportedApis {
   METADATA(ApiKeys.METADATA, "honours allow_auto_topic_creation; topic ids"),
   PRODUCE(
       ApiKeys.PRODUCE,
-      "advertised from v0 (KAFKA-18659), v0-2 requests refused; acks=0 unanswered"),
+      "advertised from v0 (KAFKA-18659), v0-2 requests refused; acks=0 unanswered;"
+          + " transactional produce refused with UNSUPPORTED_VERSION"
+          + " (\"Transactions are not supported by this broker yet\")"),
   FETCH(ApiKeys.FETCH, "topic ids from v13; no fetch sessions (session id 0)"),
   LIST_OFFSETS(ApiKeys.LIST_OFFSETS, "earliest, latest, by timestamp, max timestamp"),
   CREATE_TOPICS(ApiKeys.CREATE_TOPICS, "validate-only supported; configs stored"),
   DELETE_TOPICS(ApiKeys.DELETE_TOPICS, "by name and by topic id"),
   CREATE_PARTITIONS(ApiKeys.CREATE_PARTITIONS, ""),
   INIT_PRODUCER_ID(
-      ApiKeys.INIT_PRODUCER_ID, "idempotent producers; transactional ids not supported yet"),
+      ApiKeys.INIT_PRODUCER_ID,
+      "idempotent producers; transactional ids refused with UNSUPPORTED_VERSION until"
+          + " transactions exist"),
   DESCRIBE_CLUSTER(ApiKeys.DESCRIBE_CLUSTER, ""),
-  DESCRIBE_CONFIGS(ApiKeys.DESCRIBE_CONFIGS, "topics and the broker");
+  DESCRIBE_CONFIGS(ApiKeys.DESCRIBE_CONFIGS, "topics and the broker"),
+  FIND_COORDINATOR(
+      ApiKeys.FIND_COORDINATOR,
+      "group and transaction keys: this broker (transactional ids are then refused by"
+          + " InitProducerId); share keys: INVALID_REQUEST");
 
   private static final Map<ApiKeys, SupportedApis> BY_KEY = new EnumMap<>(ApiKeys.class);
 

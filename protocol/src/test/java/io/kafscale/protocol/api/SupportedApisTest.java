@@ -27,7 +27,8 @@ class SupportedApisTest {
           ApiKeys.CREATE_PARTITIONS,
           ApiKeys.INIT_PRODUCER_ID,
           ApiKeys.DESCRIBE_CLUSTER,
-          ApiKeys.DESCRIBE_CONFIGS);
+          ApiKeys.DESCRIBE_CONFIGS,
+          ApiKeys.FIND_COORDINATOR);
 
   @Test
   void shouldAdvertiseProduceFromVersionZeroButRefuseVersionsZeroToTwo() {

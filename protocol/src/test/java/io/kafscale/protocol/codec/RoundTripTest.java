@@ -24,6 +24,7 @@ import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.DeleteTopicsRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
@@ -140,6 +141,15 @@ class RoundTripTest {
                                   .setName("orders")
                                   .setCount(6))
                           .iterator()));
+      case FIND_COORDINATOR ->
+          version >= 4
+              ? new FindCoordinatorRequestData()
+                  .setKeyType((byte) 1)
+                  .setCoordinatorKeys(List.of("orders-group", "billing-group"))
+              // key_type is on the wire from v1
+              : new FindCoordinatorRequestData()
+                  .setKey("orders-group")
+                  .setKeyType(version >= 1 ? (byte) 1 : (byte) 0);
       default -> apiKey.messageType.newRequest();
     };
   }

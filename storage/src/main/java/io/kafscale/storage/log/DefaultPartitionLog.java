@@ -10,6 +10,7 @@ import io.kafscale.storage.producer.ProducerCheck;
 import io.kafscale.storage.producer.ProducerSnapshot;
 import io.kafscale.storage.producer.ProducerStateTable;
 import io.kafscale.storage.producer.SequenceBatch;
+import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -206,23 +207,28 @@ final class DefaultPartitionLog implements PartitionLog {
     cancelTimer();
     forceFlush = false;
     flushing = true;
+    meters.stagedWait.record(Math.max(0, now - buffer.oldestStagedMs()), TimeUnit.MILLISECONDS);
+    Timer.Sample started = meters.startSample();
     List<PendingAppend> sealed = buffer.seal();
     inFlightWaiters = nextFlushWaiters;
     nextFlushWaiters = new ArrayList<>();
     FlushPlan plan;
     List<ProducerSnapshot> snapshots;
     try {
-      plan = FlushPlan.build(sealed, state.highWatermark(), now, id, epoch, storageConfig, suffixes.get());
+      plan = FlushPlan.build(sealed, state.highWatermark(), now, id, epoch, storageConfig, suffixes.get(),
+          source.wholeSegmentMaxBytes());
       snapshots = producers.project(plan.committedBatches(), now);
     } catch (RuntimeException e) {
       LOG.error("encoding a flush failed topic={} partition={}", id.topic(), id.partition(), e);
       flushFailed(sealed, new SegmentUploader.FlushFailure("encode", e));
       return;
     }
+    started.stop(meters.encodeLatency);
     uploader.uploadAndCommit(id, epoch, plan, snapshots)
         .whenComplete((v, err) -> serial.execute(() -> {
           if (err == null) {
             flushCommitted(plan);
+            started.stop(meters.flushLatency);
           } else {
             flushFailed(sealed, SegmentUploader.unwrap(err));
           }

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A sealed flush, ready to upload: the encoded segment and index, the keys they go to, the
+ * A sealed flush, ready to upload: the encoded segment and index, the keys they go to (no index
+ * object for a segment of at most {@code indexMinBytes}, which readers fetch whole), the
  * reference to commit, the offsets each staged batch gets, and the batch with the largest
  * timestamp. Building it is pure: offsets are assigned here, into the segment copy only, and become
  * real only when the commit succeeds. {@link PendingAppend#batchBaseOffsets} are filled in.
@@ -32,7 +33,7 @@ record FlushPlan(
     int batchCount) {
 
   static FlushPlan build(List<PendingAppend> appends, long baseOffset, long nowMs, PartitionId id, int epoch,
-      StorageConfig config, String suffix) {
+      StorageConfig config, String suffix, long indexMinBytes) {
     List<ByteBuffer> batches = new ArrayList<>();
     for (PendingAppend p : appends) {
       for (ByteBuffer b : p.batches) {
@@ -59,7 +60,10 @@ record FlushPlan(
       }
     }
     String key = SegmentKeys.segmentKey(config.namespace(), id.topic(), id.partition(), baseOffset, epoch, suffix);
-    SegmentRef ref = new SegmentRef(key, SegmentKeys.indexKeyFor(key), 0, enc.segment().remaining(),
+    // Segments that readers fetch whole never need their index: not writing it halves the PUTs.
+    int length = enc.segment().remaining();
+    String indexKey = length > indexMinBytes ? SegmentKeys.indexKeyFor(key) : null;
+    SegmentRef ref = new SegmentRef(key, indexKey, 0, length,
         enc.baseOffset(), enc.lastOffset(), enc.maxTimestamp(), epoch, enc.crc(), nowMs);
     return new FlushPlan(List.copyOf(appends), enc, view, ref, List.copyOf(committed), nowMs, max, k);
   }

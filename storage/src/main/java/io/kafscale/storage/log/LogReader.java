@@ -20,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class LogReader {
 
+  /** Bytes of following segments loaded ahead of a sequential reader (a few default fetch sizes). */
+  static final long READ_AHEAD_BYTES = 4L << 20;
+
   private final RecentSegments recent;
   private final SegmentSource source;
 
@@ -68,13 +71,27 @@ final class LogReader {
     if (view != null) {
       return CompletableFuture.completedFuture(view.read(offset, maxBytes, minOneBatch));
     }
-    if (index + 1 < st.segments().size()) {
-      source.prefetch(st.segments().get(index + 1));
-    }
+    readAhead(st, index);
     if (source.readsWhole(ref)) {
       return source.load(ref).thenApply(v -> v.read(offset, maxBytes, minOneBatch));
     }
     return source.readRange(ref, offset, maxBytes, minOneBatch);
+  }
+
+  /**
+   * Warms the cache with the segments after {@code index}, up to {@link #READ_AHEAD_BYTES}: a
+   * sequential consumer's next fetches then find them loaded (the loads run in parallel), instead of
+   * waiting for one GET per small segment in turn.
+   */
+  private void readAhead(LogState st, int index) {
+    long ahead = 0;
+    for (int i = index + 1; i < st.segments().size() && ahead < READ_AHEAD_BYTES; i++) {
+      SegmentRef next = st.segments().get(i);
+      if (recent.get(next.baseOffset()) == null) {
+        source.prefetch(next);
+      }
+      ahead += next.length();
+    }
   }
 
   private static long lastOffsetOf(ByteBuffer batch) {

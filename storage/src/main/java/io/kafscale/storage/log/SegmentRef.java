@@ -21,6 +21,13 @@ public record SegmentRef(
     int crc,
     long createdAtMs) {
 
+  /** An empty index key (as a metadata codec without nulls stores "none") means no index. */
+  public SegmentRef {
+    if (indexKey != null && indexKey.isEmpty()) {
+      indexKey = null;
+    }
+  }
+
   /** Offset after the last offset of this segment. */
   public long nextOffset() {
     return lastOffset + 1;

@@ -61,6 +61,11 @@ final class SegmentSource {
     return ref.objectKey() + "@" + ref.position();
   }
 
+  /** Segments up to this size are read whole, so they need no index object. */
+  long wholeSegmentMaxBytes() {
+    return wholeSegmentMaxBytes;
+  }
+
   /** Whether reads of {@code ref} fetch the whole segment (else: index-located ranges). */
   boolean readsWhole(SegmentRef ref) {
     return ref.length() <= wholeSegmentMaxBytes || ref.indexKey() == null;

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The I/O of one flush: upload the segment and its index in parallel under never-reused keys,
+ * The I/O of one flush: upload the segment and its index (if it has one) in parallel under never-reused keys,
  * then commit the reference through the {@link SegmentCommitter}. Failures come back as {@link
  * FlushFailure} naming the stage. Thread-safe (stateless apart from its collaborators).
  */
@@ -50,12 +50,14 @@ final class SegmentUploader {
     SegmentRef ref = plan.ref();
     Timer.Sample put = Timer.start(registry);
     CompletableFuture<Void> segment = create(ref.objectKey(), plan.encoded().segment());
-    CompletableFuture<Void> index = create(ref.indexKey(), plan.encoded().index());
+    CompletableFuture<Void> index = ref.indexKey() == null
+        ? CompletableFuture.completedFuture(null) : create(ref.indexKey(), plan.encoded().index());
     CompletableFuture<Void> uploaded = CompletableFuture.allOf(segment, index).handle((v, err) -> {
       put.stop(meters.putLatency);
       if (err != null) {
         // The keys are ours alone, so removing whatever part arrived cannot hurt anyone.
-        store.deleteAll(List.of(ref.objectKey(), ref.indexKey())).exceptionally(e -> {
+        List<String> keys = ref.indexKey() == null ? List.of(ref.objectKey()) : List.of(ref.objectKey(), ref.indexKey());
+        store.deleteAll(keys).exceptionally(e -> {
           LOG.debug("cleanup of failed upload failed segmentKey={}", ref.objectKey(), e);
           return null;
         });

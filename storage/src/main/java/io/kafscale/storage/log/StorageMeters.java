@@ -31,6 +31,9 @@ public final class StorageMeters {
   public static final String FLUSH_FAILURES = "kafscale.storage.flush.failures";
   public static final String PUT_LATENCY = "kafscale.storage.put.latency";
   public static final String COMMIT_LATENCY = "kafscale.storage.commit.latency";
+  public static final String STAGED_WAIT = "kafscale.storage.flush.staged.wait";
+  public static final String ENCODE_LATENCY = "kafscale.storage.flush.encode.latency";
+  public static final String FLUSH_LATENCY = "kafscale.storage.flush.latency";
   public static final String CACHE_HITS = "kafscale.storage.cache.hits";
   public static final String CACHE_MISSES = "kafscale.storage.cache.misses";
   public static final String CACHE_BYTES = "kafscale.storage.cache.bytes";
@@ -44,6 +47,12 @@ public final class StorageMeters {
           "Flushes whose upload or commit failed (tag cause=put|commit|fenced|encode)."),
       new Description(PUT_LATENCY, Type.TIMER, "Time to upload a flushed segment and its index."),
       new Description(COMMIT_LATENCY, Type.TIMER, "Time to commit a segment reference to the metadata store."),
+      new Description(STAGED_WAIT, Type.TIMER,
+          "Time the oldest batch of a flush was staged before the flush started (flush trigger wait)."),
+      new Description(ENCODE_LATENCY, Type.TIMER, "Time to seal and encode a flush (offsets, segment, index)."),
+      new Description(FLUSH_LATENCY, Type.TIMER,
+          "Time from the start of a flush until its requests are answered (encode, upload, commit and"
+              + " the hand-offs between them)."),
       new Description(CACHE_HITS, Type.COUNTER, "Segment cache lookups that found the object."),
       new Description(CACHE_MISSES, Type.COUNTER, "Segment cache lookups that missed."),
       new Description(CACHE_BYTES, Type.GAUGE, "Bytes held by the segment cache."),
@@ -56,6 +65,9 @@ public final class StorageMeters {
   final DistributionSummary flushBatches;
   final Timer putLatency;
   final Timer commitLatency;
+  final Timer stagedWait;
+  final Timer encodeLatency;
+  final Timer flushLatency;
 
   public StorageMeters(MeterRegistry registry, SegmentCache<?> cache) {
     this.registry = registry;
@@ -64,6 +76,9 @@ public final class StorageMeters {
     this.flushBatches = DistributionSummary.builder(FLUSH_BATCHES).register(registry);
     this.putLatency = Timer.builder(PUT_LATENCY).register(registry);
     this.commitLatency = Timer.builder(COMMIT_LATENCY).register(registry);
+    this.stagedWait = Timer.builder(STAGED_WAIT).register(registry);
+    this.encodeLatency = Timer.builder(ENCODE_LATENCY).register(registry);
+    this.flushLatency = Timer.builder(FLUSH_LATENCY).register(registry);
     FunctionCounter.builder(CACHE_HITS, cache, c -> c.stats().hits()).register(registry);
     FunctionCounter.builder(CACHE_MISSES, cache, c -> c.stats().misses()).register(registry);
     Gauge.builder(CACHE_BYTES, cache, c -> c.stats().bytes()).baseUnit("bytes").register(registry);
@@ -72,6 +87,11 @@ public final class StorageMeters {
   /** The documentation of every meter, in a stable order. */
   public static List<Description> describe() {
     return DESCRIPTIONS;
+  }
+
+  /** Starts a latency sample on the registry's clock (so tests with a mock clock stay deterministic). */
+  Timer.Sample startSample() {
+    return Timer.start(registry);
   }
 
   void flushFailed(String cause) {

@@ -18,6 +18,7 @@ final class PartitionLogTestContext {
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private long flushMaxBytes = 1 << 20;
   private Duration flushMaxAge = Duration.ofMillis(100);
+  private long idleFlushBytes = StorageConfig.DEFAULT_IDLE_FLUSH_BYTES;
   private long cacheBytes = 64L << 20;
   private long recentBytes = 16L << 20;
   private long wholeSegmentMax = 8L << 20;
@@ -30,6 +31,11 @@ final class PartitionLogTestContext {
 
   PartitionLogTestContext flushMaxAge(Duration age) {
     this.flushMaxAge = age;
+    return this;
+  }
+
+  PartitionLogTestContext idleFlushBytes(long bytes) {
+    this.idleFlushBytes = bytes;
     return this;
   }
 
@@ -50,7 +56,7 @@ final class PartitionLogTestContext {
 
   PartitionLogFactory factory() {
     if (factory == null) {
-      StorageConfig config = new StorageConfig("ns", flushMaxBytes, flushMaxAge, cacheBytes, 1024);
+      StorageConfig config = new StorageConfig("ns", flushMaxBytes, flushMaxAge, cacheBytes, 1024, idleFlushBytes);
       factory = new PartitionLogFactory(store, committer, config, scheduler.clock(), meters, scheduler,
           recentBytes, wholeSegmentMax);
     }

@@ -31,6 +31,11 @@ public final class Exec {
 
   private Exec() {}
 
+  /** Runs {@code command} without input or extra environment and asserts it exits with 0. */
+  public static Result succeed(long timeoutSeconds, String... command) {
+    return run(List.of(command), Map.of(), null, timeoutSeconds).assertSuccess();
+  }
+
   /** Runs {@code command}, feeding {@code stdin} (may be null), waiting at most timeoutSeconds. */
   public static Result run(
       List<String> command, Map<String, String> env, Path stdin, long timeoutSeconds) {

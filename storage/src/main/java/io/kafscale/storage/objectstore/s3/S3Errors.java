@@ -90,6 +90,16 @@ final class S3Errors {
     }
     if (cause instanceof ApiCallAttemptTimeoutException
         || cause instanceof ApiCallTimeoutException) {
+      // The SDK reports the last attempt; an earlier attempt may have said why (e.g. refused).
+      for (Throwable earlier : cause.getSuppressed()) {
+        if (earlier instanceof SdkClientException) {
+          return "cannot reach the endpoint ("
+              + earlier.getMessage()
+              + "; last attempt: "
+              + cause.getMessage()
+              + ")";
+        }
+      }
       return "no answer within the request timeout (" + cause.getMessage() + ")";
     }
     if (cause instanceof SdkClientException) {

@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.log;
+
+import static io.kafscale.storage.log.LogTestBatches.plain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafscale.storage.objectstore.memory.FaultPolicy.Operation;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The idle ("group commit") flush trigger and the index-less small segment. */
+class FlushTriggerTest {
+
+  @Test
+  void shouldFlushAtOnceWhenIdleAndStagedBytesReachIdleThreshold() {
+    // Given a long age trigger and an idle threshold below one request
+    PartitionLogTestContext ctx = new PartitionLogTestContext().flushMaxAge(Duration.ofHours(1)).idleFlushBytes(1_000);
+    PartitionLog log = ctx.open();
+    // When
+    CompletableFuture<AppendResult> f = log.append(plain(2, 1_000));
+    // Then it is committed without any time passing
+    assertThat(f.join()).isEqualTo(new AppendResult(0, 1, -1, 0));
+    assertThat(ctx.scheduler.pendingTimers()).isZero();
+  }
+
+  @Test
+  void shouldWaitForAgeWhenStagedBytesStayBelowIdleThreshold() {
+    // Given
+    PartitionLogTestContext ctx = new PartitionLogTestContext().flushMaxAge(Duration.ofMillis(50)).idleFlushBytes(10_000);
+    PartitionLog log = ctx.open();
+    // When
+    CompletableFuture<AppendResult> f = log.append(plain(1, 100));
+    boolean doneBeforeAge = f.isDone();
+    ctx.advance(Duration.ofMillis(50));
+    // Then
+    assertThat(doneBeforeAge).isFalse();
+    assertThat(f.join().baseOffset()).isZero();
+  }
+
+  @Test
+  void shouldCollectAppendsArrivingDuringAFlushIntoTheNextFlush() {
+    // Given an eager log whose first segment upload hangs
+    PartitionLogTestContext ctx = new PartitionLogTestContext().flushMaxAge(Duration.ofHours(1)).idleFlushBytes(1_000);
+    PartitionLog log = ctx.open();
+    CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
+    CompletableFuture<AppendResult> a = log.append(plain(1, 1_000));
+    // When two more requests arrive while it is in flight
+    CompletableFuture<AppendResult> b = log.append(plain(1, 1_000));
+    CompletableFuture<AppendResult> c = log.append(plain(1, 1_000));
+    long createsWhileHeld = ctx.store.count(Operation.CREATE);
+    gate.complete(null);
+    // Then they share one second flush, started as soon as the first one committed
+    assertThat(createsWhileHeld).isEqualTo(1);
+    assertThat(List.of(a.join().baseOffset(), b.join().baseOffset(), c.join().baseOffset())).containsExactly(0L, 1L, 2L);
+    assertThat(ctx.committer.segments(PartitionLogTestContext.PARTITION)).hasSize(2);
+  }
+
+  @Test
+  void shouldWriteNoIndexObjectForSegmentsReadWhole() {
+    // Given
+    PartitionLogTestContext ctx = new PartitionLogTestContext();
+    PartitionLog log = ctx.open();
+    // When
+    log.append(plain(3, 100));
+    log.flush().join();
+    // Then
+    SegmentRef ref = ctx.committer.segments(PartitionLogTestContext.PARTITION).getFirst();
+    assertThat(ref.indexKey()).isNull();
+    assertThat(ctx.store.size()).isEqualTo(1);
+    assertThat(log.read(0, Integer.MAX_VALUE, true).join().batches()).hasSize(1);
+  }
+
+  @Test
+  void shouldWriteIndexObjectForSegmentsReadByRange() {
+    // Given segments above the whole-read size
+    PartitionLogTestContext ctx = new PartitionLogTestContext().wholeSegmentMax(1_000);
+    PartitionLog log = ctx.open();
+    // When
+    log.append(plain(3, 1_000));
+    log.flush().join();
+    // Then
+    SegmentRef ref = ctx.committer.segments(PartitionLogTestContext.PARTITION).getFirst();
+    assertThat(ref.indexKey()).isNotNull();
+    assertThat(ctx.store.size()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldTreatAnEmptyIndexKeyAsNone() {
+    // When
+    SegmentRef ref = new SegmentRef("k", "", 0, 10, 0, 0, 0, 1, 0, 0);
+    // Then
+    assertThat(ref.indexKey()).isNull();
+  }
+
+  @Test
+  void shouldApplyIdleThresholdOnlyThroughPolicyDecision() {
+    // Given
+    FlushPolicy policy = new FlushPolicy(1_000_000, Duration.ofMillis(10), 64);
+    // Then
+    assertThat(policy.shouldFlush(63, 0, 9)).isFalse();
+    assertThat(policy.shouldFlush(64, 0, 0)).isTrue();
+    assertThat(policy.shouldFlush(1, 0, 10)).isTrue();
+    assertThat(policy.shouldFlush(0, 0, 10)).isFalse();
+    assertThat(new FlushPolicy(1_000, Duration.ofMillis(10)).shouldFlush(999, 0, 9)).isFalse();
+  }
+}
