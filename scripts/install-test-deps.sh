@@ -3,7 +3,9 @@
 #
 # Installs the non-Java clients the end-to-end tests drive: kcat (librdkafka), kafka-python
 # (Debian's python3-kafka, used through /usr/bin/python3) and kafkajs (npm, pinned by the
-# committed package-lock.json). Idempotent: does nothing but check when everything is present.
+# committed package-lock.json), plus the etcd server and etcdctl (Debian's etcd-server and
+# etcd-client) that the etcd store tests start. Idempotent: does nothing but check when everything
+# is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,13 +15,15 @@ if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 missing_apt=()
 if ! command -v kcat >/dev/null 2>&1; then missing_apt+=(kcat); fi
 if ! /usr/bin/python3 -c 'import kafka' >/dev/null 2>&1; then missing_apt+=(python3-kafka); fi
+if ! command -v etcd >/dev/null 2>&1; then missing_apt+=(etcd-server); fi
+if ! command -v etcdctl >/dev/null 2>&1; then missing_apt+=(etcd-client); fi
 
 if [[ ${#missing_apt[@]} -gt 0 ]]; then
   echo "install-test-deps: apt-get install ${missing_apt[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing_apt[@]}" >/dev/null
 else
-  echo "install-test-deps: kcat and python3-kafka present"
+  echo "install-test-deps: kcat, python3-kafka and etcd present"
 fi
 
 JS_DIR=test-e2e/src/test/js
@@ -32,4 +36,4 @@ else
 fi
 
 kcat_version=$(kcat -V 2>&1 | grep -o 'Version [0-9.]*' | head -1 | cut -d' ' -f2)
-echo "install-test-deps: kcat ${kcat_version}, kafka-python $(/usr/bin/python3 -c 'import kafka; print(kafka.__version__)'), kafkajs $(node -p "require('./$JS_DIR/node_modules/kafkajs/package.json').version")"
+echo "install-test-deps: kcat ${kcat_version}, kafka-python $(/usr/bin/python3 -c 'import kafka; print(kafka.__version__)'), kafkajs $(node -p "require('./$JS_DIR/node_modules/kafkajs/package.json').version"), etcd $(etcd --version 2>/dev/null | sed -n 's/^etcd Version: //p')"

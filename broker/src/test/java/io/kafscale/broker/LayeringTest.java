@@ -34,7 +34,14 @@ class LayeringTest {
   @Test
   void shouldImportTheAwsSdkOnlyInTheS3Adapter() {
     assertImportedOnlyUnder(
-        "software.amazon.awssdk.", path -> path.startsWith(pkg("storage", "storage/objectstore/s3")));
+        "software.amazon.awssdk.",
+        path -> path.startsWith(pkg("storage", "storage/objectstore/s3")));
+  }
+
+  @Test
+  void shouldImportJetcdOnlyInTheEtcdAdapter() {
+    assertImportedOnlyUnder(
+        "io.etcd.jetcd.", path -> path.startsWith(pkg("metadata", "metadata/etcd")));
   }
 
   @Test
@@ -46,8 +53,11 @@ class LayeringTest {
   @Test
   void shouldImportKafkaClientsInternalsOnlyInTheProtocolRecordsAdapter() {
     for (String internal :
-        List.of("org.apache.kafka.common.record.internal.", "org.apache.kafka.common.utils.internals.")) {
-      assertImportedOnlyUnder(internal, path -> path.startsWith(pkg("protocol", "protocol/records")));
+        List.of(
+            "org.apache.kafka.common.record.internal.",
+            "org.apache.kafka.common.utils.internals.")) {
+      assertImportedOnlyUnder(
+          internal, path -> path.startsWith(pkg("protocol", "protocol/records")));
     }
   }
 
@@ -92,7 +102,9 @@ class LayeringTest {
   private static boolean imports(Path file, String importPrefix) {
     try (Stream<String> lines = Files.lines(file)) {
       return lines.anyMatch(
-          line -> line.startsWith("import " + importPrefix) || line.startsWith("import static " + importPrefix));
+          line ->
+              line.startsWith("import " + importPrefix)
+                  || line.startsWith("import static " + importPrefix));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -47,20 +47,27 @@ public final class StoreMetadata implements Metadata {
     this.producerIds = new StoreProducerIdAllocator(store, keys);
   }
 
-  /** Opens the metadata under the default key root, creating the cluster id if the store has none. Blocks. */
+  /**
+   * Opens the metadata under the default key root, creating the cluster id if the store has none.
+   * Blocks.
+   */
   public static Metadata open(MetadataStore store) {
     return open(store, KeyLayout.defaults(), Clock.systemUTC());
   }
 
-  /** Opens the metadata under {@code keys}' root. Blocks until the cluster id is read or created. */
+  /**
+   * Opens the metadata under {@code keys}' root. Blocks until the cluster id is read or created.
+   */
   public static Metadata open(MetadataStore store, KeyLayout keys, Clock clock) {
     try {
       String id = ensureClusterId(store, keys, clock).get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       return new StoreMetadata(store, keys, clock, id);
     } catch (ExecutionException e) {
-      throw new MetadataStoreException("cannot read or create the cluster id: " + e.getCause(), e.getCause());
+      throw new MetadataStoreException(
+          "cannot read or create the cluster id: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new MetadataStoreException("metadata store did not answer within " + OPEN_TIMEOUT_SECONDS + " s", e);
+      throw new MetadataStoreException(
+          "metadata store did not answer within " + OPEN_TIMEOUT_SECONDS + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MetadataStoreException("interrupted while opening metadata", e);
@@ -84,7 +91,8 @@ public final class StoreMetadata implements Metadata {
             r ->
                 r.succeeded()
                     ? fresh.clusterId()
-                    : ProtoCodec.decodeClusterInfo(r.gets().get(0).orElseThrow().value()).clusterId());
+                    : ProtoCodec.decodeClusterInfo(r.gets().get(0).orElseThrow().value())
+                        .clusterId());
   }
 
   /** 16 random bytes as 22 base64url characters, not starting with '-' (as Kafka's ids). */

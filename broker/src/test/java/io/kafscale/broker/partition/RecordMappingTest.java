@@ -16,7 +16,8 @@ class RecordMappingTest {
   void shouldRoundTripSegmentReferencesFieldForField() {
     // Given
     SegmentRef ref =
-        new SegmentRef("ns/t/0/segment-x.kfs", "ns/t/0/segment-x.index", 0, 4096, 10, 99, 1234, 3, 77, 555);
+        new SegmentRef(
+            "ns/t/0/segment-x.kfs", "ns/t/0/segment-x.index", 0, 4096, 10, 99, 1234, 3, 77, 555);
     // When
     SegmentRef back = RecordMapping.toRef(RecordMapping.toRecord(ref));
     // Then

@@ -60,13 +60,15 @@ public final class ProtoCodec {
 
   public static PartitionStateRecord decodePartitionState(byte[] bytes) {
     PartitionState s = parse(bytes, "PartitionState", PartitionState::parseFrom);
-    return new PartitionStateRecord(s.getOwnerBrokerId(), s.getLeaderEpoch(), s.getLogStartOffset(), s.getHighWatermark());
+    return new PartitionStateRecord(
+        s.getOwnerBrokerId(), s.getLeaderEpoch(), s.getLogStartOffset(), s.getHighWatermark());
   }
 
   public static byte[] encodeSegment(SegmentRecord s) {
     return Segment.newBuilder()
         .setObjectKey(s.objectKey())
-        // proto3 strings cannot be null: "" stores "no index object" (small segments are read whole;
+        // proto3 strings cannot be null: "" stores "no index object" (small segments are read
+        // whole;
         // storage's SegmentRef reads "" back as null).
         .setIndexKey(s.indexKey() == null ? "" : s.indexKey())
         .setPosition(s.position())
@@ -123,13 +125,21 @@ public final class ProtoCodec {
             .map(
                 b ->
                     new ProducerRecord.Batch(
-                        b.getFirstSequence(), b.getLastSequence(), b.getFirstOffset(), b.getLastOffset(), b.getTimestamp()))
+                        b.getFirstSequence(),
+                        b.getLastSequence(),
+                        b.getFirstOffset(),
+                        b.getLastOffset(),
+                        b.getTimestamp()))
             .toList(),
         p.getLastUpdateMs());
   }
 
   public static byte[] encodeClusterInfo(ClusterInfoRecord c) {
-    return ClusterInfo.newBuilder().setClusterId(c.clusterId()).setCreatedAtMs(c.createdAtMs()).build().toByteArray();
+    return ClusterInfo.newBuilder()
+        .setClusterId(c.clusterId())
+        .setCreatedAtMs(c.createdAtMs())
+        .build()
+        .toByteArray();
   }
 
   public static ClusterInfoRecord decodeClusterInfo(byte[] bytes) {
@@ -153,7 +163,8 @@ public final class ProtoCodec {
     try {
       return parser.parse(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw new CorruptValueException("stored value is not a valid " + type + ": " + e.getMessage(), e);
+      throw new CorruptValueException(
+          "stored value is not a valid " + type + ": " + e.getMessage(), e);
     }
   }
 }

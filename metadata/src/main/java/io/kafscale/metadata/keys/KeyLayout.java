@@ -6,8 +6,8 @@ package io.kafscale.metadata.keys;
 import java.util.Objects;
 
 /**
- * Every metadata-store key, built in one place under a root prefix (default {@value #DEFAULT_ROOT}).
- * Documented key by key in {@code docs/metadata.md}; the rationale is in {@code
+ * Every metadata-store key, built in one place under a root prefix (default {@value
+ * #DEFAULT_ROOT}). Documented key by key in {@code docs/metadata.md}; the rationale is in {@code
  * docs/design/002-metadata-keys.md}. Prefixes end with {@code /} so that topic {@code a} never
  * matches topic {@code ab}. Immutable and thread-safe; pure.
  */
@@ -17,7 +17,9 @@ public final class KeyLayout {
 
   private final String root;
 
-  /** @param root prefix of every key, starting with {@code /} and not ending with one */
+  /**
+   * @param root prefix of every key, starting with {@code /} and not ending with one
+   */
   public KeyLayout(String root) {
     Objects.requireNonNull(root, "root");
     if (!root.startsWith("/") || root.endsWith("/") || root.length() < 2) {
@@ -77,7 +79,10 @@ public final class KeyLayout {
     return partitionPrefix(topic, partition) + "segments/";
   }
 
-  /** Segment: one committed segment reference, base offset zero-padded to 20 digits so keys sort by offset. */
+  /**
+   * Segment: one committed segment reference, base offset zero-padded to 20 digits so keys sort by
+   * offset.
+   */
   public String segment(String topic, int partition, long baseOffset) {
     if (baseOffset < 0) {
       throw new IllegalArgumentException("negative base offset " + baseOffset);

@@ -6,8 +6,8 @@ package io.kafscale.metadata.model;
 import java.util.List;
 
 /**
- * Everything a new owner needs to open a partition: owner broker and leader epoch (only grows),
- * log start offset, high watermark, committed segments in offset order, and producer states.
+ * Everything a new owner needs to open a partition: owner broker and leader epoch (only grows), log
+ * start offset, high watermark, committed segments in offset order, and producer states.
  */
 public record PartitionRecord(
     String topic,

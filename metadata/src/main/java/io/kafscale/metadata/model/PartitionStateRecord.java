@@ -4,10 +4,11 @@
 package io.kafscale.metadata.model;
 
 /**
- * The stored ownership and bounds of one partition: owner broker ({@link #NO_OWNER} before the first
- * claim), leader epoch (only grows), log start offset and high watermark.
+ * The stored ownership and bounds of one partition: owner broker ({@link #NO_OWNER} before the
+ * first claim), leader epoch (only grows), log start offset and high watermark.
  */
-public record PartitionStateRecord(int ownerBrokerId, int leaderEpoch, long logStartOffset, long highWatermark) {
+public record PartitionStateRecord(
+    int ownerBrokerId, int leaderEpoch, long logStartOffset, long highWatermark) {
   public static final int NO_OWNER = -1;
 
   /** The state of a partition that was just created. */

@@ -5,12 +5,16 @@ package io.kafscale.metadata.model;
 
 import java.util.List;
 
-/** Stored idempotence state of one producer on one partition (mirror of storage's ProducerSnapshot). */
-public record ProducerRecord(long producerId, short producerEpoch, List<Batch> lastBatches, long lastUpdateMs) {
+/**
+ * Stored idempotence state of one producer on one partition (mirror of storage's ProducerSnapshot).
+ */
+public record ProducerRecord(
+    long producerId, short producerEpoch, List<Batch> lastBatches, long lastUpdateMs) {
   public ProducerRecord {
     lastBatches = List.copyOf(lastBatches);
   }
 
   /** One of the producer's last committed batches. */
-  public record Batch(int firstSequence, int lastSequence, long firstOffset, long lastOffset, long timestamp) {}
+  public record Batch(
+      int firstSequence, int lastSequence, long firstOffset, long lastOffset, long timestamp) {}
 }

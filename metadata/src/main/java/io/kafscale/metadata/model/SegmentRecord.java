@@ -3,7 +3,9 @@
  */
 package io.kafscale.metadata.model;
 
-/** A committed segment reference as stored in the metadata store (mirror of storage's SegmentRef). */
+/**
+ * A committed segment reference as stored in the metadata store (mirror of storage's SegmentRef).
+ */
 public record SegmentRecord(
     String objectKey,
     String indexKey,
@@ -16,7 +18,10 @@ public record SegmentRecord(
     int crc,
     long createdAtMs) {
 
-  /** {@code indexKey} is null when the segment has no index object; "" (proto3's "unset") means the same. */
+  /**
+   * {@code indexKey} is null when the segment has no index object; "" (proto3's "unset") means the
+   * same.
+   */
   public SegmentRecord {
     if (indexKey != null && indexKey.isEmpty()) {
       indexKey = null;

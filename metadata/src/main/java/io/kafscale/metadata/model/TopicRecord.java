@@ -6,8 +6,12 @@ package io.kafscale.metadata.model;
 import java.util.Map;
 import java.util.UUID;
 
-/** A topic as stored: name, random id given at creation, partition count and its non-default configs. */
-public record TopicRecord(String name, UUID topicId, int partitionCount, Map<String, String> configs, long createdAtMs) {
+/**
+ * A topic as stored: name, random id given at creation, partition count and its non-default
+ * configs.
+ */
+public record TopicRecord(
+    String name, UUID topicId, int partitionCount, Map<String, String> configs, long createdAtMs) {
   public TopicRecord {
     configs = Map.copyOf(configs);
   }

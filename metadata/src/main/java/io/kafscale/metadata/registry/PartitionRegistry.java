@@ -25,5 +25,9 @@ public interface PartitionRegistry {
    * states. Fails with {@link FencedEpochException} when the epoch moved.
    */
   CompletableFuture<Void> commitSegment(
-      String topic, int partition, int epoch, SegmentRecord segment, List<ProducerRecord> producers);
+      String topic,
+      int partition,
+      int epoch,
+      SegmentRecord segment,
+      List<ProducerRecord> producers);
 }

@@ -14,16 +14,20 @@ import java.util.concurrent.CompletableFuture;
 public interface TopicRegistry {
 
   /** Creates a topic with a new random id. Fails with {@link TopicExistsException}. */
-  CompletableFuture<TopicRecord> create(String name, int partitionCount, Map<String, String> configs);
+  CompletableFuture<TopicRecord> create(
+      String name, int partitionCount, Map<String, String> configs);
 
   /**
-   * Deletes a topic, its partition states, segment references and producer states, and returns
-   * the segment references it removed so the caller can delete their objects. Fails with {@link
+   * Deletes a topic, its partition states, segment references and producer states, and returns the
+   * segment references it removed so the caller can delete their objects. Fails with {@link
    * UnknownTopicException}.
    */
   CompletableFuture<List<SegmentRecord>> delete(String name);
 
-  /** Raises the partition count. Fails with {@link UnknownTopicException} or IllegalArgumentException if not larger. */
+  /**
+   * Raises the partition count. Fails with {@link UnknownTopicException} or
+   * IllegalArgumentException if not larger.
+   */
   CompletableFuture<TopicRecord> addPartitions(String name, int newPartitionCount);
 
   /** Replaces the topic's stored configs. */

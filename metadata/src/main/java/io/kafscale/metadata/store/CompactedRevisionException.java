@@ -3,7 +3,10 @@
  */
 package io.kafscale.metadata.store;
 
-/** A watch asked for a revision older than the history the store retains; re-read and watch from now. */
+/**
+ * A watch asked for a revision older than the history the store retains; re-read and watch from
+ * now.
+ */
 public class CompactedRevisionException extends MetadataStoreException {
   public CompactedRevisionException(String message) {
     super(message);

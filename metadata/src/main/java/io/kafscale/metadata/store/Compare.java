@@ -12,7 +12,10 @@ public sealed interface Compare {
   /** The key that the condition reads. */
   String key();
 
-  /** Holds when the key's mod revision equals {@code modRevision} (0 holds when the key is absent, as in etcd). */
+  /**
+   * Holds when the key's mod revision equals {@code modRevision} (0 holds when the key is absent,
+   * as in etcd).
+   */
   record ModRevisionEquals(String key, long modRevision) implements Compare {
     public ModRevisionEquals {
       Objects.requireNonNull(key, "key");

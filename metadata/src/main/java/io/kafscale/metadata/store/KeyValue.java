@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One stored key with its value and the revisions that created and last modified it (etcd's
- * {@code create_revision} and {@code mod_revision}). The value array is owned by this record once
- * passed in: nobody may mutate it. For a DELETE watch event the value is empty, {@code
- * createRevision} is 0 and {@code modRevision} is the deleting revision.
+ * One stored key with its value and the revisions that created and last modified it (etcd's {@code
+ * create_revision} and {@code mod_revision}). The value array is owned by this record once passed
+ * in: nobody may mutate it. For a DELETE watch event the value is empty, {@code createRevision} is
+ * 0 and {@code modRevision} is the deleting revision.
  */
 public record KeyValue(String key, byte[] value, long createRevision, long modRevision) {
   public KeyValue {
@@ -35,8 +35,15 @@ public record KeyValue(String key, byte[] value, long createRevision, long modRe
 
   @Override
   public String toString() {
-    return "KeyValue[key=" + key + ", value=" + value.length + " bytes, createRevision="
-        + createRevision + ", modRevision=" + modRevision + "]";
+    return "KeyValue[key="
+        + key
+        + ", value="
+        + value.length
+        + " bytes, createRevision="
+        + createRevision
+        + ", modRevision="
+        + modRevision
+        + "]";
   }
 
   /** The value decoded as UTF-8 (tests and diagnostics). */

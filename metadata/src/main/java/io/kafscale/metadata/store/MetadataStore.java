@@ -25,7 +25,10 @@ public interface MetadataStore extends AutoCloseable {
   /** The key's current value, or empty if the key does not exist. */
   CompletableFuture<Optional<KeyValue>> get(String key);
 
-  /** Every key starting with {@code prefix}, in key order (String order, which is etcd's byte order for the ASCII keys of {@code KeyLayout}). */
+  /**
+   * Every key starting with {@code prefix}, in key order (String order, which is etcd's byte order
+   * for the ASCII keys of {@code KeyLayout}).
+   */
   CompletableFuture<List<KeyValue>> getPrefix(String prefix);
 
   /** The store's current revision (0 before the first write). */
@@ -54,8 +57,8 @@ public interface MetadataStore extends AutoCloseable {
   CompletableFuture<Void> revokeLease(long leaseId);
 
   /**
-   * Watches every key starting with {@code prefix}. Events of revisions {@code >= fromRevision}
-   * (0 = from the next revision) are delivered to {@code listener} in revision order, one list per
+   * Watches every key starting with {@code prefix}. Events of revisions {@code >= fromRevision} (0
+   * = from the next revision) are delivered to {@code listener} in revision order, one list per
    * revision, on a store thread; the listener must not block. Throws {@link
    * CompactedRevisionException} if {@code fromRevision} is older than the retained history.
    */

@@ -9,7 +9,10 @@ import java.util.Objects;
 /** One operation of a {@link Txn} branch; ops run in order and see the effects of earlier ops. */
 public sealed interface Op {
 
-  /** Sets {@code key} to {@code value}; {@code leaseId} 0 means no lease, else the key dies with the lease. */
+  /**
+   * Sets {@code key} to {@code value}; {@code leaseId} 0 means no lease, else the key dies with the
+   * lease.
+   */
   record Put(String key, byte[] value, long leaseId) implements Op {
     public Put {
       Objects.requireNonNull(key, "key");
@@ -18,7 +21,10 @@ public sealed interface Op {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Put p && key.equals(p.key) && Arrays.equals(value, p.value) && leaseId == p.leaseId;
+      return o instanceof Put p
+          && key.equals(p.key)
+          && Arrays.equals(value, p.value)
+          && leaseId == p.leaseId;
     }
 
     @Override

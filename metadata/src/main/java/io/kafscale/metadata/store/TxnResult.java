@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Outcome of a {@link Txn}: whether the compares held, the store revision after it (the revision
- * of its writes if it wrote anything, as etcd's response header), and the results of the branch's
+ * Outcome of a {@link Txn}: whether the compares held, the store revision after it (the revision of
+ * its writes if it wrote anything, as etcd's response header), and the results of the branch's
  * {@link Op.Get} ops in op order.
  */
 public record TxnResult(boolean succeeded, long revision, List<Optional<KeyValue>> gets) {

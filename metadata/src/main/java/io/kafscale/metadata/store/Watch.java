@@ -3,7 +3,9 @@
  */
 package io.kafscale.metadata.store;
 
-/** A registered prefix watch; closing it stops delivery (an in-flight delivery may still finish). */
+/**
+ * A registered prefix watch; closing it stops delivery (an in-flight delivery may still finish).
+ */
 public interface Watch extends AutoCloseable {
   @Override
   void close();

@@ -39,7 +39,8 @@ class ProtoCodecRoundTripProperties {
   }
 
   @Property(tries = 200)
-  void partitionStatesSurviveARoundTrip(@ForAll int owner, @ForAll int epoch, @ForAll long lso, @ForAll long hw) {
+  void partitionStatesSurviveARoundTrip(
+      @ForAll int owner, @ForAll int epoch, @ForAll long lso, @ForAll long hw) {
     PartitionStateRecord s = new PartitionStateRecord(owner, epoch, lso, hw);
     assertThat(ProtoCodec.decodePartitionState(ProtoCodec.encodePartitionState(s))).isEqualTo(s);
   }
@@ -56,7 +57,8 @@ class ProtoCodecRoundTripProperties {
 
   @Property(tries = 200)
   void producerIdBlocksSurviveARoundTrip(@ForAll long next) {
-    assertThat(ProtoCodec.decodeProducerIdBlock(ProtoCodec.encodeProducerIdBlock(next))).isEqualTo(next);
+    assertThat(ProtoCodec.decodeProducerIdBlock(ProtoCodec.encodeProducerIdBlock(next)))
+        .isEqualTo(next);
   }
 
   @Example
@@ -67,7 +69,8 @@ class ProtoCodecRoundTripProperties {
 
   @Example
   void shouldRejectBytesThatAreNotAMessage() {
-    assertThatThrownBy(() -> ProtoCodec.decodeSegment(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF}))
+    assertThatThrownBy(
+            () -> ProtoCodec.decodeSegment(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF}))
         .isInstanceOf(CorruptValueException.class);
   }
 
@@ -79,16 +82,30 @@ class ProtoCodecRoundTripProperties {
     return Combinators.combine(keys, keys, longs, ints, longs, longs, longs, ints)
         .flatAs(
             (o, i, pos, len, base, last, ts, epoch) ->
-                Combinators.combine(ints, longs).as((crc, created) -> new SegmentRecord(o, i, pos, len, base, last, ts, epoch, crc, created)));
+                Combinators.combine(ints, longs)
+                    .as(
+                        (crc, created) ->
+                            new SegmentRecord(
+                                o, i, pos, len, base, last, ts, epoch, crc, created)));
   }
 
   @Provide
   Arbitrary<ProducerRecord> producers() {
     Arbitrary<ProducerRecord.Batch> batch =
-        Combinators.combine(Arbitraries.integers(), Arbitraries.integers(), Arbitraries.longs(), Arbitraries.longs(), Arbitraries.longs())
+        Combinators.combine(
+                Arbitraries.integers(),
+                Arbitraries.integers(),
+                Arbitraries.longs(),
+                Arbitraries.longs(),
+                Arbitraries.longs())
             .as(ProducerRecord.Batch::new);
     return Combinators.combine(
-            Arbitraries.longs(), Arbitraries.shorts(), batch.list().ofMaxSize(5), Arbitraries.longs())
-        .as((id, epoch, batches, updated) -> new ProducerRecord(id, epoch, List.copyOf(batches), updated));
+            Arbitraries.longs(),
+            Arbitraries.shorts(),
+            batch.list().ofMaxSize(5),
+            Arbitraries.longs())
+        .as(
+            (id, epoch, batches, updated) ->
+                new ProducerRecord(id, epoch, List.copyOf(batches), updated));
   }
 }

@@ -16,8 +16,10 @@ class KeyLayoutTest {
     assertThat(keys.clusterInfo()).isEqualTo("/kafscale/cluster");
     assertThat(keys.topic("orders")).isEqualTo("/kafscale/topics/orders");
     assertThat(keys.partitionState("orders", 3)).isEqualTo("/kafscale/partitions/orders/3/state");
-    assertThat(keys.segment("orders", 3, 42)).isEqualTo("/kafscale/partitions/orders/3/segments/00000000000000000042");
-    assertThat(keys.producer("orders", 3, 7001)).isEqualTo("/kafscale/partitions/orders/3/producers/7001");
+    assertThat(keys.segment("orders", 3, 42))
+        .isEqualTo("/kafscale/partitions/orders/3/segments/00000000000000000042");
+    assertThat(keys.producer("orders", 3, 7001))
+        .isEqualTo("/kafscale/partitions/orders/3/producers/7001");
     assertThat(keys.producerIdBlock()).isEqualTo("/kafscale/producer-ids/next");
   }
 
@@ -36,7 +38,9 @@ class KeyLayoutTest {
 
   @Test
   void shouldPlaceEveryPartitionKeyUnderItsPrefixes() {
-    assertThat(keys.segment("t", 1, 0)).startsWith(keys.segmentsPrefix("t", 1)).startsWith(keys.partitionsPrefix("t"));
+    assertThat(keys.segment("t", 1, 0))
+        .startsWith(keys.segmentsPrefix("t", 1))
+        .startsWith(keys.partitionsPrefix("t"));
     assertThat(keys.producer("t", 1, 5)).startsWith(keys.producersPrefix("t", 1));
     assertThat(keys.topic("t")).startsWith(keys.topicsPrefix());
   }
@@ -60,9 +64,12 @@ class KeyLayoutTest {
   void shouldRejectNamesAndNumbersThatWouldBreakTheLayout() {
     assertThatThrownBy(() -> keys.topic("a/b")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> keys.topic("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> keys.partitionState("t", -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> keys.partitionState("t", -1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> keys.segment("t", 0, -1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new KeyLayout("kafscale")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new KeyLayout("/kafscale/")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new KeyLayout("kafscale"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new KeyLayout("/kafscale/"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -105,17 +105,30 @@ public abstract class MetadataStoreContractTest {
   void shouldWriteEveryOpOfATransactionAtOneRevision() {
     // When
     TxnResult r =
-        join(store.txn(Txn.builder().then(Op.put("/t/a", bytes("a"))).then(Op.put("/t/b", bytes("b"))).build()));
+        join(
+            store.txn(
+                Txn.builder()
+                    .then(Op.put("/t/a", bytes("a")))
+                    .then(Op.put("/t/b", bytes("b")))
+                    .build()));
     // Then
     assertThat(r.succeeded()).isTrue();
-    assertThat(join(store.getPrefix("/t/"))).extracting(KeyValue::modRevision).containsOnly(r.revision());
+    assertThat(join(store.getPrefix("/t/")))
+        .extracting(KeyValue::modRevision)
+        .containsOnly(r.revision());
     assertThat(join(store.currentRevision())).isEqualTo(r.revision());
   }
 
   @Test
   void shouldRunSuccessOpsWhenAbsentCompareHolds() {
     // When
-    TxnResult r = join(store.txn(Txn.builder().when(Compare.absent("/t/a")).then(Op.put("/t/a", bytes("x"))).build()));
+    TxnResult r =
+        join(
+            store.txn(
+                Txn.builder()
+                    .when(Compare.absent("/t/a"))
+                    .then(Op.put("/t/a", bytes("x")))
+                    .build()));
     // Then
     assertThat(r.succeeded()).isTrue();
     assertThat(value("/t/a")).contains("x");
@@ -149,12 +162,20 @@ public abstract class MetadataStoreContractTest {
     put("/t/a", "2");
     // When
     TxnResult stale =
-        join(store.txn(Txn.builder().when(Compare.modRevisionEquals("/t/a", rev)).then(Op.put("/t/a", bytes("3"))).build()));
+        join(
+            store.txn(
+                Txn.builder()
+                    .when(Compare.modRevisionEquals("/t/a", rev))
+                    .then(Op.put("/t/a", bytes("3")))
+                    .build()));
     long current = join(store.get("/t/a")).orElseThrow().modRevision();
     TxnResult fresh =
         join(
             store.txn(
-                Txn.builder().when(Compare.modRevisionEquals("/t/a", current)).then(Op.put("/t/a", bytes("4"))).build()));
+                Txn.builder()
+                    .when(Compare.modRevisionEquals("/t/a", current))
+                    .then(Op.put("/t/a", bytes("4")))
+                    .build()));
     // Then
     assertThat(stale.succeeded()).isFalse();
     assertThat(fresh.succeeded()).isTrue();
@@ -165,9 +186,19 @@ public abstract class MetadataStoreContractTest {
   void shouldTreatModRevisionZeroAsAbsent() {
     // When
     TxnResult r =
-        join(store.txn(Txn.builder().when(Compare.modRevisionEquals("/t/a", 0)).then(Op.put("/t/a", bytes("x"))).build()));
+        join(
+            store.txn(
+                Txn.builder()
+                    .when(Compare.modRevisionEquals("/t/a", 0))
+                    .then(Op.put("/t/a", bytes("x")))
+                    .build()));
     TxnResult again =
-        join(store.txn(Txn.builder().when(Compare.modRevisionEquals("/t/a", 0)).then(Op.put("/t/a", bytes("y"))).build()));
+        join(
+            store.txn(
+                Txn.builder()
+                    .when(Compare.modRevisionEquals("/t/a", 0))
+                    .then(Op.put("/t/a", bytes("y")))
+                    .build()));
     // Then
     assertThat(r.succeeded()).isTrue();
     assertThat(again.succeeded()).isFalse();
@@ -180,11 +211,26 @@ public abstract class MetadataStoreContractTest {
     put("/t/a", "v1");
     // When
     TxnResult wrong =
-        join(store.txn(Txn.builder().when(Compare.valueEquals("/t/a", bytes("v0"))).then(Op.put("/t/a", bytes("w"))).build()));
+        join(
+            store.txn(
+                Txn.builder()
+                    .when(Compare.valueEquals("/t/a", bytes("v0")))
+                    .then(Op.put("/t/a", bytes("w")))
+                    .build()));
     TxnResult right =
-        join(store.txn(Txn.builder().when(Compare.valueEquals("/t/a", bytes("v1"))).then(Op.put("/t/a", bytes("v2"))).build()));
+        join(
+            store.txn(
+                Txn.builder()
+                    .when(Compare.valueEquals("/t/a", bytes("v1")))
+                    .then(Op.put("/t/a", bytes("v2")))
+                    .build()));
     TxnResult absent =
-        join(store.txn(Txn.builder().when(Compare.valueEquals("/t/b", bytes(""))).then(Op.put("/t/b", bytes("x"))).build()));
+        join(
+            store.txn(
+                Txn.builder()
+                    .when(Compare.valueEquals("/t/b", bytes("")))
+                    .then(Op.put("/t/b", bytes("x")))
+                    .build()));
     // Then
     assertThat(wrong.succeeded()).isFalse();
     assertThat(right.succeeded()).isTrue();
@@ -215,7 +261,13 @@ public abstract class MetadataStoreContractTest {
     put("/t/single", "c");
     // When
     TxnResult r =
-        join(store.txn(Txn.builder().then(Op.deletePrefix("/t/x/")).then(Op.delete("/t/single")).then(Op.delete("/t/none")).build()));
+        join(
+            store.txn(
+                Txn.builder()
+                    .then(Op.deletePrefix("/t/x/"))
+                    .then(Op.delete("/t/single"))
+                    .then(Op.delete("/t/none"))
+                    .build()));
     // Then
     assertThat(r.succeeded()).isTrue();
     assertThat(join(store.getPrefix("/t/"))).extracting(KeyValue::key).containsExactly("/t/xy");
@@ -226,7 +278,13 @@ public abstract class MetadataStoreContractTest {
     // Given
     long r1 = put("/t/a", "1").revision();
     // When
-    TxnResult failed = join(store.txn(Txn.builder().when(Compare.absent("/t/a")).then(Op.put("/t/a", bytes("2"))).build()));
+    TxnResult failed =
+        join(
+            store.txn(
+                Txn.builder()
+                    .when(Compare.absent("/t/a"))
+                    .then(Op.put("/t/a", bytes("2")))
+                    .build()));
     TxnResult readOnly = join(store.txn(Txn.builder().then(Op.get("/t/a")).build()));
     TxnResult noop = join(store.txn(Txn.builder().then(Op.delete("/t/none")).build()));
     long r2 = put("/t/b", "1").revision();
@@ -279,7 +337,12 @@ public abstract class MetadataStoreContractTest {
   void shouldDeleteLeasedKeysWhenLeaseExpires() {
     // Given
     long lease = join(store.grantLease(LEASE_TTL));
-    join(store.txn(Txn.builder().then(Op.put("/t/owned", bytes("me"), lease)).then(Op.put("/t/free", bytes("x"))).build()));
+    join(
+        store.txn(
+            Txn.builder()
+                .then(Op.put("/t/owned", bytes("me"), lease))
+                .then(Op.put("/t/free", bytes("x")))
+                .build()));
     // When
     advanceTime(LEASE_TTL.plusSeconds(1));
     // Then
@@ -305,7 +368,12 @@ public abstract class MetadataStoreContractTest {
   void shouldDeleteLeasedKeysWhenLeaseIsRevoked() {
     // Given
     long lease = join(store.grantLease(LEASE_TTL));
-    join(store.txn(Txn.builder().then(Op.put("/t/a", bytes("1"), lease)).then(Op.put("/t/b", bytes("2"), lease)).build()));
+    join(
+        store.txn(
+            Txn.builder()
+                .then(Op.put("/t/a", bytes("1"), lease))
+                .then(Op.put("/t/b", bytes("2"), lease))
+                .build()));
     // When
     join(store.revokeLease(lease));
     // Then
@@ -317,7 +385,12 @@ public abstract class MetadataStoreContractTest {
   void shouldRejectPutWithUnknownLeaseAndWriteNothing() {
     // When
     Throwable failure =
-        failureOf(store.txn(Txn.builder().then(Op.put("/t/a", bytes("1"))).then(Op.put("/t/b", bytes("2"), 987654321L)).build()));
+        failureOf(
+            store.txn(
+                Txn.builder()
+                    .then(Op.put("/t/a", bytes("1")))
+                    .then(Op.put("/t/b", bytes("2"), 987654321L))
+                    .build()));
     // Then
     assertThat(failure).isInstanceOf(LeaseNotFoundException.class);
     assertThat(join(store.getPrefix("/t/"))).isEmpty();
@@ -336,7 +409,9 @@ public abstract class MetadataStoreContractTest {
       long r3 = join(store.txn(Txn.builder().then(Op.delete("/t/w/a")).build())).revision();
       // Then
       await().atMost(TIMEOUT).until(() -> seen.size() == 3);
-      assertThat(seen).extracting(WatchEvent::type).containsExactly(WatchEvent.Type.PUT, WatchEvent.Type.PUT, WatchEvent.Type.DELETE);
+      assertThat(seen)
+          .extracting(WatchEvent::type)
+          .containsExactly(WatchEvent.Type.PUT, WatchEvent.Type.PUT, WatchEvent.Type.DELETE);
       assertThat(seen).extracting(e -> e.kv().key()).containsExactly("/t/w/a", "/t/w/b", "/t/w/a");
       assertThat(seen).extracting(WatchEvent::revision).containsExactly(r1, r2, r3);
       assertThat(seen.get(1).kv().valueAsString()).isEqualTo("2");
@@ -394,6 +469,7 @@ public abstract class MetadataStoreContractTest {
     assertThat(failureOf(store.get("/t/a"))).isInstanceOf(MetadataStoreException.class);
     assertThat(failureOf(store.txn(Txn.builder().then(Op.put("/t/a", bytes("1"))).build())))
         .isInstanceOf(MetadataStoreException.class);
-    assertThatThrownBy(() -> store.watchPrefix("/t/", 0, e -> {})).isInstanceOf(MetadataStoreException.class);
+    assertThatThrownBy(() -> store.watchPrefix("/t/", 0, e -> {}))
+        .isInstanceOf(MetadataStoreException.class);
   }
 }

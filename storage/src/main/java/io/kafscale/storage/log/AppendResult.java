@@ -4,7 +4,8 @@
 package io.kafscale.storage.log;
 
 /**
- * Outcome of a committed append: offsets of the first and last record of the appended batches,
- * log append time (-1: CreateTime topics) and the log start offset at commit time.
+ * Outcome of a committed append: offsets of the first and last record of the appended batches, log
+ * append time (-1: CreateTime topics) and the log start offset at commit time.
  */
-public record AppendResult(long baseOffset, long lastOffset, long logAppendTimeMs, long logStartOffset) {}
+public record AppendResult(
+    long baseOffset, long lastOffset, long logAppendTimeMs, long logStartOffset) {}

@@ -24,10 +24,12 @@ final class AppendValidator {
     List<BatchHeader> headers = BatchValidator.validate(records, config.maxMessageBytes());
     for (BatchHeader h : headers) {
       if (h.isControl()) {
-        throw new StorageException(Reason.INVALID_RECORD, "clients may not produce control batches");
+        throw new StorageException(
+            Reason.INVALID_RECORD, "clients may not produce control batches");
       }
       if (h.isTransactional()) {
-        throw new StorageException(Reason.TRANSACTIONS_NOT_SUPPORTED, "transactional produce is not supported");
+        throw new StorageException(
+            Reason.TRANSACTIONS_NOT_SUPPORTED, "transactional produce is not supported");
       }
     }
     return headers;
@@ -35,7 +37,10 @@ final class AppendValidator {
 
   static List<SequenceBatch> sequences(List<BatchHeader> headers) {
     return headers.stream()
-        .map(h -> new SequenceBatch(h.producerId(), h.producerEpoch(), h.baseSequence(), h.lastSequence()))
+        .map(
+            h ->
+                new SequenceBatch(
+                    h.producerId(), h.producerEpoch(), h.baseSequence(), h.lastSequence()))
         .toList();
   }
 }

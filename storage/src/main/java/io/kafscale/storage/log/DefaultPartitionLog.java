@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * sequences → stage → (size or age) seal → assign offsets → encode → PUT → commit → advance the
  * high watermark → answer. At most one flush is in flight; batches keep staging meanwhile.
  *
- * <p>Threading: every state change runs on the partition's {@link SerialExecutor}; reads work on
- * an immutable {@link LogState} snapshot without it. Futures complete on storage threads.
+ * <p>Threading: every state change runs on the partition's {@link SerialExecutor}; reads work on an
+ * immutable {@link LogState} snapshot without it. Futures complete on storage threads.
  */
 final class DefaultPartitionLog implements PartitionLog {
 
@@ -72,10 +72,11 @@ final class DefaultPartitionLog implements PartitionLog {
   private boolean forceFlush;
   private LogScheduler.Cancellable timer;
   private long timerDeadline = Long.MIN_VALUE;
+  private long lastFlushEndMs = Long.MIN_VALUE / 2;
   private long nextAppendId;
 
-  DefaultPartitionLog(PartitionId id, int epoch, LogConfig config, RecoveredPartition recovered,
-      LogContext ctx) {
+  DefaultPartitionLog(
+      PartitionId id, int epoch, LogConfig config, RecoveredPartition recovered, LogContext ctx) {
     this.id = id;
     this.epoch = epoch;
     this.config = config;
@@ -92,11 +93,12 @@ final class DefaultPartitionLog implements PartitionLog {
     this.reader = new LogReader(recent, source);
     this.state = LogState.of(recovered);
     this.producers = new ProducerStateTable(recovered.producers());
-    this.maxTimestamp = recovered.segments().stream()
-        .filter(r -> r.lastOffset() >= recovered.logStartOffset())
-        .reduce((a, b) -> b.maxTimestamp() > a.maxTimestamp() ? b : a)
-        .map(r -> new TimestampedOffset(r.baseOffset(), r.maxTimestamp()))
-        .orElse(null);
+    this.maxTimestamp =
+        recovered.segments().stream()
+            .filter(r -> r.lastOffset() >= recovered.logStartOffset())
+            .reduce((a, b) -> b.maxTimestamp() > a.maxTimestamp() ? b : a)
+            .map(r -> new TimestampedOffset(r.baseOffset(), r.maxTimestamp()))
+            .orElse(null);
   }
 
   @Override
@@ -137,14 +139,21 @@ final class DefaultPartitionLog implements PartitionLog {
     List<SequenceBatch> seqs = AppendValidator.sequences(headers);
     switch (producers.tryStage(appendId, seqs)) {
       case ProducerCheck.Accepted a -> {
-        PendingAppend p = new PendingAppend(appendId, BatchValidator.slices(records, headers), headers,
-            cfg.logAppendTime(), result);
+        PendingAppend p =
+            new PendingAppend(
+                appendId,
+                BatchValidator.slices(records, headers),
+                headers,
+                cfg.logAppendTime(),
+                result);
         buffer.add(p, clock.millis());
         unresolved.put(appendId, p);
         maybeFlush();
       }
-      case ProducerCheck.Duplicate(ProducerSnapshot.BatchEntry e, ProducerCheck.StagedRef ref) when e != null ->
-          result.complete(new AppendResult(e.firstOffset(), e.lastOffset(), -1, state.logStartOffset()));
+      case ProducerCheck.Duplicate(ProducerSnapshot.BatchEntry e, ProducerCheck.StagedRef ref)
+          when e != null ->
+          result.complete(
+              new AppendResult(e.firstOffset(), e.lastOffset(), -1, state.logStartOffset()));
       case ProducerCheck.Duplicate(ProducerSnapshot.BatchEntry e, ProducerCheck.StagedRef ref) ->
           answerLikeStaged(ref, result);
       case ProducerCheck.Rejected(Reason reason, String message) ->
@@ -153,21 +162,28 @@ final class DefaultPartitionLog implements PartitionLog {
   }
 
   /** A duplicate of a batch still in flight is answered when (and as) the original is. */
-  private void answerLikeStaged(ProducerCheck.StagedRef ref, CompletableFuture<AppendResult> result) {
+  private void answerLikeStaged(
+      ProducerCheck.StagedRef ref, CompletableFuture<AppendResult> result) {
     PendingAppend original = unresolved.get(ref.appendId());
     if (original == null) {
-      result.completeExceptionally(new StorageException(Reason.FLUSH_FAILED, "original batch is no longer pending"));
+      result.completeExceptionally(
+          new StorageException(Reason.FLUSH_FAILED, "original batch is no longer pending"));
       return;
     }
     int i = ref.batchIndex();
-    original.future.whenComplete((r, err) -> {
-      if (err != null) {
-        result.completeExceptionally(err);
-      } else {
-        result.complete(new AppendResult(original.batchBaseOffsets[i], original.batchLastOffset(i),
-            r.logAppendTimeMs(), r.logStartOffset()));
-      }
-    });
+    original.future.whenComplete(
+        (r, err) -> {
+          if (err != null) {
+            result.completeExceptionally(err);
+          } else {
+            result.complete(
+                new AppendResult(
+                    original.batchBaseOffsets[i],
+                    original.batchLastOffset(i),
+                    r.logAppendTimeMs(),
+                    r.logStartOffset()));
+          }
+        });
   }
 
   private void maybeFlush() {
@@ -175,10 +191,10 @@ final class DefaultPartitionLog implements PartitionLog {
       return;
     }
     long now = clock.millis();
-    if (forceFlush || buffer.shouldFlush(now, policy)) {
+    if (forceFlush || buffer.shouldFlush(now, lastFlushEndMs, policy)) {
       startFlush(now);
     } else {
-      armTimer(policy.deadline(buffer.oldestStagedMs()), now);
+      armTimer(policy.dueAt(buffer.bytes(), buffer.oldestStagedMs(), lastFlushEndMs), now);
     }
   }
 
@@ -188,11 +204,16 @@ final class DefaultPartitionLog implements PartitionLog {
     }
     cancelTimer();
     timerDeadline = deadline;
-    timer = scheduler.schedule(() -> serial.execute(() -> {
-      timer = null;
-      timerDeadline = Long.MIN_VALUE;
-      maybeFlush();
-    }), Duration.ofMillis(Math.max(0, deadline - now)));
+    timer =
+        scheduler.schedule(
+            () ->
+                serial.execute(
+                    () -> {
+                      timer = null;
+                      timerDeadline = Long.MIN_VALUE;
+                      maybeFlush();
+                    }),
+            Duration.ofMillis(Math.max(0, deadline - now)));
   }
 
   private void cancelTimer() {
@@ -215,8 +236,16 @@ final class DefaultPartitionLog implements PartitionLog {
     FlushPlan plan;
     List<ProducerSnapshot> snapshots;
     try {
-      plan = FlushPlan.build(sealed, state.highWatermark(), now, id, epoch, storageConfig, suffixes.get(),
-          source.wholeSegmentMaxBytes());
+      plan =
+          FlushPlan.build(
+              sealed,
+              state.highWatermark(),
+              now,
+              id,
+              epoch,
+              storageConfig,
+              suffixes.get(),
+              source.wholeSegmentMaxBytes());
       snapshots = producers.project(plan.committedBatches(), now);
     } catch (RuntimeException e) {
       LOG.error("encoding a flush failed topic={} partition={}", id.topic(), id.partition(), e);
@@ -224,15 +253,19 @@ final class DefaultPartitionLog implements PartitionLog {
       return;
     }
     started.stop(meters.encodeLatency);
-    uploader.uploadAndCommit(id, epoch, plan, snapshots)
-        .whenComplete((v, err) -> serial.execute(() -> {
-          if (err == null) {
-            flushCommitted(plan);
-            started.stop(meters.flushLatency);
-          } else {
-            flushFailed(sealed, SegmentUploader.unwrap(err));
-          }
-        }));
+    uploader
+        .uploadAndCommit(id, epoch, plan, snapshots)
+        .whenComplete(
+            (v, err) ->
+                serial.execute(
+                    () -> {
+                      if (err == null) {
+                        flushCommitted(plan);
+                        started.stop(meters.flushLatency);
+                      } else {
+                        flushFailed(sealed, SegmentUploader.unwrap(err));
+                      }
+                    }));
   }
 
   private void flushCommitted(FlushPlan plan) {
@@ -251,7 +284,9 @@ final class DefaultPartitionLog implements PartitionLog {
     for (PendingAppend p : plan.appends()) {
       unresolved.remove(p.appendId);
       long appendTime = p.logAppendTime ? plan.nowMs() : -1;
-      p.future.complete(new AppendResult(p.batchBaseOffsets[0], p.batchLastOffset(p.headers.size() - 1), appendTime, lso));
+      p.future.complete(
+          new AppendResult(
+              p.batchBaseOffsets[0], p.batchLastOffset(p.headers.size() - 1), appendTime, lso));
     }
     finishFlush(null);
     long hw = state.highWatermark();
@@ -259,23 +294,34 @@ final class DefaultPartitionLog implements PartitionLog {
       try {
         l.accept(hw);
       } catch (RuntimeException e) {
-        LOG.warn("high watermark listener failed topic={} partition={}", id.topic(), id.partition(), e);
+        LOG.warn(
+            "high watermark listener failed topic={} partition={}", id.topic(), id.partition(), e);
       }
     }
     maybeFlush();
   }
 
   private void flushFailed(List<PendingAppend> sealed, Throwable failure) {
-    Throwable cause = failure instanceof SegmentUploader.FlushFailure f && f.getCause() != null ? f.getCause() : failure;
+    Throwable cause =
+        failure instanceof SegmentUploader.FlushFailure f && f.getCause() != null
+            ? f.getCause()
+            : failure;
     if (cause instanceof FencedException) {
       fence(sealed, cause);
       return;
     }
     String stage = failure instanceof SegmentUploader.FlushFailure f ? f.stage : "put";
     meters.flushFailed(stage);
-    LOG.warn("flush failed topic={} partition={} error={}", id.topic(), id.partition(), failure.toString());
-    StorageException error = new StorageException(Reason.FLUSH_FAILED,
-        "flush of " + id + " failed at " + stage + "; nothing was written", cause);
+    LOG.warn(
+        "flush failed topic={} partition={} error={}",
+        id.topic(),
+        id.partition(),
+        failure.toString());
+    StorageException error =
+        new StorageException(
+            Reason.FLUSH_FAILED,
+            "flush of " + id + " failed at " + stage + "; nothing was written",
+            cause);
     Set<Long> touched = producers.discard(sealed.stream().map(p -> p.appendId).toList());
     // Staged batches of the same producers now follow a sequence gap: fail them as well, so the
     // producer resends everything in order and the committed sequences stay gapless.
@@ -297,8 +343,11 @@ final class DefaultPartitionLog implements PartitionLog {
     LOG.warn("partition fenced topic={} partition={} epoch={}", id.topic(), id.partition(), epoch);
     closed = true;
     cancelTimer();
-    StorageException error = new StorageException(Reason.NOT_OWNER,
-        "partition " + id + " is owned at a newer epoch than " + epoch, cause);
+    StorageException error =
+        new StorageException(
+            Reason.NOT_OWNER,
+            "partition " + id + " is owned at a newer epoch than " + epoch,
+            cause);
     List<PendingAppend> failed = new ArrayList<>(sealed);
     failed.addAll(buffer.seal());
     producers.discard(failed.stream().map(p -> p.appendId).toList());
@@ -313,6 +362,7 @@ final class DefaultPartitionLog implements PartitionLog {
 
   private void finishFlush(Throwable error) {
     flushing = false;
+    lastFlushEndMs = clock.millis();
     List<CompletableFuture<Void>> waiters = inFlightWaiters;
     inFlightWaiters = new ArrayList<>();
     for (CompletableFuture<Void> w : waiters) {
@@ -369,9 +419,9 @@ final class DefaultPartitionLog implements PartitionLog {
 
   /**
    * For batches committed by this log the offset is the base offset of the batch holding the
-   * largest timestamp; for recovered segments only their summary is known, so it is the base
-   * offset of that segment (callers needing the exact batch use {@link
-   * #firstBatchWithTimestampAtLeast} with the returned timestamp).
+   * largest timestamp; for recovered segments only their summary is known, so it is the base offset
+   * of that segment (callers needing the exact batch use {@link #firstBatchWithTimestampAtLeast}
+   * with the returned timestamp).
    */
   @Override
   public Optional<TimestampedOffset> maxTimestamp() {
@@ -393,14 +443,15 @@ final class DefaultPartitionLog implements PartitionLog {
   public void close() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
-      serial.execute(() -> {
-        if (closed) {
-          done.complete(null);
-          return;
-        }
-        closed = true;
-        requestFlush(done);
-      });
+      serial.execute(
+          () -> {
+            if (closed) {
+              done.complete(null);
+              return;
+            }
+            closed = true;
+            requestFlush(done);
+          });
     } catch (RejectedExecutionException e) {
       closed = true;
       return;
@@ -411,7 +462,11 @@ final class DefaultPartitionLog implements PartitionLog {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
-        LOG.warn("final flush on close failed topic={} partition={} error={}", id.topic(), id.partition(), e.toString());
+        LOG.warn(
+            "final flush on close failed topic={} partition={} error={}",
+            id.topic(),
+            id.partition(),
+            e.toString());
       }
     }
   }

@@ -10,18 +10,24 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link LogScheduler} on a small pool of daemon threads named {@code kafscale-storage-N}. Thread-safe. */
+/**
+ * {@link LogScheduler} on a small pool of daemon threads named {@code kafscale-storage-N}.
+ * Thread-safe.
+ */
 public final class ExecutorLogScheduler implements LogScheduler, AutoCloseable {
 
   private final ScheduledExecutorService pool;
 
   public ExecutorLogScheduler(int threads) {
     AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newScheduledThreadPool(threads, r -> {
-      Thread t = new Thread(r, "kafscale-storage-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newScheduledThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "kafscale-storage-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
@@ -31,7 +37,8 @@ public final class ExecutorLogScheduler implements LogScheduler, AutoCloseable {
 
   @Override
   public Cancellable schedule(Runnable task, Duration delay) {
-    ScheduledFuture<?> f = pool.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> f =
+        pool.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     return () -> f.cancel(false);
   }
 

@@ -17,10 +17,10 @@ import java.util.List;
 
 /**
  * A sealed flush, ready to upload: the encoded segment and index, the keys they go to (no index
- * object for a segment of at most {@code indexMinBytes}, which readers fetch whole), the
- * reference to commit, the offsets each staged batch gets, and the batch with the largest
- * timestamp. Building it is pure: offsets are assigned here, into the segment copy only, and become
- * real only when the commit succeeds. {@link PendingAppend#batchBaseOffsets} are filled in.
+ * object for a segment of at most {@code indexMinBytes}, which readers fetch whole), the reference
+ * to commit, the offsets each staged batch gets, and the batch with the largest timestamp. Building
+ * it is pure: offsets are assigned here, into the segment copy only, and become real only when the
+ * commit succeeds. {@link PendingAppend#batchBaseOffsets} are filled in.
  */
 record FlushPlan(
     List<PendingAppend> appends,
@@ -32,15 +32,23 @@ record FlushPlan(
     TimestampedOffset maxTimestamp,
     int batchCount) {
 
-  static FlushPlan build(List<PendingAppend> appends, long baseOffset, long nowMs, PartitionId id, int epoch,
-      StorageConfig config, String suffix, long indexMinBytes) {
+  static FlushPlan build(
+      List<PendingAppend> appends,
+      long baseOffset,
+      long nowMs,
+      PartitionId id,
+      int epoch,
+      StorageConfig config,
+      String suffix,
+      long indexMinBytes) {
     List<ByteBuffer> batches = new ArrayList<>();
     for (PendingAppend p : appends) {
       for (ByteBuffer b : p.batches) {
         batches.add(p.logAppendTime ? LogAppendTimeStamper.stamp(b, nowMs) : b);
       }
     }
-    EncodedSegment enc = SegmentEncoder.encode(batches, baseOffset, nowMs, config.indexIntervalBytes());
+    EncodedSegment enc =
+        SegmentEncoder.encode(batches, baseOffset, nowMs, config.indexIntervalBytes());
     SegmentView view = SegmentReader.parse(enc.segment().duplicate());
     List<CommittedBatch> committed = new ArrayList<>();
     TimestampedOffset max = null;
@@ -52,20 +60,34 @@ record FlushPlan(
         long base = enc.batchBaseOffsets()[k];
         long ts = view.batches().get(k).maxTimestamp();
         p.batchBaseOffsets[i] = base;
-        committed.add(new CommittedBatch(new StagedRef(p.appendId, i), base, base + h.lastOffsetDelta(), ts));
+        committed.add(
+            new CommittedBatch(new StagedRef(p.appendId, i), base, base + h.lastOffsetDelta(), ts));
         if (max == null || ts > max.timestamp()) {
           max = new TimestampedOffset(base, ts);
         }
         k++;
       }
     }
-    String key = SegmentKeys.segmentKey(config.namespace(), id.topic(), id.partition(), baseOffset, epoch, suffix);
+    String key =
+        SegmentKeys.segmentKey(
+            config.namespace(), id.topic(), id.partition(), baseOffset, epoch, suffix);
     // Segments that readers fetch whole never need their index: not writing it halves the PUTs.
     int length = enc.segment().remaining();
     String indexKey = length > indexMinBytes ? SegmentKeys.indexKeyFor(key) : null;
-    SegmentRef ref = new SegmentRef(key, indexKey, 0, length,
-        enc.baseOffset(), enc.lastOffset(), enc.maxTimestamp(), epoch, enc.crc(), nowMs);
-    return new FlushPlan(List.copyOf(appends), enc, view, ref, List.copyOf(committed), nowMs, max, k);
+    SegmentRef ref =
+        new SegmentRef(
+            key,
+            indexKey,
+            0,
+            length,
+            enc.baseOffset(),
+            enc.lastOffset(),
+            enc.maxTimestamp(),
+            epoch,
+            enc.crc(),
+            nowMs);
+    return new FlushPlan(
+        List.copyOf(appends), enc, view, ref, List.copyOf(committed), nowMs, max, k);
   }
 
   long batchBytes() {

@@ -6,20 +6,22 @@ package io.kafscale.storage.log;
 import java.time.Duration;
 
 /**
- * When a partition's staged batches must be flushed: once they hold {@code maxBytes}, once the
- * oldest has waited {@code maxAge}, or, while no flush of the partition is in flight, once they
- * hold {@code idleBytes}. Immutable.
+ * When a partition's staged batches must be flushed (asked only while no flush of the partition is
+ * in flight): once they hold {@code maxBytes}; once the oldest has waited {@code maxAge}; or once
+ * they hold {@code idleBytes} and {@code idleDelay} has passed since the previous flush finished.
+ * Immutable.
  *
  * <p>Why the idle trigger: at most one flush per partition is in flight and an acks=1/all producer
  * has only a few requests outstanding per connection (five by default), each waiting for its flush.
  * Waiting for the age deadline while nothing is in flight mostly waits for data that cannot come,
- * because the producer is blocked on exactly these acks. Flushing at once instead turns the
- * in-flight flush into the batching window (group commit): under load the next flush collects
- * everything that arrived during the previous one, so flushes grow with the store's latency (S3)
- * and shrink when the store is fast (local disk). The {@code idleBytes} floor keeps a trickle of
- * tiny requests on the age trigger, so each eager flush (one PUT) carries at least that much.
+ * because the producer is blocked on exactly these acks. Flushing early turns the in-flight flush
+ * into the batching window (group commit). The short {@code idleDelay} after a flush lets the
+ * requests the producer sends on receiving that flush's acks arrive and join the next flush, so a
+ * flush carries the producer's whole window instead of half of it (the per-flush cost, two fsyncs
+ * or one PUT plus a metadata commit, dominates). The {@code idleBytes} floor keeps a trickle of
+ * tiny requests on the age trigger, so each early flush (one PUT) carries at least that much.
  */
-public record FlushPolicy(long maxBytes, Duration maxAge, long idleBytes) {
+public record FlushPolicy(long maxBytes, Duration maxAge, long idleBytes, Duration idleDelay) {
 
   public FlushPolicy {
     if (maxBytes <= 0) {
@@ -28,27 +30,43 @@ public record FlushPolicy(long maxBytes, Duration maxAge, long idleBytes) {
     if (maxAge.isNegative()) {
       throw new IllegalArgumentException("flush max age must be >= 0: " + maxAge);
     }
-    if (idleBytes < 0) {
-      throw new IllegalArgumentException("idle flush bytes must be >= 0: " + idleBytes);
+    if (idleBytes < 0 || idleDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "idle flush bytes and delay must be >= 0: " + idleBytes + ", " + idleDelay);
     }
   }
 
   /** Without the idle trigger (only size and age). */
   public FlushPolicy(long maxBytes, Duration maxAge) {
-    this(maxBytes, maxAge, Long.MAX_VALUE);
+    this(maxBytes, maxAge, Long.MAX_VALUE, Duration.ZERO);
   }
 
   public static FlushPolicy of(StorageConfig config) {
-    return new FlushPolicy(config.flushMaxBytes(), config.flushMaxAge(), config.idleFlushBytes());
+    return new FlushPolicy(
+        config.flushMaxBytes(),
+        config.flushMaxAge(),
+        config.idleFlushBytes(),
+        config.idleFlushDelay());
   }
 
   /**
-   * Whether {@code stagedBytes} staged since {@code oldestStagedMs} must be flushed at {@code nowMs}
-   * when no flush is in flight.
+   * Whether {@code stagedBytes} staged since {@code oldestStagedMs} must be flushed at {@code
+   * nowMs}, the previous flush having finished at {@code lastFlushEndMs}.
    */
-  public boolean shouldFlush(long stagedBytes, long oldestStagedMs, long nowMs) {
+  public boolean shouldFlush(
+      long stagedBytes, long oldestStagedMs, long lastFlushEndMs, long nowMs) {
     return stagedBytes > 0
-        && (stagedBytes >= maxBytes || stagedBytes >= idleBytes || nowMs >= deadline(oldestStagedMs));
+        && (stagedBytes >= maxBytes || nowMs >= dueAt(stagedBytes, oldestStagedMs, lastFlushEndMs));
+  }
+
+  /** The earliest time at which the staged batches are due (size trigger aside). */
+  public long dueAt(long stagedBytes, long oldestStagedMs, long lastFlushEndMs) {
+    long age = deadline(oldestStagedMs);
+    if (stagedBytes < idleBytes) {
+      return age;
+    }
+    long idle = lastFlushEndMs + idleDelay.toMillis();
+    return Math.min(age, Math.max(idle, oldestStagedMs));
   }
 
   /** The time at which a batch staged at {@code oldestStagedMs} must be flushed. */

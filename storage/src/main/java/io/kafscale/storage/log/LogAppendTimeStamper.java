@@ -17,16 +17,20 @@ final class LogAppendTimeStamper {
 
   private LogAppendTimeStamper() {}
 
-  /** A new heap buffer holding {@code batch} (position to limit) stamped with {@code appendTimeMs}. */
+  /**
+   * A new heap buffer holding {@code batch} (position to limit) stamped with {@code appendTimeMs}.
+   */
   static ByteBuffer stamp(ByteBuffer batch, long appendTimeMs) {
     ByteBuffer copy = ByteBuffer.allocate(batch.remaining());
     copy.put(0, batch, batch.position(), batch.remaining());
     short attributes = copy.getShort(RecordBatchFormat.ATTRIBUTES_OFFSET);
-    copy.putShort(RecordBatchFormat.ATTRIBUTES_OFFSET,
+    copy.putShort(
+        RecordBatchFormat.ATTRIBUTES_OFFSET,
         (short) (attributes | RecordBatchFormat.TIMESTAMP_TYPE_MASK));
     copy.putLong(RecordBatchFormat.MAX_TIMESTAMP_OFFSET, appendTimeMs);
     CRC32C crc = new CRC32C();
-    crc.update(copy.slice(RecordBatchFormat.CRC_START, copy.capacity() - RecordBatchFormat.CRC_START));
+    crc.update(
+        copy.slice(RecordBatchFormat.CRC_START, copy.capacity() - RecordBatchFormat.CRC_START));
     copy.putInt(RecordBatchFormat.CRC_OFFSET, (int) crc.getValue());
     return copy;
   }

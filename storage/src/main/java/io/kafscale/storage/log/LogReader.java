@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class LogReader {
 
-  /** Bytes of following segments loaded ahead of a sequential reader (a few default fetch sizes). */
+  /**
+   * Bytes of following segments loaded ahead of a sequential reader (a few default fetch sizes).
+   */
   static final long READ_AHEAD_BYTES = 4L << 20;
 
   private final RecentSegments recent;
@@ -33,39 +35,59 @@ final class LogReader {
 
   CompletableFuture<ReadResult> read(LogState st, long offset, int maxBytes, boolean minOneBatch) {
     if (offset == st.highWatermark()) {
-      return CompletableFuture.completedFuture(new ReadResult(List.of(), st.highWatermark(), st.logStartOffset()));
+      return CompletableFuture.completedFuture(
+          new ReadResult(List.of(), st.highWatermark(), st.logStartOffset()));
     }
     if (offset < st.logStartOffset() || offset > st.highWatermark()) {
-      return CompletableFuture.failedFuture(new StorageException(StorageException.Reason.OFFSET_OUT_OF_RANGE,
-          "offset " + offset + " is outside [" + st.logStartOffset() + ", " + st.highWatermark() + "]"));
+      return CompletableFuture.failedFuture(
+          new StorageException(
+              StorageException.Reason.OFFSET_OUT_OF_RANGE,
+              "offset "
+                  + offset
+                  + " is outside ["
+                  + st.logStartOffset()
+                  + ", "
+                  + st.highWatermark()
+                  + "]"));
     }
     List<ByteBuffer> out = new ArrayList<>();
     return readFrom(st, st.indexOf(offset), offset, maxBytes, minOneBatch, out)
         .thenApply(v -> new ReadResult(List.copyOf(out), st.highWatermark(), st.logStartOffset()));
   }
 
-  private CompletableFuture<Void> readFrom(LogState st, int index, long offset, int remaining, boolean minOneBatch,
+  private CompletableFuture<Void> readFrom(
+      LogState st,
+      int index,
+      long offset,
+      int remaining,
+      boolean minOneBatch,
       List<ByteBuffer> out) {
-    if (index < 0 || index >= st.segments().size() || (remaining <= 0 && !(minOneBatch && out.isEmpty()))) {
+    if (index < 0
+        || index >= st.segments().size()
+        || (remaining <= 0 && !(minOneBatch && out.isEmpty()))) {
       return CompletableFuture.completedFuture(null);
     }
     SegmentRef ref = st.segments().get(index);
     if (ref.lastOffset() < offset) {
       return readFrom(st, index + 1, offset, remaining, minOneBatch, out);
     }
-    return segmentBatches(st, index, offset, remaining, minOneBatch && out.isEmpty()).thenCompose(batches -> {
-      out.addAll(batches);
-      int left = remaining - batches.stream().mapToInt(ByteBuffer::remaining).sum();
-      // Stop when the budget ran out inside this segment (nothing or not all of it was taken).
-      if (batches.isEmpty() || lastOffsetOf(batches.getLast()) < ref.lastOffset()) {
-        return CompletableFuture.completedFuture(null);
-      }
-      return readFrom(st, index + 1, Math.max(offset, ref.nextOffset()), left, minOneBatch, out);
-    });
+    return segmentBatches(st, index, offset, remaining, minOneBatch && out.isEmpty())
+        .thenCompose(
+            batches -> {
+              out.addAll(batches);
+              int left = remaining - batches.stream().mapToInt(ByteBuffer::remaining).sum();
+              // Stop when the budget ran out inside this segment (nothing or not all of it was
+              // taken).
+              if (batches.isEmpty() || lastOffsetOf(batches.getLast()) < ref.lastOffset()) {
+                return CompletableFuture.completedFuture(null);
+              }
+              return readFrom(
+                  st, index + 1, Math.max(offset, ref.nextOffset()), left, minOneBatch, out);
+            });
   }
 
-  private CompletableFuture<List<ByteBuffer>> segmentBatches(LogState st, int index, long offset, int maxBytes,
-      boolean minOneBatch) {
+  private CompletableFuture<List<ByteBuffer>> segmentBatches(
+      LogState st, int index, long offset, int maxBytes, boolean minOneBatch) {
     SegmentRef ref = st.segments().get(index);
     SegmentView view = recent.get(ref.baseOffset());
     if (view != null) {
@@ -80,8 +102,8 @@ final class LogReader {
 
   /**
    * Warms the cache with the segments after {@code index}, up to {@link #READ_AHEAD_BYTES}: a
-   * sequential consumer's next fetches then find them loaded (the loads run in parallel), instead of
-   * waiting for one GET per small segment in turn.
+   * sequential consumer's next fetches then find them loaded (the loads run in parallel), instead
+   * of waiting for one GET per small segment in turn.
    */
   private void readAhead(LogState st, int index) {
     long ahead = 0;
@@ -99,8 +121,11 @@ final class LogReader {
         + batch.getInt(batch.position() + RecordBatchFormat.LAST_OFFSET_DELTA_OFFSET);
   }
 
-  /** The first batch at or after the log start whose max timestamp is at least {@code timestamp}. */
-  CompletableFuture<Optional<ByteBuffer>> firstBatchWithTimestampAtLeast(LogState st, long timestamp) {
+  /**
+   * The first batch at or after the log start whose max timestamp is at least {@code timestamp}.
+   */
+  CompletableFuture<Optional<ByteBuffer>> firstBatchWithTimestampAtLeast(
+      LogState st, long timestamp) {
     return search(st, 0, timestamp);
   }
 
@@ -110,17 +135,22 @@ final class LogReader {
       if (ref.maxTimestamp() >= timestamp && ref.lastOffset() >= st.logStartOffset()) {
         int next = i + 1;
         SegmentView view = recent.get(ref.baseOffset());
-        CompletableFuture<SegmentView> loaded = view != null ? CompletableFuture.completedFuture(view) : source.load(ref);
-        return loaded.thenCompose(v -> {
-          Optional<ByteBuffer> found = firstIn(v, st.logStartOffset(), timestamp);
-          return found.isPresent() ? CompletableFuture.completedFuture(found) : search(st, next, timestamp);
-        });
+        CompletableFuture<SegmentView> loaded =
+            view != null ? CompletableFuture.completedFuture(view) : source.load(ref);
+        return loaded.thenCompose(
+            v -> {
+              Optional<ByteBuffer> found = firstIn(v, st.logStartOffset(), timestamp);
+              return found.isPresent()
+                  ? CompletableFuture.completedFuture(found)
+                  : search(st, next, timestamp);
+            });
       }
     }
     return CompletableFuture.completedFuture(Optional.empty());
   }
 
-  private static Optional<ByteBuffer> firstIn(SegmentView view, long logStartOffset, long timestamp) {
+  private static Optional<ByteBuffer> firstIn(
+      SegmentView view, long logStartOffset, long timestamp) {
     List<BatchHeader> batches = view.batches();
     for (int i = 0; i < batches.size(); i++) {
       BatchHeader h = batches.get(i);

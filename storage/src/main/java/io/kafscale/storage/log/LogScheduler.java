@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * The threads partition logs run on: {@link #execute} runs a task soon on a storage thread,
- * {@link #schedule} after a delay measured on the same clock the logs read. A port so tests can
- * drive time by hand. Implementations are thread-safe.
+ * The threads partition logs run on: {@link #execute} runs a task soon on a storage thread, {@link
+ * #schedule} after a delay measured on the same clock the logs read. A port so tests can drive time
+ * by hand. Implementations are thread-safe.
  */
 public interface LogScheduler extends Executor {
 

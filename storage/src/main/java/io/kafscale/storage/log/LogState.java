@@ -23,7 +23,9 @@ record LogState(long logStartOffset, long highWatermark, List<SegmentRef> segmen
     return new LogState(recovered.logStartOffset(), recovered.highWatermark(), sorted);
   }
 
-  /** The state after committing {@code ref}: it is appended and the high watermark moves past it. */
+  /**
+   * The state after committing {@code ref}: it is appended and the high watermark moves past it.
+   */
   LogState withSegment(SegmentRef ref) {
     List<SegmentRef> next = new ArrayList<>(segments.size() + 1);
     next.addAll(segments);

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 
 /**
- * The log of one partition owned by this broker at one epoch: stages produced batches, flushes
- * them as segments to the object store, commits them through {@link SegmentCommitter}, and serves
+ * The log of one partition owned by this broker at one epoch: stages produced batches, flushes them
+ * as segments to the object store, commits them through {@link SegmentCommitter}, and serves
  * committed data. Thread-safe; futures complete on storage threads, never on the caller's.
  */
 public interface PartitionLog extends AutoCloseable {
@@ -42,8 +42,8 @@ public interface PartitionLog extends AutoCloseable {
   long logStartOffset();
 
   /**
-   * The first committed batch whose max timestamp is at least {@code timestamp}, for ListOffsets
-   * by timestamp; the caller finds the exact record inside it. Empty if there is none.
+   * The first committed batch whose max timestamp is at least {@code timestamp}, for ListOffsets by
+   * timestamp; the caller finds the exact record inside it. Empty if there is none.
    */
   CompletableFuture<Optional<ByteBuffer>> firstBatchWithTimestampAtLeast(long timestamp);
 

@@ -17,39 +17,84 @@ public final class PartitionLogFactory implements PartitionLogOpener {
 
   /** In-memory copies of recently committed segments kept per partition. */
   public static final long DEFAULT_RECENT_BYTES_PER_PARTITION = 16L << 20;
+
   /** Segments up to this size are fetched whole and cached; larger ones by index-located ranges. */
   public static final long WHOLE_SEGMENT_MAX_BYTES = 8L << 20;
 
-  private static final int THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  private static final int THREADS =
+      Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private final LogContext context;
   private final SegmentCache<SegmentSource.Cached> cache;
   private final ExecutorLogScheduler ownedScheduler;
 
-  public PartitionLogFactory(ObjectStore store, SegmentCommitter committer, StorageConfig config, Clock clock,
+  public PartitionLogFactory(
+      ObjectStore store,
+      SegmentCommitter committer,
+      StorageConfig config,
+      Clock clock,
       MeterRegistry meters) {
-    this(store, committer, config, clock, meters, new ExecutorLogScheduler(THREADS), true,
-        DEFAULT_RECENT_BYTES_PER_PARTITION, WHOLE_SEGMENT_MAX_BYTES);
+    this(
+        store,
+        committer,
+        config,
+        clock,
+        meters,
+        new ExecutorLogScheduler(THREADS),
+        true,
+        DEFAULT_RECENT_BYTES_PER_PARTITION,
+        WHOLE_SEGMENT_MAX_BYTES);
   }
 
   /**
    * With a caller-owned scheduler (not closed by {@link #close}) and explicit memory bounds; tests
    * use it to drive time by hand.
    */
-  public PartitionLogFactory(ObjectStore store, SegmentCommitter committer, StorageConfig config, Clock clock,
-      MeterRegistry meters, LogScheduler scheduler, long recentBytesPerPartition, long wholeSegmentMaxBytes) {
-    this(store, committer, config, clock, meters, scheduler, false, recentBytesPerPartition, wholeSegmentMaxBytes);
+  public PartitionLogFactory(
+      ObjectStore store,
+      SegmentCommitter committer,
+      StorageConfig config,
+      Clock clock,
+      MeterRegistry meters,
+      LogScheduler scheduler,
+      long recentBytesPerPartition,
+      long wholeSegmentMaxBytes) {
+    this(
+        store,
+        committer,
+        config,
+        clock,
+        meters,
+        scheduler,
+        false,
+        recentBytesPerPartition,
+        wholeSegmentMaxBytes);
   }
 
-  private PartitionLogFactory(ObjectStore store, SegmentCommitter committer, StorageConfig config, Clock clock,
-      MeterRegistry registry, LogScheduler scheduler, boolean ownsScheduler, long recentBytesPerPartition,
+  private PartitionLogFactory(
+      ObjectStore store,
+      SegmentCommitter committer,
+      StorageConfig config,
+      Clock clock,
+      MeterRegistry registry,
+      LogScheduler scheduler,
+      boolean ownsScheduler,
+      long recentBytesPerPartition,
       long wholeSegmentMaxBytes) {
     this.cache = new SegmentCache<>(config.cacheBytes(), SegmentSource.Cached::weight);
     StorageMeters meters = new StorageMeters(registry, cache);
     SegmentSource source = new SegmentSource(store, cache, meters, scheduler, wholeSegmentMaxBytes);
     this.ownedScheduler = ownsScheduler ? (ExecutorLogScheduler) scheduler : null;
-    this.context = new LogContext(config, clock, scheduler, new SegmentUploader(store, committer, meters, registry),
-        new KeySuffixes(), meters, source, recentBytesPerPartition);
+    this.context =
+        new LogContext(
+            config,
+            clock,
+            scheduler,
+            new SegmentUploader(store, committer, meters, registry),
+            new KeySuffixes(),
+            meters,
+            source,
+            recentBytesPerPartition);
   }
 
   @Override

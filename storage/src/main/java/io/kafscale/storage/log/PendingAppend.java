@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One accepted produce request waiting for its flush: the zero-copy views of its validated
- * batches, their headers, and the future its caller waits on. The views belong to the caller's
- * request buffer until the flush has copied them into a segment. {@link #batchBaseOffsets} is set
- * by the flush before the future completes (the completion publishes it).
+ * One accepted produce request waiting for its flush: the zero-copy views of its validated batches,
+ * their headers, and the future its caller waits on. The views belong to the caller's request
+ * buffer until the flush has copied them into a segment. {@link #batchBaseOffsets} is set by the
+ * flush before the future completes (the completion publishes it).
  */
 final class PendingAppend {
 
@@ -24,7 +24,11 @@ final class PendingAppend {
   final CompletableFuture<AppendResult> future;
   long[] batchBaseOffsets;
 
-  PendingAppend(long appendId, List<ByteBuffer> batches, List<BatchHeader> headers, boolean logAppendTime,
+  PendingAppend(
+      long appendId,
+      List<ByteBuffer> batches,
+      List<BatchHeader> headers,
+      boolean logAppendTime,
       CompletableFuture<AppendResult> future) {
     this.future = future;
     this.appendId = appendId;

@@ -8,7 +8,10 @@ import java.util.List;
 
 /** Committed state a new owner opens a partition log from (as read from the metadata store). */
 public record RecoveredPartition(
-    long logStartOffset, long highWatermark, List<SegmentRef> segments, List<ProducerSnapshot> producers) {
+    long logStartOffset,
+    long highWatermark,
+    List<SegmentRef> segments,
+    List<ProducerSnapshot> producers) {
   public RecoveredPartition {
     segments = List.copyOf(segments);
     producers = List.copyOf(producers);

@@ -5,9 +5,9 @@ package io.kafscale.storage.log;
 
 /**
  * Where a committed run of batches lives: bytes {@code [position, position + length)} of object
- * {@code objectKey} hold the segment (header, batches, footer) covering offsets {@code
- * [baseOffset, lastOffset]}. {@code indexKey} names the sparse index object (null if none). {@code
- * epoch} is the owner epoch that wrote it; {@code crc} is the footer's CRC-32C of the batches.
+ * {@code objectKey} hold the segment (header, batches, footer) covering offsets {@code [baseOffset,
+ * lastOffset]}. {@code indexKey} names the sparse index object (null if none). {@code epoch} is the
+ * owner epoch that wrote it; {@code crc} is the footer's CRC-32C of the batches.
  */
 public record SegmentRef(
     String objectKey,

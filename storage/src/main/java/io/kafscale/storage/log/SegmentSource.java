@@ -46,9 +46,14 @@ final class SegmentSource {
   private final StorageMeters meters;
   private final Executor executor;
   private final long wholeSegmentMaxBytes;
-  private final ConcurrentHashMap<String, CompletableFuture<SegmentView>> loading = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<SegmentView>> loading =
+      new ConcurrentHashMap<>();
 
-  SegmentSource(ObjectStore store, SegmentCache<Cached> cache, StorageMeters meters, Executor executor,
+  SegmentSource(
+      ObjectStore store,
+      SegmentCache<Cached> cache,
+      StorageMeters meters,
+      Executor executor,
       long wholeSegmentMaxBytes) {
     this.store = store;
     this.cache = cache;
@@ -98,70 +103,99 @@ final class SegmentSource {
       return existing;
     }
     meters.segmentRead(kind);
-    store.getRange(ref.objectKey(), ref.position(), ref.length())
+    store
+        .getRange(ref.objectKey(), ref.position(), ref.length())
         .thenApplyAsync(bytes -> check(ref, SegmentReader.parse(bytes)), executor)
-        .whenComplete((view, err) -> {
-          loading.remove(key, mine);
-          if (err != null) {
-            mine.completeExceptionally(readFailed(ref, err));
-          } else {
-            cache.put(key, new CachedSegment(view));
-            mine.complete(view);
-          }
-        });
+        .whenComplete(
+            (view, err) -> {
+              loading.remove(key, mine);
+              if (err != null) {
+                mine.completeExceptionally(readFailed(ref, err));
+              } else {
+                cache.put(key, new CachedSegment(view));
+                mine.complete(view);
+              }
+            });
     return mine;
   }
 
   private static SegmentView check(SegmentRef ref, SegmentView view) {
-    if (view.baseOffset() != ref.baseOffset() || view.lastOffset() != ref.lastOffset() || view.crc() != ref.crc()) {
-      throw new StorageException(StorageException.Reason.READ_FAILED,
+    if (view.baseOffset() != ref.baseOffset()
+        || view.lastOffset() != ref.lastOffset()
+        || view.crc() != ref.crc()) {
+      throw new StorageException(
+          StorageException.Reason.READ_FAILED,
           "segment " + ref.objectKey() + " does not match its reference");
     }
     return view;
   }
 
   /**
-   * Batches of a large segment for a fetch at {@code offset}: the index gives the start position,
-   * a ranged GET of about {@code maxBytes} (at least 1 MiB) is scanned for whole batches, and a batch
+   * Batches of a large segment for a fetch at {@code offset}: the index gives the start position, a
+   * ranged GET of about {@code maxBytes} (at least 1 MiB) is scanned for whole batches, and a batch
    * cut off by the range end is fetched again with its exact size when it is the first one needed.
    */
-  CompletableFuture<List<ByteBuffer>> readRange(SegmentRef ref, long offset, int maxBytes, boolean minOneBatch) {
-    return index(ref).thenCompose(index ->
-        readFrom(ref, index.positionFor(offset), offset, maxBytes, minOneBatch, rangeSize(maxBytes)));
+  CompletableFuture<List<ByteBuffer>> readRange(
+      SegmentRef ref, long offset, int maxBytes, boolean minOneBatch) {
+    return index(ref)
+        .thenCompose(
+            index ->
+                readFrom(
+                    ref,
+                    index.positionFor(offset),
+                    offset,
+                    maxBytes,
+                    minOneBatch,
+                    rangeSize(maxBytes)));
   }
 
-  private CompletableFuture<List<ByteBuffer>> readFrom(SegmentRef ref, int position, long offset, int maxBytes,
-      boolean minOneBatch, int length) {
+  private CompletableFuture<List<ByteBuffer>> readFrom(
+      SegmentRef ref, int position, long offset, int maxBytes, boolean minOneBatch, int length) {
     int end = ref.length() - io.kafscale.storage.segment.SegmentFormat.FOOTER_SIZE;
     int len = Math.min(length, end - position);
     if (len <= 0) {
       return CompletableFuture.completedFuture(List.of());
     }
     meters.segmentRead("range");
-    return store.getRange(ref.objectKey(), ref.position() + position, len).thenComposeAsync(buf -> {
-      List<BatchHeader> headers = SegmentReader.scanBatches(buf, position);
-      List<BatchHeader> selected = SegmentReader.selectBatches(headers, offset, maxBytes, minOneBatch);
-      if (!selected.isEmpty()) {
-        return CompletableFuture.completedFuture(slices(buf, position, selected));
-      }
-      int scanned = headers.isEmpty() ? position : headers.getLast().position() + headers.getLast().sizeInBytes();
-      boolean more = scanned < end;
-      boolean fitsNothing = !headers.isEmpty() && headers.getLast().lastOffset() >= offset;
-      if (!more || fitsNothing) {
-        return CompletableFuture.completedFuture(List.<ByteBuffer>of());
-      }
-      // The batch we need starts at `scanned` but was cut off: fetch it whole.
-      int need = buf.remaining() - (scanned - position) >= 12
-          ? buf.getInt(buf.position() + scanned - position + 8) + 12 : length;
-      return readFrom(ref, scanned, offset, maxBytes, minOneBatch, Math.max(need, length));
-    }, executor).exceptionally(err -> {
-      throw readFailed(ref, err);
-    });
+    return store
+        .getRange(ref.objectKey(), ref.position() + position, len)
+        .thenComposeAsync(
+            buf -> {
+              List<BatchHeader> headers = SegmentReader.scanBatches(buf, position);
+              List<BatchHeader> selected =
+                  SegmentReader.selectBatches(headers, offset, maxBytes, minOneBatch);
+              if (!selected.isEmpty()) {
+                return CompletableFuture.completedFuture(slices(buf, position, selected));
+              }
+              int scanned =
+                  headers.isEmpty()
+                      ? position
+                      : headers.getLast().position() + headers.getLast().sizeInBytes();
+              boolean more = scanned < end;
+              boolean fitsNothing = !headers.isEmpty() && headers.getLast().lastOffset() >= offset;
+              if (!more || fitsNothing) {
+                return CompletableFuture.completedFuture(List.<ByteBuffer>of());
+              }
+              // The batch we need starts at `scanned` but was cut off: fetch it whole.
+              int need =
+                  buf.remaining() - (scanned - position) >= 12
+                      ? buf.getInt(buf.position() + scanned - position + 8) + 12
+                      : length;
+              return readFrom(ref, scanned, offset, maxBytes, minOneBatch, Math.max(need, length));
+            },
+            executor)
+        .exceptionally(
+            err -> {
+              throw readFailed(ref, err);
+            });
   }
 
   private static List<ByteBuffer> slices(ByteBuffer buf, int position, List<BatchHeader> selected) {
     return selected.stream()
-        .map(h -> buf.slice(buf.position() + h.position() - position, h.sizeInBytes()).asReadOnlyBuffer())
+        .map(
+            h ->
+                buf.slice(buf.position() + h.position() - position, h.sizeInBytes())
+                    .asReadOnlyBuffer())
         .toList();
   }
 
@@ -172,23 +206,31 @@ final class SegmentSource {
   }
 
   private CompletableFuture<SegmentIndex> index(SegmentRef ref) {
-    if (cache.get(ref.indexKey()).orElse(null) instanceof CachedIndex(SegmentIndex index, long weight)) {
+    if (cache.get(ref.indexKey()).orElse(null)
+        instanceof CachedIndex(SegmentIndex index, long weight)) {
       return CompletableFuture.completedFuture(index);
     }
     meters.segmentRead("index");
-    return store.get(ref.indexKey()).thenApplyAsync(bytes -> {
-      SegmentIndex index = SegmentIndex.decode(bytes);
-      cache.put(ref.indexKey(), new CachedIndex(index, bytes.remaining()));
-      return index;
-    }, executor);
+    return store
+        .get(ref.indexKey())
+        .thenApplyAsync(
+            bytes -> {
+              SegmentIndex index = SegmentIndex.decode(bytes);
+              cache.put(ref.indexKey(), new CachedIndex(index, bytes.remaining()));
+              return index;
+            },
+            executor);
   }
 
   private static StorageException readFailed(SegmentRef ref, Throwable err) {
-    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    Throwable cause =
+        err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
     if (cause instanceof StorageException se) {
       return se;
     }
-    return new StorageException(StorageException.Reason.READ_FAILED,
-        "reading segment " + ref.objectKey() + " failed: " + cause.getMessage(), cause);
+    return new StorageException(
+        StorageException.Reason.READ_FAILED,
+        "reading segment " + ref.objectKey() + " failed: " + cause.getMessage(),
+        cause);
   }
 }

@@ -8,9 +8,9 @@ import java.util.concurrent.Executor;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: every state change of one
- * partition log goes through one of these, so the log's state needs no locks. Thread-safe.
- * A task submitted while a task of the same executor runs on the current thread is queued, never
- * run re-entrantly.
+ * partition log goes through one of these, so the log's state needs no locks. Thread-safe. A task
+ * submitted while a task of the same executor runs on the current thread is queued, never run
+ * re-entrantly.
  */
 final class SerialExecutor implements Executor {
 

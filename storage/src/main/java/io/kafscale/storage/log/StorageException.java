@@ -4,8 +4,8 @@
 package io.kafscale.storage.log;
 
 /**
- * A request to a partition log failed for a reason the client must hear about. The broker maps
- * each {@link Reason} to one Kafka error code.
+ * A request to a partition log failed for a reason the client must hear about. The broker maps each
+ * {@link Reason} to one Kafka error code.
  */
 public class StorageException extends RuntimeException {
 

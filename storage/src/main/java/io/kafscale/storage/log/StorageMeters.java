@@ -20,7 +20,12 @@ import java.util.List;
 public final class StorageMeters {
 
   /** Kind of a meter, as documented. */
-  public enum Type { COUNTER, TIMER, DISTRIBUTION_SUMMARY, GAUGE }
+  public enum Type {
+    COUNTER,
+    TIMER,
+    DISTRIBUTION_SUMMARY,
+    GAUGE
+  }
 
   /** Documentation of one meter. */
   public record Description(String name, Type type, String description) {}
@@ -39,25 +44,45 @@ public final class StorageMeters {
   public static final String CACHE_BYTES = "kafscale.storage.cache.bytes";
   public static final String SEGMENT_READS = "kafscale.storage.segment.reads";
 
-  private static final List<Description> DESCRIPTIONS = List.of(
-      new Description(FLUSHES, Type.COUNTER, "Segments flushed and committed."),
-      new Description(FLUSH_BYTES, Type.DISTRIBUTION_SUMMARY, "Bytes of record batches per committed flush."),
-      new Description(FLUSH_BATCHES, Type.DISTRIBUTION_SUMMARY, "Record batches per committed flush."),
-      new Description(FLUSH_FAILURES, Type.COUNTER,
-          "Flushes whose upload or commit failed (tag cause=put|commit|fenced|encode)."),
-      new Description(PUT_LATENCY, Type.TIMER, "Time to upload a flushed segment and its index."),
-      new Description(COMMIT_LATENCY, Type.TIMER, "Time to commit a segment reference to the metadata store."),
-      new Description(STAGED_WAIT, Type.TIMER,
-          "Time the oldest batch of a flush was staged before the flush started (flush trigger wait)."),
-      new Description(ENCODE_LATENCY, Type.TIMER, "Time to seal and encode a flush (offsets, segment, index)."),
-      new Description(FLUSH_LATENCY, Type.TIMER,
-          "Time from the start of a flush until its requests are answered (encode, upload, commit and"
-              + " the hand-offs between them)."),
-      new Description(CACHE_HITS, Type.COUNTER, "Segment cache lookups that found the object."),
-      new Description(CACHE_MISSES, Type.COUNTER, "Segment cache lookups that missed."),
-      new Description(CACHE_BYTES, Type.GAUGE, "Bytes held by the segment cache."),
-      new Description(SEGMENT_READS, Type.COUNTER,
-          "Segment or index objects read from the object store (tag kind=segment|index|prefetch)."));
+  private static final List<Description> DESCRIPTIONS =
+      List.of(
+          new Description(FLUSHES, Type.COUNTER, "Segments flushed and committed."),
+          new Description(
+              FLUSH_BYTES,
+              Type.DISTRIBUTION_SUMMARY,
+              "Bytes of record batches per committed flush."),
+          new Description(
+              FLUSH_BATCHES, Type.DISTRIBUTION_SUMMARY, "Record batches per committed flush."),
+          new Description(
+              FLUSH_FAILURES,
+              Type.COUNTER,
+              "Flushes whose upload or commit failed (tag cause=put|commit|fenced|encode)."),
+          new Description(
+              PUT_LATENCY, Type.TIMER, "Time to upload a flushed segment and its index."),
+          new Description(
+              COMMIT_LATENCY,
+              Type.TIMER,
+              "Time to commit a segment reference to the metadata store."),
+          new Description(
+              STAGED_WAIT,
+              Type.TIMER,
+              "Time the oldest batch of a flush was staged before the flush started (flush trigger wait)."),
+          new Description(
+              ENCODE_LATENCY,
+              Type.TIMER,
+              "Time to seal and encode a flush (offsets, segment, index)."),
+          new Description(
+              FLUSH_LATENCY,
+              Type.TIMER,
+              "Time from the start of a flush until its requests are answered (encode, upload, commit and"
+                  + " the hand-offs between them)."),
+          new Description(CACHE_HITS, Type.COUNTER, "Segment cache lookups that found the object."),
+          new Description(CACHE_MISSES, Type.COUNTER, "Segment cache lookups that missed."),
+          new Description(CACHE_BYTES, Type.GAUGE, "Bytes held by the segment cache."),
+          new Description(
+              SEGMENT_READS,
+              Type.COUNTER,
+              "Segment or index objects read from the object store (tag kind=segment|index|prefetch)."));
 
   private final MeterRegistry registry;
   final Counter flushes;
@@ -89,7 +114,10 @@ public final class StorageMeters {
     return DESCRIPTIONS;
   }
 
-  /** Starts a latency sample on the registry's clock (so tests with a mock clock stay deterministic). */
+  /**
+   * Starts a latency sample on the registry's clock (so tests with a mock clock stay
+   * deterministic).
+   */
   Timer.Sample startSample() {
     return Timer.start(registry);
   }

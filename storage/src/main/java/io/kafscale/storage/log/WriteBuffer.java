@@ -39,8 +39,8 @@ final class WriteBuffer {
     return oldestStagedMs;
   }
 
-  boolean shouldFlush(long nowMs, FlushPolicy policy) {
-    return !entries.isEmpty() && policy.shouldFlush(bytes, oldestStagedMs, nowMs);
+  boolean shouldFlush(long nowMs, long lastFlushEndMs, FlushPolicy policy) {
+    return !entries.isEmpty() && policy.shouldFlush(bytes, oldestStagedMs, lastFlushEndMs, nowMs);
   }
 
   /** Takes every staged entry for a flush and leaves the buffer empty. */

@@ -4,4 +4,5 @@
 package io.kafscale.storage.producer;
 
 /** A staged batch together with the offsets a flush assigned to it and the time it was written. */
-public record CommittedBatch(ProducerCheck.StagedRef ref, long firstOffset, long lastOffset, long timestamp) {}
+public record CommittedBatch(
+    ProducerCheck.StagedRef ref, long firstOffset, long lastOffset, long timestamp) {}

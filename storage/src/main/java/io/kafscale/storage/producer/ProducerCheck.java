@@ -6,9 +6,9 @@ package io.kafscale.storage.producer;
 import io.kafscale.storage.log.StorageException;
 
 /**
- * Outcome of checking one produce request's batches against a {@link ProducerStateTable}:
- * {@link Accepted} (the batches are now staged), {@link Duplicate} (already committed or already
- * staged; answer with the original offsets, stage nothing) or {@link Rejected}.
+ * Outcome of checking one produce request's batches against a {@link ProducerStateTable}: {@link
+ * Accepted} (the batches are now staged), {@link Duplicate} (already committed or already staged;
+ * answer with the original offsets, stage nothing) or {@link Rejected}.
  */
 public sealed interface ProducerCheck {
 
@@ -16,10 +16,11 @@ public sealed interface ProducerCheck {
   record Accepted() implements ProducerCheck {}
 
   /**
-   * One batch repeats a batch already committed ({@code committed} non-null) or staged by
-   * another request ({@code staged} non-null). Exactly one of the two is set.
+   * One batch repeats a batch already committed ({@code committed} non-null) or staged by another
+   * request ({@code staged} non-null). Exactly one of the two is set.
    */
-  record Duplicate(ProducerSnapshot.BatchEntry committed, StagedRef staged) implements ProducerCheck {}
+  record Duplicate(ProducerSnapshot.BatchEntry committed, StagedRef staged)
+      implements ProducerCheck {}
 
   /** The request violates the producer's sequence or epoch rules. */
   record Rejected(StorageException.Reason reason, String message) implements ProducerCheck {}

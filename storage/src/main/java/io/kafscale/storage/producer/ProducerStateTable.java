@@ -58,8 +58,13 @@ public final class ProducerStateTable {
         added.forEach(this::unstage);
         return verdict;
       }
-      Staged s = new Staged(new StagedRef(appendId, i), b.producerId(), b.producerEpoch(),
-          b.firstSequence(), b.lastSequence());
+      Staged s =
+          new Staged(
+              new StagedRef(appendId, i),
+              b.producerId(),
+              b.producerEpoch(),
+              b.firstSequence(),
+              b.lastSequence());
       staged.computeIfAbsent(b.producerId(), k -> new ArrayList<>()).add(s);
       stagedByRef.put(s.ref(), s);
       added.add(s);
@@ -78,7 +83,8 @@ public final class ProducerStateTable {
     }
     short epoch = s.isEmpty() ? c.producerEpoch() : s.getLast().epoch();
     if (b.producerEpoch() < epoch) {
-      return new ProducerCheck.Rejected(Reason.INVALID_PRODUCER_EPOCH,
+      return new ProducerCheck.Rejected(
+          Reason.INVALID_PRODUCER_EPOCH,
           "producer " + b.producerId() + " epoch " + b.producerEpoch() + " is older than " + epoch);
     }
     if (b.producerEpoch() > epoch) {
@@ -86,11 +92,14 @@ public final class ProducerStateTable {
     }
     List<Object> window = window(c, s, epoch);
     for (Object o : window) {
-      if (o instanceof BatchEntry e && e.firstSequence() == b.firstSequence()
+      if (o instanceof BatchEntry e
+          && e.firstSequence() == b.firstSequence()
           && e.lastSequence() == b.lastSequence()) {
         return new ProducerCheck.Duplicate(e, null);
       }
-      if (o instanceof Staged st && st.firstSeq() == b.firstSequence() && st.lastSeq() == b.lastSequence()) {
+      if (o instanceof Staged st
+          && st.firstSeq() == b.firstSequence()
+          && st.lastSeq() == b.lastSequence()) {
         return new ProducerCheck.Duplicate(null, st.ref());
       }
     }
@@ -120,7 +129,8 @@ public final class ProducerStateTable {
   }
 
   private static ProducerCheck outOfOrder(SequenceBatch b, String why) {
-    return new ProducerCheck.Rejected(Reason.OUT_OF_ORDER_SEQUENCE,
+    return new ProducerCheck.Rejected(
+        Reason.OUT_OF_ORDER_SEQUENCE,
         "producer " + b.producerId() + " sequence " + b.firstSequence() + ": " + why);
   }
 
@@ -158,15 +168,19 @@ public final class ProducerStateTable {
       if (s == null) {
         continue;
       }
-      ProducerSnapshot old = touched.containsKey(s.producerId()) ? touched.get(s.producerId())
-          : committed.get(s.producerId());
-      BatchEntry entry = new BatchEntry(s.firstSeq(), s.lastSeq(), b.firstOffset(), b.lastOffset(), b.timestamp());
+      ProducerSnapshot old =
+          touched.containsKey(s.producerId())
+              ? touched.get(s.producerId())
+              : committed.get(s.producerId());
+      BatchEntry entry =
+          new BatchEntry(s.firstSeq(), s.lastSeq(), b.firstOffset(), b.lastOffset(), b.timestamp());
       touched.put(s.producerId(), withBatch(old, s, entry, nowMs));
     }
     return touched;
   }
 
-  private static ProducerSnapshot withBatch(ProducerSnapshot old, Staged s, BatchEntry entry, long nowMs) {
+  private static ProducerSnapshot withBatch(
+      ProducerSnapshot old, Staged s, BatchEntry entry, long nowMs) {
     if (old != null && s.epoch() < old.producerEpoch()) {
       return old; // a stale-epoch batch cannot become the producer's state
     }
@@ -181,7 +195,9 @@ public final class ProducerStateTable {
     return new ProducerSnapshot(s.producerId(), s.epoch(), List.copyOf(batches), nowMs);
   }
 
-  /** Drops every staged batch of the given append requests; returns the producers they belonged to. */
+  /**
+   * Drops every staged batch of the given append requests; returns the producers they belonged to.
+   */
   public Set<Long> discard(Collection<Long> appendIds) {
     Set<Long> ids = new HashSet<>(appendIds);
     Set<Long> producers = new HashSet<>();
@@ -196,7 +212,8 @@ public final class ProducerStateTable {
 
   /**
    * Append ids with staged batches of any of {@code producerIds}: after a failed flush their later
-   * batches would follow a sequence gap, so the log fails them too and the producer resends in order.
+   * batches would follow a sequence gap, so the log fails them too and the producer resends in
+   * order.
    */
   public Set<Long> appendIdsOf(Set<Long> producerIds) {
     Set<Long> out = new HashSet<>();

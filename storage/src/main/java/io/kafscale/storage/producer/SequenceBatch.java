@@ -4,10 +4,11 @@
 package io.kafscale.storage.producer;
 
 /**
- * The producer fields of one record batch that idempotence checks need. {@code producerId} -1
- * means the batch carries no producer state and skips every check.
+ * The producer fields of one record batch that idempotence checks need. {@code producerId} -1 means
+ * the batch carries no producer state and skips every check.
  */
-public record SequenceBatch(long producerId, short producerEpoch, int firstSequence, int lastSequence) {
+public record SequenceBatch(
+    long producerId, short producerEpoch, int firstSequence, int lastSequence) {
 
   public boolean hasProducerId() {
     return producerId >= 0;

@@ -18,7 +18,8 @@ class FlushTriggerTest {
   @Test
   void shouldFlushAtOnceWhenIdleAndStagedBytesReachIdleThreshold() {
     // Given a long age trigger and an idle threshold below one request
-    PartitionLogTestContext ctx = new PartitionLogTestContext().flushMaxAge(Duration.ofHours(1)).idleFlushBytes(1_000);
+    PartitionLogTestContext ctx =
+        new PartitionLogTestContext().flushMaxAge(Duration.ofHours(1)).idleFlushBytes(1_000);
     PartitionLog log = ctx.open();
     // When
     CompletableFuture<AppendResult> f = log.append(plain(2, 1_000));
@@ -30,7 +31,8 @@ class FlushTriggerTest {
   @Test
   void shouldWaitForAgeWhenStagedBytesStayBelowIdleThreshold() {
     // Given
-    PartitionLogTestContext ctx = new PartitionLogTestContext().flushMaxAge(Duration.ofMillis(50)).idleFlushBytes(10_000);
+    PartitionLogTestContext ctx =
+        new PartitionLogTestContext().flushMaxAge(Duration.ofMillis(50)).idleFlushBytes(10_000);
     PartitionLog log = ctx.open();
     // When
     CompletableFuture<AppendResult> f = log.append(plain(1, 100));
@@ -43,8 +45,12 @@ class FlushTriggerTest {
 
   @Test
   void shouldCollectAppendsArrivingDuringAFlushIntoTheNextFlush() {
-    // Given an eager log whose first segment upload hangs
-    PartitionLogTestContext ctx = new PartitionLogTestContext().flushMaxAge(Duration.ofHours(1)).idleFlushBytes(1_000);
+    // Given an eager log (no delay after a flush) whose first segment upload hangs
+    PartitionLogTestContext ctx =
+        new PartitionLogTestContext()
+            .flushMaxAge(Duration.ofHours(1))
+            .idleFlushBytes(1_000)
+            .idleFlushDelay(Duration.ZERO);
     PartitionLog log = ctx.open();
     CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
     CompletableFuture<AppendResult> a = log.append(plain(1, 1_000));
@@ -55,7 +61,34 @@ class FlushTriggerTest {
     gate.complete(null);
     // Then they share one second flush, started as soon as the first one committed
     assertThat(createsWhileHeld).isEqualTo(1);
-    assertThat(List.of(a.join().baseOffset(), b.join().baseOffset(), c.join().baseOffset())).containsExactly(0L, 1L, 2L);
+    assertThat(List.of(a.join().baseOffset(), b.join().baseOffset(), c.join().baseOffset()))
+        .containsExactly(0L, 1L, 2L);
+    assertThat(ctx.committer.segments(PartitionLogTestContext.PARTITION)).hasSize(2);
+  }
+
+  @Test
+  void shouldWaitIdleDelayAfterAFlushSoReleasedRequestsJoinTheNextFlush() {
+    // Given an early-flushing log with a 2 ms delay after each flush, and a first flush that hangs
+    PartitionLogTestContext ctx =
+        new PartitionLogTestContext()
+            .flushMaxAge(Duration.ofHours(1))
+            .idleFlushBytes(1_000)
+            .idleFlushDelay(Duration.ofMillis(2));
+    PartitionLog log = ctx.open();
+    CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
+    CompletableFuture<AppendResult> a = log.append(plain(1, 1_000));
+    CompletableFuture<AppendResult> b = log.append(plain(1, 1_000));
+    gate.complete(null);
+    a.join();
+    // When a request arrives within the delay
+    ctx.advance(Duration.ofMillis(1));
+    CompletableFuture<AppendResult> c = log.append(plain(1, 1_000));
+    boolean bDoneEarly = b.isDone();
+    ctx.advance(Duration.ofMillis(1));
+    // Then b and c share the second flush, started when the delay ran out
+    assertThat(bDoneEarly).isFalse();
+    assertThat(b.join().baseOffset()).isEqualTo(1);
+    assertThat(c.join().baseOffset()).isEqualTo(2);
     assertThat(ctx.committer.segments(PartitionLogTestContext.PARTITION)).hasSize(2);
   }
 
@@ -99,12 +132,18 @@ class FlushTriggerTest {
   @Test
   void shouldApplyIdleThresholdOnlyThroughPolicyDecision() {
     // Given
-    FlushPolicy policy = new FlushPolicy(1_000_000, Duration.ofMillis(10), 64);
+    FlushPolicy policy =
+        new FlushPolicy(1_000_000, Duration.ofMillis(10), 64, Duration.ofMillis(2));
+    long longAgo = -100;
     // Then
-    assertThat(policy.shouldFlush(63, 0, 9)).isFalse();
-    assertThat(policy.shouldFlush(64, 0, 0)).isTrue();
-    assertThat(policy.shouldFlush(1, 0, 10)).isTrue();
-    assertThat(policy.shouldFlush(0, 0, 10)).isFalse();
-    assertThat(new FlushPolicy(1_000, Duration.ofMillis(10)).shouldFlush(999, 0, 9)).isFalse();
+    assertThat(policy.shouldFlush(63, 0, longAgo, 9)).isFalse();
+    assertThat(policy.shouldFlush(64, 0, longAgo, 0)).isTrue();
+    assertThat(policy.shouldFlush(64, 0, 0, 1)).as("within the idle delay").isFalse();
+    assertThat(policy.shouldFlush(64, 0, 0, 2)).isTrue();
+    assertThat(policy.shouldFlush(1, 0, longAgo, 10)).isTrue();
+    assertThat(policy.shouldFlush(0, 0, longAgo, 10)).isFalse();
+    assertThat(policy.shouldFlush(1_000_000, 0, 0, 0)).as("size trigger").isTrue();
+    assertThat(new FlushPolicy(1_000, Duration.ofMillis(10)).shouldFlush(999, 0, longAgo, 9))
+        .isFalse();
   }
 }

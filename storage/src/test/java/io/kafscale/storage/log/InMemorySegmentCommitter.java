@@ -24,23 +24,26 @@ final class InMemorySegmentCommitter implements SegmentCommitter {
   private CompletableFuture<Void> hold;
 
   @Override
-  public synchronized CompletableFuture<Void> commit(PartitionId partition, int epoch, SegmentRef segment,
-      List<ProducerSnapshot> states) {
+  public synchronized CompletableFuture<Void> commit(
+      PartitionId partition, int epoch, SegmentRef segment, List<ProducerSnapshot> states) {
     if (epoch < epochs.getOrDefault(partition, epoch)) {
       return CompletableFuture.failedFuture(new FencedException("epoch " + epoch + " is stale"));
     }
     if (failNext > 0) {
       failNext--;
-      return CompletableFuture.failedFuture(new IllegalStateException("metadata store unreachable"));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("metadata store unreachable"));
     }
     List<SegmentRef> list = segments.computeIfAbsent(partition, k -> new ArrayList<>());
     long expected = list.isEmpty() ? 0 : list.getLast().nextOffset();
     if (segment.baseOffset() != expected) {
-      return CompletableFuture.failedFuture(new IllegalStateException(
-          "segment base " + segment.baseOffset() + " does not continue at " + expected));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "segment base " + segment.baseOffset() + " does not continue at " + expected));
     }
     list.add(segment);
-    Map<Long, ProducerSnapshot> p = producers.computeIfAbsent(partition, k -> new LinkedHashMap<>());
+    Map<Long, ProducerSnapshot> p =
+        producers.computeIfAbsent(partition, k -> new LinkedHashMap<>());
     states.forEach(s -> p.put(s.producerId(), s));
     if (hold != null) {
       CompletableFuture<Void> h = hold;
@@ -73,7 +76,7 @@ final class InMemorySegmentCommitter implements SegmentCommitter {
   synchronized RecoveredPartition recovered(PartitionId partition) {
     List<SegmentRef> list = segments(partition);
     long hw = list.isEmpty() ? 0 : list.getLast().nextOffset();
-    return new RecoveredPartition(0, hw, list,
-        List.copyOf(producers.getOrDefault(partition, Map.of()).values()));
+    return new RecoveredPartition(
+        0, hw, list, List.copyOf(producers.getOrDefault(partition, Map.of()).values()));
   }
 }

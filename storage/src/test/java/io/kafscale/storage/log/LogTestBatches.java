@@ -38,22 +38,26 @@ final class LogTestBatches {
   }
 
   static ByteBuffer plain(int count, int valueBytes, long timestamp) {
-    return MemoryRecords.withRecords(Compression.NONE, records(count, valueBytes, timestamp)).buffer();
+    return MemoryRecords.withRecords(Compression.NONE, records(count, valueBytes, timestamp))
+        .buffer();
   }
 
   static ByteBuffer idempotent(long producerId, short epoch, int baseSequence, int count) {
-    return MemoryRecords.withIdempotentRecords(Compression.NONE, producerId, epoch, baseSequence,
-        records(count, 10, TIMESTAMP)).buffer();
+    return MemoryRecords.withIdempotentRecords(
+            Compression.NONE, producerId, epoch, baseSequence, records(count, 10, TIMESTAMP))
+        .buffer();
   }
 
   static ByteBuffer transactional(long producerId, short epoch, int baseSequence) {
-    return MemoryRecords.withTransactionalRecords(Compression.NONE, producerId, epoch, baseSequence,
-        records(1, 10, TIMESTAMP)).buffer();
+    return MemoryRecords.withTransactionalRecords(
+            Compression.NONE, producerId, epoch, baseSequence, records(1, 10, TIMESTAMP))
+        .buffer();
   }
 
   static ByteBuffer controlMarker(long producerId, short epoch) {
-    return MemoryRecords.withEndTransactionMarker(producerId, epoch,
-        new EndTransactionMarker(ControlRecordType.COMMIT, 0)).buffer();
+    return MemoryRecords.withEndTransactionMarker(
+            producerId, epoch, new EndTransactionMarker(ControlRecordType.COMMIT, 0))
+        .buffer();
   }
 
   /** Offsets of every record in {@code batches}, in order. */

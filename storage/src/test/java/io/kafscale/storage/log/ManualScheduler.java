@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test scheduler: {@link #execute} runs tasks at once on the calling thread, delayed tasks run
- * only when the test moves the manual {@link #clock()} with {@link #advance}.
+ * Test scheduler: {@link #execute} runs tasks at once on the calling thread, delayed tasks run only
+ * when the test moves the manual {@link #clock()} with {@link #advance}.
  */
 final class ManualScheduler implements LogScheduler {
 
@@ -44,8 +44,11 @@ final class ManualScheduler implements LogScheduler {
     while (true) {
       Timed next;
       synchronized (this) {
-        next = timed.stream().filter(t -> t.dueMs() <= clock.now).min((a, b) -> Long.compare(a.dueMs(), b.dueMs()))
-            .orElse(null);
+        next =
+            timed.stream()
+                .filter(t -> t.dueMs() <= clock.now)
+                .min((a, b) -> Long.compare(a.dueMs(), b.dueMs()))
+                .orElse(null);
         if (next == null) {
           return;
         }

@@ -43,7 +43,8 @@ class OffsetAssignmentProperties {
     int n = 0;
     for (int action : actions) {
       switch (action) {
-        case 7 -> ctx.store.failNext(Operation.CREATE, 1, () -> new ObjectStoreException("injected"));
+        case 7 ->
+            ctx.store.failNext(Operation.CREATE, 1, () -> new ObjectStoreException("injected"));
         case 8 -> ctx.committer.failNext(1);
         case 9 -> ctx.advance(Duration.ofMillis(60));
         default -> {
@@ -94,7 +95,9 @@ class OffsetAssignmentProperties {
   private static ByteBuffer batch(String tag, int count) {
     SimpleRecord[] records = new SimpleRecord[count];
     for (int i = 0; i < count; i++) {
-      records[i] = new SimpleRecord(LogTestBatches.TIMESTAMP, tag.getBytes(StandardCharsets.UTF_8), new byte[100]);
+      records[i] =
+          new SimpleRecord(
+              LogTestBatches.TIMESTAMP, tag.getBytes(StandardCharsets.UTF_8), new byte[100]);
     }
     return MemoryRecords.withRecords(Compression.NONE, records).buffer();
   }

@@ -21,10 +21,19 @@ class PartitionLogFactoryTest {
     // Given
     StorageConfig config = new StorageConfig("ns", 1 << 20, Duration.ofMillis(20), 1 << 20, 4096);
     InMemorySegmentCommitter committer = new InMemorySegmentCommitter();
-    try (PartitionLogFactory factory = new PartitionLogFactory(new InMemoryObjectStore(), committer, config,
-        Clock.systemUTC(), new SimpleMeterRegistry())) {
-      PartitionLog log = factory.open(PartitionLogTestContext.PARTITION, 1, LogConfig.defaults(),
-          RecoveredPartition.empty());
+    try (PartitionLogFactory factory =
+        new PartitionLogFactory(
+            new InMemoryObjectStore(),
+            committer,
+            config,
+            Clock.systemUTC(),
+            new SimpleMeterRegistry())) {
+      PartitionLog log =
+          factory.open(
+              PartitionLogTestContext.PARTITION,
+              1,
+              LogConfig.defaults(),
+              RecoveredPartition.empty());
       // When
       CompletableFuture<AppendResult> a = log.append(LogTestBatches.plain(2, 10));
       CompletableFuture<AppendResult> b = log.append(LogTestBatches.plain(1, 10));
@@ -32,7 +41,8 @@ class PartitionLogFactoryTest {
       await().atMost(Duration.ofSeconds(5)).until(() -> a.isDone() && b.isDone());
       assertThat(a.join()).isEqualTo(new AppendResult(0, 1, -1, 0));
       assertThat(b.join()).isEqualTo(new AppendResult(2, 2, -1, 0));
-      assertThat(LogTestBatches.offsets(log.read(0, 1 << 20, true).join().batches())).containsExactly(0L, 1L, 2L);
+      assertThat(LogTestBatches.offsets(log.read(0, 1 << 20, true).join().batches()))
+          .containsExactly(0L, 1L, 2L);
       log.close();
     }
   }

@@ -22,11 +22,13 @@ class PartitionLogReadTest {
   private final PartitionLogTestContext ctx = new PartitionLogTestContext();
 
   /** Commits {@code segments} segments of {@code batchesPerSegment} batches of 3 records each. */
-  private static List<ByteBuffer> fill(PartitionLog log, int segments, int batchesPerSegment, int valueBytes) {
+  private static List<ByteBuffer> fill(
+      PartitionLog log, int segments, int batchesPerSegment, int valueBytes) {
     List<ByteBuffer> sent = new ArrayList<>();
     for (int s = 0; s < segments; s++) {
       for (int b = 0; b < batchesPerSegment; b++) {
-        ByteBuffer batch = plain(3, valueBytes, LogTestBatches.TIMESTAMP + 1000L * (s * batchesPerSegment + b));
+        ByteBuffer batch =
+            plain(3, valueBytes, LogTestBatches.TIMESTAMP + 1000L * (s * batchesPerSegment + b));
         sent.add(batch.duplicate());
         log.append(batch);
       }
@@ -93,7 +95,8 @@ class PartitionLogReadTest {
     // Given data committed by a first owner
     PartitionLog first = ctx.open();
     fill(first, 3, 2, 50);
-    byte[] fromMemory = LogTestBatches.bytes(first.read(0, Integer.MAX_VALUE, true).join().batches());
+    byte[] fromMemory =
+        LogTestBatches.bytes(first.read(0, Integer.MAX_VALUE, true).join().batches());
     first.close();
     long readsBefore = ctx.store.count(Operation.GET_RANGE);
     // When a new owner (empty memory and cache) reads everything
@@ -157,11 +160,14 @@ class PartitionLogReadTest {
     PartitionLog log = ctx.open();
     fill(log, 2, 2, 10);
     // When
-    Optional<ByteBuffer> found = log.firstBatchWithTimestampAtLeast(LogTestBatches.TIMESTAMP + 2001).join();
-    Optional<ByteBuffer> none = log.firstBatchWithTimestampAtLeast(LogTestBatches.TIMESTAMP + 9999).join();
+    Optional<ByteBuffer> found =
+        log.firstBatchWithTimestampAtLeast(LogTestBatches.TIMESTAMP + 2001).join();
+    Optional<ByteBuffer> none =
+        log.firstBatchWithTimestampAtLeast(LogTestBatches.TIMESTAMP + 9999).join();
     // Then
     assertThat(offsets(List.of(found.orElseThrow()))).containsExactly(6L, 7L, 8L);
     assertThat(none).isEmpty();
-    assertThat(log.maxTimestamp()).contains(new TimestampedOffset(9, LogTestBatches.TIMESTAMP + 3002));
+    assertThat(log.maxTimestamp())
+        .contains(new TimestampedOffset(9, LogTestBatches.TIMESTAMP + 3002));
   }
 }

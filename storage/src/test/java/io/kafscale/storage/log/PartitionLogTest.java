@@ -125,7 +125,8 @@ class PartitionLogTest {
     assertFailsWith(b, Reason.FLUSH_FAILED);
     assertThat(retry.join()).isEqualTo(new AppendResult(0, 1, -1, 0));
     assertThat(log.highWatermark()).isEqualTo(2);
-    assertThat(ctx.meters.get(StorageMeters.FLUSH_FAILURES).tag("cause", "put").counter().count()).isEqualTo(1);
+    assertThat(ctx.meters.get(StorageMeters.FLUSH_FAILURES).tag("cause", "put").counter().count())
+        .isEqualTo(1);
     // The failed upload left nothing behind: only the retried (small, index-less) segment remains.
     assertThat(ctx.store.size()).isEqualTo(1);
   }
@@ -184,7 +185,8 @@ class PartitionLogTest {
     CompletableFuture<AppendResult> bad = log.append(corrupt);
     CompletableFuture<AppendResult> large = log.append(plain(1, 600));
     CompletableFuture<AppendResult> txn = log.append(LogTestBatches.transactional(7, (short) 0, 0));
-    CompletableFuture<AppendResult> control = log.append(LogTestBatches.controlMarker(7, (short) 0));
+    CompletableFuture<AppendResult> control =
+        log.append(LogTestBatches.controlMarker(7, (short) 0));
     log.flush().join();
     // Then
     assertFailsWith(bad, Reason.CORRUPT_MESSAGE);
@@ -205,7 +207,8 @@ class PartitionLogTest {
     log.flush().join();
     // Then
     assertThat(f.join().logAppendTimeMs()).isEqualTo(now);
-    RecordBatch batch = LogTestBatches.parse(log.read(0, 1 << 20, true).join().batches()).getFirst();
+    RecordBatch batch =
+        LogTestBatches.parse(log.read(0, 1 << 20, true).join().batches()).getFirst();
     assertThat(batch.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
     assertThat(batch.maxTimestamp()).isEqualTo(now);
     assertThat(batch.isValid()).isTrue();
@@ -242,7 +245,8 @@ class PartitionLogTest {
     assertThat(ctx.meters.get(StorageMeters.FLUSH_BATCHES).summary().totalAmount()).isEqualTo(2);
     assertThat(ctx.meters.get(StorageMeters.PUT_LATENCY).timer().count()).isEqualTo(1);
     assertThat(ctx.meters.get(StorageMeters.COMMIT_LATENCY).timer().count()).isEqualTo(1);
-    assertThat(StorageMeters.describe()).extracting(StorageMeters.Description::name)
+    assertThat(StorageMeters.describe())
+        .extracting(StorageMeters.Description::name)
         .allMatch(n -> n.startsWith("kafscale.storage."));
   }
 }

@@ -19,6 +19,7 @@ final class PartitionLogTestContext {
   private long flushMaxBytes = 1 << 20;
   private Duration flushMaxAge = Duration.ofMillis(100);
   private long idleFlushBytes = StorageConfig.DEFAULT_IDLE_FLUSH_BYTES;
+  private Duration idleFlushDelay = StorageConfig.DEFAULT_IDLE_FLUSH_DELAY;
   private long cacheBytes = 64L << 20;
   private long recentBytes = 16L << 20;
   private long wholeSegmentMax = 8L << 20;
@@ -39,6 +40,11 @@ final class PartitionLogTestContext {
     return this;
   }
 
+  PartitionLogTestContext idleFlushDelay(Duration delay) {
+    this.idleFlushDelay = delay;
+    return this;
+  }
+
   PartitionLogTestContext cacheBytes(long bytes) {
     this.cacheBytes = bytes;
     return this;
@@ -56,9 +62,19 @@ final class PartitionLogTestContext {
 
   PartitionLogFactory factory() {
     if (factory == null) {
-      StorageConfig config = new StorageConfig("ns", flushMaxBytes, flushMaxAge, cacheBytes, 1024, idleFlushBytes);
-      factory = new PartitionLogFactory(store, committer, config, scheduler.clock(), meters, scheduler,
-          recentBytes, wholeSegmentMax);
+      StorageConfig config =
+          new StorageConfig(
+              "ns", flushMaxBytes, flushMaxAge, cacheBytes, 1024, idleFlushBytes, idleFlushDelay);
+      factory =
+          new PartitionLogFactory(
+              store,
+              committer,
+              config,
+              scheduler.clock(),
+              meters,
+              scheduler,
+              recentBytes,
+              wholeSegmentMax);
     }
     return factory;
   }
@@ -71,7 +87,10 @@ final class PartitionLogTestContext {
     return factory().open(PARTITION, epoch, config, committer.recovered(PARTITION));
   }
 
-  /** A new owner's log (fresh factory: empty cache and recent segments) over the same store and metadata. */
+  /**
+   * A new owner's log (fresh factory: empty cache and recent segments) over the same store and
+   * metadata.
+   */
   PartitionLog reopen(int epoch) {
     factory = null;
     return open(LogConfig.defaults(), epoch);

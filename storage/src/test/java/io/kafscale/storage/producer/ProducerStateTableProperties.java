@@ -17,9 +17,9 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Random producer behaviour (in-order sends, retries of recent batches, gaps, stale and new
- * epochs, committed and failed flushes) against {@link ProducerStateTable}: what gets committed is
- * gapless per epoch, and duplicates are answered with the offsets first assigned, never new ones.
+ * Random producer behaviour (in-order sends, retries of recent batches, gaps, stale and new epochs,
+ * committed and failed flushes) against {@link ProducerStateTable}: what gets committed is gapless
+ * per epoch, and duplicates are answered with the offsets first assigned, never new ones.
  */
 class ProducerStateTableProperties {
 
@@ -45,7 +45,8 @@ class ProducerStateTableProperties {
       switch (action) {
         case 0, 1 -> { // send the next batch in order
           int last = nextSeq + batchRecords - 1;
-          ProducerCheck c = table.tryStage(++appendId, List.of(new SequenceBatch(PID, epoch, nextSeq, last)));
+          ProducerCheck c =
+              table.tryStage(++appendId, List.of(new SequenceBatch(PID, epoch, nextSeq, last)));
           assertThat(c).isInstanceOf(ProducerCheck.Accepted.class);
           staged.add(new Sent(appendId, epoch, nextSeq, last));
           nextSeq = last + 1;
@@ -55,7 +56,9 @@ class ProducerStateTableProperties {
           List<Committed> recent = log.stream().filter(e -> e.epoch() == current).toList();
           if (!recent.isEmpty() && staged.isEmpty()) {
             Committed pick = recent.get(Math.max(0, recent.size() - 1 - (int) (appendId % 5)));
-            ProducerCheck c = table.tryStage(++appendId, List.of(new SequenceBatch(PID, epoch, pick.first(), pick.last())));
+            ProducerCheck c =
+                table.tryStage(
+                    ++appendId, List.of(new SequenceBatch(PID, epoch, pick.first(), pick.last())));
             assertThat(c).isInstanceOf(ProducerCheck.Duplicate.class);
             ProducerSnapshot.BatchEntry e = ((ProducerCheck.Duplicate) c).committed();
             assertThat(e.firstOffset()).isEqualTo(pick.firstOffset());
@@ -64,25 +67,37 @@ class ProducerStateTableProperties {
         }
         case 3 -> { // a gap
           if (!log.isEmpty() || !staged.isEmpty()) {
-            ProducerCheck c = table.tryStage(++appendId, List.of(new SequenceBatch(PID, epoch, nextSeq + 1, nextSeq + 1)));
+            ProducerCheck c =
+                table.tryStage(
+                    ++appendId, List.of(new SequenceBatch(PID, epoch, nextSeq + 1, nextSeq + 1)));
             assertThat(c).isInstanceOf(ProducerCheck.Rejected.class);
-            assertThat(((ProducerCheck.Rejected) c).reason()).isEqualTo(Reason.OUT_OF_ORDER_SEQUENCE);
+            assertThat(((ProducerCheck.Rejected) c).reason())
+                .isEqualTo(Reason.OUT_OF_ORDER_SEQUENCE);
           }
         }
         case 4 -> { // a stale epoch
           // Only an epoch the table has seen a batch of counts as known.
-          short known = staged.isEmpty() ? (log.isEmpty() ? 0 : log.getLast().epoch()) : staged.getLast().epoch();
+          short known =
+              staged.isEmpty()
+                  ? (log.isEmpty() ? 0 : log.getLast().epoch())
+                  : staged.getLast().epoch();
           if (known > 0) {
-            ProducerCheck c = table.tryStage(++appendId, List.of(new SequenceBatch(PID, (short) (known - 1), 0, 0)));
-            assertThat(((ProducerCheck.Rejected) c).reason()).isEqualTo(Reason.INVALID_PRODUCER_EPOCH);
+            ProducerCheck c =
+                table.tryStage(
+                    ++appendId, List.of(new SequenceBatch(PID, (short) (known - 1), 0, 0)));
+            assertThat(((ProducerCheck.Rejected) c).reason())
+                .isEqualTo(Reason.INVALID_PRODUCER_EPOCH);
           }
         }
         case 5 -> { // a flush commits everything staged
           List<CommittedBatch> batches = new ArrayList<>();
           for (Sent s : staged) {
             long count = s.last() - s.first() + 1;
-            batches.add(new CommittedBatch(new StagedRef(s.appendId(), 0), nextOffset, nextOffset + count - 1, 0));
-            Committed c = new Committed(s.epoch(), s.first(), s.last(), nextOffset, nextOffset + count - 1);
+            batches.add(
+                new CommittedBatch(
+                    new StagedRef(s.appendId(), 0), nextOffset, nextOffset + count - 1, 0));
+            Committed c =
+                new Committed(s.epoch(), s.first(), s.last(), nextOffset, nextOffset + count - 1);
             log.add(c);
             bySeq.put(s.epoch() + ":" + s.first(), c);
             nextOffset += count;

@@ -27,8 +27,11 @@ class ProducerStateTableTest {
   private ProducerCheck stageAndCommit(long appendId, SequenceBatch b, int count) {
     ProducerCheck check = table.tryStage(appendId, List.of(b));
     if (check instanceof ProducerCheck.Accepted) {
-      table.applyCommitted(List.of(new CommittedBatch(new StagedRef(appendId, 0), nextOffset,
-          nextOffset + count - 1, 1000)), 1000);
+      table.applyCommitted(
+          List.of(
+              new CommittedBatch(
+                  new StagedRef(appendId, 0), nextOffset, nextOffset + count - 1, 1000)),
+          1000);
       nextOffset += count;
     }
     return check;
@@ -37,7 +40,8 @@ class ProducerStateTableTest {
   @Test
   void shouldAcceptAnUnknownProducerAtAnySequence() {
     // Kafka does the same: the state may have expired, and rejecting would wedge the producer.
-    assertThat(table.tryStage(1, List.of(batch((short) 0, 17, 1)))).isInstanceOf(ProducerCheck.Accepted.class);
+    assertThat(table.tryStage(1, List.of(batch((short) 0, 17, 1))))
+        .isInstanceOf(ProducerCheck.Accepted.class);
   }
 
   @Test
@@ -61,9 +65,12 @@ class ProducerStateTableTest {
   void shouldRequireSequenceZeroForANewEpoch() {
     stageAndCommit(1, batch((short) 0, 0, 1), 1);
     assertThat(table.tryStage(2, List.of(batch((short) 1, 1, 1))))
-        .isEqualTo(new ProducerCheck.Rejected(Reason.OUT_OF_ORDER_SEQUENCE,
-            "producer 7 sequence 1: a new epoch must start at sequence 0"));
-    assertThat(table.tryStage(3, List.of(batch((short) 1, 0, 1)))).isInstanceOf(ProducerCheck.Accepted.class);
+        .isEqualTo(
+            new ProducerCheck.Rejected(
+                Reason.OUT_OF_ORDER_SEQUENCE,
+                "producer 7 sequence 1: a new epoch must start at sequence 0"));
+    assertThat(table.tryStage(3, List.of(batch((short) 1, 0, 1))))
+        .isInstanceOf(ProducerCheck.Accepted.class);
   }
 
   @Test
@@ -86,7 +93,8 @@ class ProducerStateTableTest {
     // Given
     stageAndCommit(1, batch((short) 0, 0, 1), 1);
     // When
-    ProducerCheck check = table.tryStage(2, List.of(batch((short) 0, 1, 1), batch((short) 0, 9, 1)));
+    ProducerCheck check =
+        table.tryStage(2, List.of(batch((short) 0, 1, 1), batch((short) 0, 9, 1)));
     // Then
     assertThat(check).isInstanceOf(ProducerCheck.Rejected.class);
     assertThat(table.stagedCount()).isZero();
@@ -101,8 +109,10 @@ class ProducerStateTableTest {
     // When
     List<ProducerSnapshot> projected = table.project(commit, 600);
     // Then
-    assertThat(projected).containsExactly(new ProducerSnapshot(PID, (short) 0,
-        List.of(new ProducerSnapshot.BatchEntry(0, 1, 10, 11, 500)), 600));
+    assertThat(projected)
+        .containsExactly(
+            new ProducerSnapshot(
+                PID, (short) 0, List.of(new ProducerSnapshot.BatchEntry(0, 1, 10, 11, 500)), 600));
     assertThat(table.committedState(PID)).isEmpty();
     table.applyCommitted(commit, 600);
     assertThat(table.snapshots()).isEqualTo(projected);

@@ -25,8 +25,9 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Test fixture: a real S3Mock server (Adobe's S3-compatible test server) run as a separate JVM on
- * 127.0.0.1, with one bucket. It can be stopped and started again on the same port and store
- * directory, so objects written before a stop are readable after the restart (durability tests).
+ * 127.0.0.1 (both its ports bind loopback only, see {@link S3MockLoopback}), with one bucket. It
+ * can be stopped and started again on the same port and store directory, so objects written before
+ * a stop are readable after the restart (durability tests).
  *
  * <p>Use {@link #shared()} for a JVM-wide instance that many test classes reuse (it is never
  * stopped by tests and dies with the JVM); create a private one with {@link #create(String)} when a
@@ -150,7 +151,7 @@ public final class S3MockServer implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  /** {@code http://127.0.0.1:<port>}: always loopback, although S3Mock binds every interface. */
+  /** {@code http://127.0.0.1:<port>}: the plain-HTTP port, bound to loopback only. */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
@@ -204,6 +205,8 @@ public final class S3MockServer implements AutoCloseable {
     cmd.add(locateJar().toString());
     cmd.add("--com.adobe.testing.s3mock.httpPort=" + port);
     cmd.add("--server.port=" + tlsPort);
+    // Both ports on 127.0.0.1 only (S3Mock alone would bind its HTTP port on every interface).
+    cmd.addAll(S3MockLoopback.arguments(logFile.getParent()));
     cmd.add("--com.adobe.testing.s3mock.store.root=" + storeRoot);
     cmd.add("--com.adobe.testing.s3mock.store.initialBuckets=" + bucket);
     cmd.add("--com.adobe.testing.s3mock.store.retainFilesOnExit=true");

@@ -14,16 +14,15 @@ import org.apache.kafka.common.message.FindCoordinatorResponseData.Coordinator;
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * FindCoordinator: on a single node this broker coordinates every group, so group keys (type 0)
- * get this broker's endpoint, whatever the key (Apache Kafka does not validate group ids here
- * either; JoinGroup and friends do). Transaction keys (type 1) get this broker too: a transactional
+ * FindCoordinator: on a single node this broker coordinates every group, so group keys (type 0) get
+ * this broker's endpoint, whatever the key (Apache Kafka does not validate group ids here either;
+ * JoinGroup and friends do). Transaction keys (type 1) get this broker too: a transactional
  * producer then sends InitProducerId, which refuses transactional ids with a fatal
  * UNSUPPORTED_VERSION until transactions exist; answering COORDINATOR_NOT_AVAILABLE here instead
  * would make clients retry until max.block.ms and fail with a bare timeout. Share keys (type 2) and
- * unknown types get INVALID_REQUEST. Versions 0-3 carry
- * one key and answer at the top level; from v4 keys are batched (KIP-699) and each gets its own
- * answer. Only the fields a version has are set: the generated writers throw otherwise.
- * Thread-safe.
+ * unknown types get INVALID_REQUEST. Versions 0-3 carry one key and answer at the top level; from
+ * v4 keys are batched (KIP-699) and each gets its own answer. Only the fields a version has are
+ * set: the generated writers throw otherwise. Thread-safe.
  */
 public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequestData> {
   private static final byte GROUP = 0;

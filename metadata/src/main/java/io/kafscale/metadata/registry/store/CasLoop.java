@@ -18,7 +18,8 @@ final class CasLoop {
    * Runs {@code attempt} until it yields a value; an empty result means its compare failed because
    * someone else wrote first, so it reads again and retries, up to {@value #MAX_ATTEMPTS} times.
    */
-  static <T> CompletableFuture<T> run(String what, Supplier<CompletableFuture<Optional<T>>> attempt) {
+  static <T> CompletableFuture<T> run(
+      String what, Supplier<CompletableFuture<Optional<T>>> attempt) {
     return run(what, attempt, 1);
   }
 
@@ -33,7 +34,8 @@ final class CasLoop {
               }
               if (n >= MAX_ATTEMPTS) {
                 return CompletableFuture.failedFuture(
-                    new MetadataStoreException(what + ": gave up after " + n + " conflicting concurrent writes"));
+                    new MetadataStoreException(
+                        what + ": gave up after " + n + " conflicting concurrent writes"));
               }
               return run(what, attempt, n + 1);
             });

@@ -36,7 +36,9 @@ public final class StorePartitionRegistry implements PartitionRegistry {
 
   private record TopicPartition(String topic, int partition) {}
 
-  /** The state this registry last saw for a partition under {@code epoch}, at {@code modRevision}. */
+  /**
+   * The state this registry last saw for a partition under {@code epoch}, at {@code modRevision}.
+   */
   private record Owned(int epoch, long modRevision, PartitionStateRecord state) {}
 
   public StorePartitionRegistry(MetadataStore store, KeyLayout keys) {
@@ -51,7 +53,8 @@ public final class StorePartitionRegistry implements PartitionRegistry {
         .thenCompose(state -> load(tp, state));
   }
 
-  private CompletableFuture<Optional<PartitionStateRecord>> claimAttempt(TopicPartition tp, int brokerId) {
+  private CompletableFuture<Optional<PartitionStateRecord>> claimAttempt(
+      TopicPartition tp, int brokerId) {
     String key;
     try {
       key = keys.partitionState(tp.topic(), tp.partition());
@@ -67,7 +70,8 @@ public final class StorePartitionRegistry implements PartitionRegistry {
               }
               PartitionStateRecord cur = ProtoCodec.decodePartitionState(kv.get().value());
               PartitionStateRecord next =
-                  new PartitionStateRecord(brokerId, cur.leaderEpoch() + 1, cur.logStartOffset(), cur.highWatermark());
+                  new PartitionStateRecord(
+                      brokerId, cur.leaderEpoch() + 1, cur.logStartOffset(), cur.highWatermark());
               Txn txn =
                   Txn.builder()
                       .when(Compare.modRevisionEquals(key, kv.get().modRevision()))
@@ -87,8 +91,10 @@ public final class StorePartitionRegistry implements PartitionRegistry {
   }
 
   private CompletableFuture<PartitionRecord> load(TopicPartition tp, PartitionStateRecord state) {
-    CompletableFuture<List<KeyValue>> segments = store.getPrefix(keys.segmentsPrefix(tp.topic(), tp.partition()));
-    CompletableFuture<List<KeyValue>> producers = store.getPrefix(keys.producersPrefix(tp.topic(), tp.partition()));
+    CompletableFuture<List<KeyValue>> segments =
+        store.getPrefix(keys.segmentsPrefix(tp.topic(), tp.partition()));
+    CompletableFuture<List<KeyValue>> producers =
+        store.getPrefix(keys.producersPrefix(tp.topic(), tp.partition()));
     return segments.thenCombine(
         producers,
         (segs, prods) ->
@@ -105,11 +111,17 @@ public final class StorePartitionRegistry implements PartitionRegistry {
 
   @Override
   public CompletableFuture<Void> commitSegment(
-      String topic, int partition, int epoch, SegmentRecord segment, List<ProducerRecord> producers) {
+      String topic,
+      int partition,
+      int epoch,
+      SegmentRecord segment,
+      List<ProducerRecord> producers) {
     TopicPartition tp = new TopicPartition(topic, partition);
     Owned cached = owned.get(tp);
     CompletableFuture<Owned> base =
-        cached != null && cached.epoch() == epoch ? CompletableFuture.completedFuture(cached) : readOwned(tp, epoch);
+        cached != null && cached.epoch() == epoch
+            ? CompletableFuture.completedFuture(cached)
+            : readOwned(tp, epoch);
     return base.thenCompose(b -> commitAttempt(tp, epoch, b, segment, producers, true));
   }
 
@@ -121,33 +133,54 @@ public final class StorePartitionRegistry implements PartitionRegistry {
   private CompletableFuture<Owned> ownedAt(TopicPartition tp, int epoch, Optional<KeyValue> kv) {
     if (kv.isEmpty()) {
       return CompletableFuture.failedFuture(
-          new FencedEpochException("partition " + tp.topic() + "-" + tp.partition() + " no longer exists"));
+          new FencedEpochException(
+              "partition " + tp.topic() + "-" + tp.partition() + " no longer exists"));
     }
     PartitionStateRecord state = ProtoCodec.decodePartitionState(kv.get().value());
     if (state.leaderEpoch() != epoch) {
       owned.remove(tp);
       return CompletableFuture.failedFuture(
           new FencedEpochException(
-              "partition " + tp.topic() + "-" + tp.partition() + " has leader epoch " + state.leaderEpoch()
-                  + ", not " + epoch));
+              "partition "
+                  + tp.topic()
+                  + "-"
+                  + tp.partition()
+                  + " has leader epoch "
+                  + state.leaderEpoch()
+                  + ", not "
+                  + epoch));
     }
     return CompletableFuture.completedFuture(new Owned(epoch, kv.get().modRevision(), state));
   }
 
   private CompletableFuture<Void> commitAttempt(
-      TopicPartition tp, int epoch, Owned base, SegmentRecord segment, List<ProducerRecord> producers, boolean mayRetry) {
+      TopicPartition tp,
+      int epoch,
+      Owned base,
+      SegmentRecord segment,
+      List<ProducerRecord> producers,
+      boolean mayRetry) {
     String stateKey = keys.partitionState(tp.topic(), tp.partition());
     PartitionStateRecord next =
         new PartitionStateRecord(
-            base.state().ownerBrokerId(), epoch, base.state().logStartOffset(), segment.lastOffset() + 1);
+            base.state().ownerBrokerId(),
+            epoch,
+            base.state().logStartOffset(),
+            segment.lastOffset() + 1);
     Txn.Builder txn =
         Txn.builder()
             .when(Compare.modRevisionEquals(stateKey, base.modRevision()))
-            .then(Op.put(keys.segment(tp.topic(), tp.partition(), segment.baseOffset()), ProtoCodec.encodeSegment(segment)))
+            .then(
+                Op.put(
+                    keys.segment(tp.topic(), tp.partition(), segment.baseOffset()),
+                    ProtoCodec.encodeSegment(segment)))
             .then(Op.put(stateKey, ProtoCodec.encodePartitionState(next)))
             .otherwise(Op.get(stateKey));
     for (ProducerRecord p : producers) {
-      txn.then(Op.put(keys.producer(tp.topic(), tp.partition(), p.producerId()), ProtoCodec.encodeProducer(p)));
+      txn.then(
+          Op.put(
+              keys.producer(tp.topic(), tp.partition(), p.producerId()),
+              ProtoCodec.encodeProducer(p)));
     }
     return store
         .txn(txn.build())
@@ -166,7 +199,11 @@ public final class StorePartitionRegistry implements PartitionRegistry {
                           owned.remove(tp);
                           return CompletableFuture.<Void>failedFuture(
                               new FencedEpochException(
-                                  "partition " + tp.topic() + "-" + tp.partition() + " state changed concurrently under epoch "
+                                  "partition "
+                                      + tp.topic()
+                                      + "-"
+                                      + tp.partition()
+                                      + " state changed concurrently under epoch "
                                       + epoch));
                         }
                         return commitAttempt(tp, epoch, fresh, segment, producers, false);
@@ -175,6 +212,7 @@ public final class StorePartitionRegistry implements PartitionRegistry {
   }
 
   private static UnknownTopicException unknown(TopicPartition tp) {
-    return new UnknownTopicException("partition " + tp.topic() + "-" + tp.partition() + " does not exist");
+    return new UnknownTopicException(
+        "partition " + tp.topic() + "-" + tp.partition() + " does not exist");
   }
 }

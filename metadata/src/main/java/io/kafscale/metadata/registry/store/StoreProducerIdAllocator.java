@@ -48,7 +48,8 @@ public final class StoreProducerIdAllocator implements ProducerIdAllocator {
     }
     // One reservation at a time; callers arriving meanwhile wait for it and then take ids.
     if (reservation == null || reservation.isDone()) {
-      reservation = CasLoop.run("reserve producer ids", this::reserveAttempt).thenAccept(this::useBlock);
+      reservation =
+          CasLoop.run("reserve producer ids", this::reserveAttempt).thenAccept(this::useBlock);
     }
     return reservation.thenCompose(v -> nextProducerId());
   }
@@ -65,10 +66,17 @@ public final class StoreProducerIdAllocator implements ProducerIdAllocator {
             kv -> {
               long start = kv.map(v -> ProtoCodec.decodeProducerIdBlock(v.value())).orElse(0L);
               Compare unchanged =
-                  kv.isPresent() ? Compare.modRevisionEquals(key, kv.get().modRevision()) : Compare.absent(key);
+                  kv.isPresent()
+                      ? Compare.modRevisionEquals(key, kv.get().modRevision())
+                      : Compare.absent(key);
               Txn txn =
-                  Txn.builder().when(unchanged).then(Op.put(key, ProtoCodec.encodeProducerIdBlock(start + blockSize))).build();
-              return store.txn(txn).thenApply(r -> r.succeeded() ? Optional.of(start) : Optional.<Long>empty());
+                  Txn.builder()
+                      .when(unchanged)
+                      .then(Op.put(key, ProtoCodec.encodeProducerIdBlock(start + blockSize)))
+                      .build();
+              return store
+                  .txn(txn)
+                  .thenApply(r -> r.succeeded() ? Optional.of(start) : Optional.<Long>empty());
             });
   }
 }

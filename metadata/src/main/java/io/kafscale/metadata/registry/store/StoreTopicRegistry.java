@@ -41,17 +41,20 @@ public final class StoreTopicRegistry implements TopicRegistry {
   }
 
   @Override
-  public CompletableFuture<TopicRecord> create(String name, int partitionCount, Map<String, String> configs) {
+  public CompletableFuture<TopicRecord> create(
+      String name, int partitionCount, Map<String, String> configs) {
     if (partitionCount < 1) {
       return CompletableFuture.failedFuture(
-          new IllegalArgumentException("partition count must be at least 1, got " + partitionCount));
+          new IllegalArgumentException(
+              "partition count must be at least 1, got " + partitionCount));
     }
     TopicRecord topic;
     Txn.Builder txn;
     try {
       topic = new TopicRecord(name, UUID.randomUUID(), partitionCount, configs, clock.millis());
       String key = keys.topic(name);
-      txn = Txn.builder().when(Compare.absent(key)).then(Op.put(key, ProtoCodec.encodeTopic(topic)));
+      txn =
+          Txn.builder().when(Compare.absent(key)).then(Op.put(key, ProtoCodec.encodeTopic(topic)));
       addInitialStates(txn, name, 0, partitionCount);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -62,15 +65,18 @@ public final class StoreTopicRegistry implements TopicRegistry {
             r ->
                 r.succeeded()
                     ? CompletableFuture.completedFuture(topic)
-                    : CompletableFuture.failedFuture(new TopicExistsException("topic '" + name + "' already exists")));
+                    : CompletableFuture.failedFuture(
+                        new TopicExistsException("topic '" + name + "' already exists")));
   }
 
   @Override
   public CompletableFuture<List<SegmentRecord>> delete(String name) {
-    return CasLoop.run("delete topic " + name, () -> withTopic(name).thenCompose(kv -> deleteAttempt(name, kv)));
+    return CasLoop.run(
+        "delete topic " + name, () -> withTopic(name).thenCompose(kv -> deleteAttempt(name, kv)));
   }
 
-  private CompletableFuture<Optional<List<SegmentRecord>>> deleteAttempt(String name, KeyValue topicKv) {
+  private CompletableFuture<Optional<List<SegmentRecord>>> deleteAttempt(
+      String name, KeyValue topicKv) {
     String partitions = keys.partitionsPrefix(name);
     return store
         .getPrefix(partitions)
@@ -78,7 +84,9 @@ public final class StoreTopicRegistry implements TopicRegistry {
             kvs -> {
               // Every commit rewrites its partition's state key, so comparing the states we read
               // guarantees the returned segment list is complete at the moment of deletion.
-              Txn.Builder txn = Txn.builder().when(Compare.modRevisionEquals(topicKv.key(), topicKv.modRevision()));
+              Txn.Builder txn =
+                  Txn.builder()
+                      .when(Compare.modRevisionEquals(topicKv.key(), topicKv.modRevision()));
               List<SegmentRecord> segments = new ArrayList<>();
               for (KeyValue kv : kvs) {
                 if (keys.isPartitionStateKey(kv.key())) {
@@ -90,7 +98,8 @@ public final class StoreTopicRegistry implements TopicRegistry {
               txn.then(Op.delete(topicKv.key())).then(Op.deletePrefix(partitions));
               return store
                   .txn(txn.build())
-                  .thenApply(r -> r.succeeded() ? Optional.of(List.copyOf(segments)) : Optional.empty());
+                  .thenApply(
+                      r -> r.succeeded() ? Optional.of(List.copyOf(segments)) : Optional.empty());
             });
   }
 
@@ -102,10 +111,16 @@ public final class StoreTopicRegistry implements TopicRegistry {
         old -> {
           if (newPartitionCount <= old.partitionCount()) {
             throw new IllegalArgumentException(
-                "topic '" + name + "' has " + old.partitionCount() + " partitions; new count " + newPartitionCount
+                "topic '"
+                    + name
+                    + "' has "
+                    + old.partitionCount()
+                    + " partitions; new count "
+                    + newPartitionCount
                     + " must be larger");
           }
-          return new TopicRecord(name, old.topicId(), newPartitionCount, old.configs(), old.createdAtMs());
+          return new TopicRecord(
+              name, old.topicId(), newPartitionCount, old.configs(), old.createdAtMs());
         });
   }
 
@@ -114,13 +129,16 @@ public final class StoreTopicRegistry implements TopicRegistry {
     return update(
         "update configs of " + name,
         name,
-        old -> new TopicRecord(name, old.topicId(), old.partitionCount(), configs, old.createdAtMs()));
+        old ->
+            new TopicRecord(name, old.topicId(), old.partitionCount(), configs, old.createdAtMs()));
   }
 
   @Override
   public CompletableFuture<Optional<TopicRecord>> get(String name) {
     try {
-      return store.get(keys.topic(name)).thenApply(kv -> kv.map(v -> ProtoCodec.decodeTopic(v.value())));
+      return store
+          .get(keys.topic(name))
+          .thenApply(kv -> kv.map(v -> ProtoCodec.decodeTopic(v.value())));
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
@@ -133,7 +151,8 @@ public final class StoreTopicRegistry implements TopicRegistry {
         .thenApply(kvs -> kvs.stream().map(kv -> ProtoCodec.decodeTopic(kv.value())).toList());
   }
 
-  private CompletableFuture<TopicRecord> update(String what, String name, Function<TopicRecord, TopicRecord> change) {
+  private CompletableFuture<TopicRecord> update(
+      String what, String name, Function<TopicRecord, TopicRecord> change) {
     return CasLoop.run(
         what,
         () ->
@@ -149,7 +168,11 @@ public final class StoreTopicRegistry implements TopicRegistry {
                       addInitialStates(txn, name, old.partitionCount(), updated.partitionCount());
                       return store
                           .txn(txn.build())
-                          .thenApply(r -> r.succeeded() ? Optional.of(updated) : Optional.<TopicRecord>empty());
+                          .thenApply(
+                              r ->
+                                  r.succeeded()
+                                      ? Optional.of(updated)
+                                      : Optional.<TopicRecord>empty());
                     }));
   }
 
@@ -163,9 +186,11 @@ public final class StoreTopicRegistry implements TopicRegistry {
                       .orElseGet(
                           () ->
                               CompletableFuture.failedFuture(
-                                  new UnknownTopicException("topic '" + name + "' does not exist"))));
+                                  new UnknownTopicException(
+                                      "topic '" + name + "' does not exist"))));
     } catch (IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(new UnknownTopicException("topic '" + name + "' does not exist"));
+      return CompletableFuture.failedFuture(
+          new UnknownTopicException("topic '" + name + "' does not exist"));
     }
   }
 

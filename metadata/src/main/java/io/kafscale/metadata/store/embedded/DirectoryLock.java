@@ -38,7 +38,9 @@ final class DirectoryLock implements AutoCloseable {
     if (lock == null) {
       ch.close();
       throw new MetadataStoreException(
-          "metadata directory " + dir + " is locked: another Kafscale process (or store) is using it");
+          "metadata directory "
+              + dir
+              + " is locked: another Kafscale process (or store) is using it");
     }
     return new DirectoryLock(ch, lock);
   }

@@ -33,18 +33,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single-process quickstart store: the state lives in memory and every committed write
- * revision is appended to a write-ahead log in the data directory and fsynced before its future
- * completes, so every acknowledged transaction survives {@code kill -9}. Concurrent transactions
- * share one fsync (group commit, see {@link WalWriter}). The log is folded into a snapshot when it
- * grows past a threshold. One store per directory, enforced by an OS file lock.
+ * The single-process quickstart store: the state lives in memory and every committed write revision
+ * is appended to a write-ahead log in the data directory and fsynced before its future completes,
+ * so every acknowledged transaction survives {@code kill -9}. Concurrent transactions share one
+ * fsync (group commit, see {@link WalWriter}). The log is folded into a snapshot when it grows past
+ * a threshold. One store per directory, enforced by an OS file lock.
  *
- * <p>Leases are not persisted: a restart means the process that held them is gone, so keys
- * attached to leases are deleted when the store opens. Thread-safe: reads run on the caller's
- * thread under a read lock; writes run on one writer thread; futures of writes complete on a
- * callback pool; watch events arrive on one watch thread, only after their revision is durable.
- * A read may see a revision up to one fsync before it is durable (its writer's future and its
- * watch events wait for the fsync); a crash loses such a revision only together with that reader.
+ * <p>Leases are not persisted: a restart means the process that held them is gone, so keys attached
+ * to leases are deleted when the store opens. Thread-safe: reads run on the caller's thread under a
+ * read lock; writes run on one writer thread; futures of writes complete on a callback pool; watch
+ * events arrive on one watch thread, only after their revision is durable. A read may see a
+ * revision up to one fsync before it is durable (its writer's future and its watch events wait for
+ * the fsync); a crash loses such a revision only together with that reader.
  */
 public final class EmbeddedMetadataStore implements MetadataStore {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMetadataStore.class);
@@ -62,7 +62,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
   private final ScheduledExecutorService leaseTicker;
   private volatile boolean closed;
 
-  private EmbeddedMetadataStore(Path dir, EmbeddedStoreOptions options, DirectoryLock dirLock) throws IOException {
+  private EmbeddedMetadataStore(Path dir, EmbeddedStoreOptions options, DirectoryLock dirLock)
+      throws IOException {
     this.dir = dir;
     this.options = options;
     this.dirLock = dirLock;
@@ -83,9 +84,11 @@ public final class EmbeddedMetadataStore implements MetadataStore {
       throw e;
     }
     writer.start();
-    this.leaseTicker = Executors.newSingleThreadScheduledExecutor(StoreThreads.factory("kafscale-metadata-lease"));
+    this.leaseTicker =
+        Executors.newSingleThreadScheduledExecutor(StoreThreads.factory("kafscale-metadata-lease"));
     long interval = options.leaseCheckInterval().toMillis();
-    leaseTicker.scheduleWithFixedDelay(this::checkLeases, interval, interval, TimeUnit.MILLISECONDS);
+    leaseTicker.scheduleWithFixedDelay(
+        this::checkLeases, interval, interval, TimeUnit.MILLISECONDS);
     LOG.info("Opened embedded metadata store path={} revision={}", dir, engine.revision());
   }
 
@@ -152,7 +155,10 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     return closed ? closedFuture() : writer.submitRevoke(leaseId);
   }
 
-  /** Deletes the keys of every lease whose deadline the clock has passed; completes with how many leases expired. */
+  /**
+   * Deletes the keys of every lease whose deadline the clock has passed; completes with how many
+   * leases expired.
+   */
   public CompletableFuture<Integer> expireLeases() {
     return closed ? closedFuture() : writer.submitExpire();
   }
@@ -191,7 +197,12 @@ public final class EmbeddedMetadataStore implements MetadataStore {
           }
           if (record.revision() != engine.revision() + 1) {
             throw new MetadataStoreException(
-                "metadata log in " + dir + " skips from revision " + engine.revision() + " to " + record.revision());
+                "metadata log in "
+                    + dir
+                    + " skips from revision "
+                    + engine.revision()
+                    + " to "
+                    + record.revision());
           }
           hub.publish(record.revision(), engine.apply(record.revision(), record.mutations()));
         });

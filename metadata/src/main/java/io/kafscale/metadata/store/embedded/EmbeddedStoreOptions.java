@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param clock drives lease deadlines
  * @param snapshotThresholdBytes the write-ahead log is folded into a snapshot and emptied once it
  *     grows past this size
- * @param leaseCheckInterval how often expired leases are looked for (their keys vanish at most
- *     this long after the deadline)
+ * @param leaseCheckInterval how often expired leases are looked for (their keys vanish at most this
+ *     long after the deadline)
  */
-public record EmbeddedStoreOptions(Clock clock, long snapshotThresholdBytes, Duration leaseCheckInterval) {
+public record EmbeddedStoreOptions(
+    Clock clock, long snapshotThresholdBytes, Duration leaseCheckInterval) {
   public static final long DEFAULT_SNAPSHOT_THRESHOLD_BYTES = 64L * 1024 * 1024;
   public static final Duration DEFAULT_LEASE_CHECK_INTERVAL = Duration.ofMillis(250);
 
@@ -33,7 +34,8 @@ public record EmbeddedStoreOptions(Clock clock, long snapshotThresholdBytes, Dur
 
   /** System UTC clock, 64 MiB log threshold, 250 ms lease checks. */
   public static EmbeddedStoreOptions defaults() {
-    return new EmbeddedStoreOptions(Clock.systemUTC(), DEFAULT_SNAPSHOT_THRESHOLD_BYTES, DEFAULT_LEASE_CHECK_INTERVAL);
+    return new EmbeddedStoreOptions(
+        Clock.systemUTC(), DEFAULT_SNAPSHOT_THRESHOLD_BYTES, DEFAULT_LEASE_CHECK_INTERVAL);
   }
 
   public EmbeddedStoreOptions withClock(Clock newClock) {

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The full key-value state at one revision, written atomically (temp file, fsync, rename, fsync
- * of the directory). Layout: {@code "KSNP", int version 1, long revision, int count, count ×
- * (key, value, long createRevision, long modRevision, long lease)}, then {@code int crc32c} of all
+ * The full key-value state at one revision, written atomically (temp file, fsync, rename, fsync of
+ * the directory). Layout: {@code "KSNP", int version 1, long revision, int count, count × (key,
+ * value, long createRevision, long modRevision, long lease)}, then {@code int crc32c} of all
  * preceding bytes. Strings and byte arrays are {@code int length} + bytes. Stateless helper.
  */
 final class SnapshotFile {
@@ -51,13 +51,21 @@ final class SnapshotFile {
     buf.flip();
     Path tmp = dir.resolve(NAME + ".tmp");
     try (FileChannel ch =
-        FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
       ch.force(true);
     }
-    Files.move(tmp, dir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        tmp,
+        dir.resolve(NAME),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
     syncDirectory(dir);
   }
 
@@ -102,6 +110,7 @@ final class SnapshotFile {
   }
 
   private static MetadataStoreException corrupt(Path file, String why) {
-    return new MetadataStoreException("metadata snapshot " + file + " is corrupt (" + why + "); refusing to open");
+    return new MetadataStoreException(
+        "metadata snapshot " + file + " is corrupt (" + why + "); refusing to open");
   }
 }

@@ -90,7 +90,12 @@ final class WalWriter implements AutoCloseable {
   private volatile MetadataStoreException failure;
 
   WalWriter(
-      WriteAheadLog wal, KvEngine engine, Lock writeLock, WatchHub hub, EmbeddedStoreOptions options, Snapshotter snapshotter) {
+      WriteAheadLog wal,
+      KvEngine engine,
+      Lock writeLock,
+      WatchHub hub,
+      EmbeddedStoreOptions options,
+      Snapshotter snapshotter) {
     this.wal = wal;
     this.engine = engine;
     this.writeLock = writeLock;
@@ -269,7 +274,8 @@ final class WalWriter implements AutoCloseable {
 
   private void poison(IOException e) {
     if (failure == null) {
-      failure = new MetadataStoreException("metadata store write failed; store is unusable: " + e, e);
+      failure =
+          new MetadataStoreException("metadata store write failed; store is unusable: " + e, e);
       LOG.error("Metadata store write failed error={}", e.toString(), e);
     }
   }

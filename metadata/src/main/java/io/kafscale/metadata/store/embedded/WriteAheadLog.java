@@ -29,10 +29,13 @@ final class WriteAheadLog implements AutoCloseable {
   WriteAheadLog(Path path) throws IOException {
     this.path = path;
     this.channel =
-        FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
-  /** Feeds every intact record to {@code sink}, truncates a torn tail, and positions for appends. */
+  /**
+   * Feeds every intact record to {@code sink}, truncates a torn tail, and positions for appends.
+   */
   void replay(Consumer<WalRecord> sink) throws IOException {
     long size = channel.size();
     long pos = 0;
@@ -82,7 +85,9 @@ final class WriteAheadLog implements AutoCloseable {
     }
   }
 
-  /** Makes every appended record durable (fdatasync: it also syncs the file length the data needs). */
+  /**
+   * Makes every appended record durable (fdatasync: it also syncs the file length the data needs).
+   */
   void force() throws IOException {
     channel.force(false);
   }
@@ -104,7 +109,12 @@ final class WriteAheadLog implements AutoCloseable {
   }
 
   private void truncateTornTail(long pos, String why) throws IOException {
-    LOG.warn("Truncating torn tail of metadata log path={} offset={} bytes={} reason={}", path, pos, channel.size() - pos, why);
+    LOG.warn(
+        "Truncating torn tail of metadata log path={} offset={} bytes={} reason={}",
+        path,
+        pos,
+        channel.size() - pos,
+        why);
     channel.truncate(pos);
     channel.force(true);
     channel.position(pos);
@@ -139,7 +149,13 @@ final class WriteAheadLog implements AutoCloseable {
 
   private MetadataStoreException corrupt(long pos, String why) {
     return new MetadataStoreException(
-        "metadata log " + path + " is corrupt at offset " + pos + " (" + why + "); refusing to open. "
+        "metadata log "
+            + path
+            + " is corrupt at offset "
+            + pos
+            + " ("
+            + why
+            + "); refusing to open. "
             + "Restore the directory from a backup or remove the damaged tail by hand.");
   }
 }

@@ -126,7 +126,8 @@ public final class KvEngine {
       return List.of();
     }
     if (atRevision != revision + 1) {
-      throw new IllegalStateException("expected revision " + (revision + 1) + " but got " + atRevision);
+      throw new IllegalStateException(
+          "expected revision " + (revision + 1) + " but got " + atRevision);
     }
     List<WatchEvent> events = new ArrayList<>(mutations.size());
     for (Mutation m : mutations) {
@@ -141,7 +142,9 @@ public final class KvEngine {
         }
         case Mutation.Delete d -> {
           if (data.remove(d.key()) != null) {
-            events.add(new WatchEvent(WatchEvent.Type.DELETE, new KeyValue(d.key(), EMPTY, 0, atRevision)));
+            events.add(
+                new WatchEvent(
+                    WatchEvent.Type.DELETE, new KeyValue(d.key(), EMPTY, 0, atRevision)));
           }
         }
       }
@@ -185,7 +188,10 @@ public final class KvEngine {
     return out;
   }
 
-  /** Deletions of every key attached to any lease (embedded store recovery: leases do not survive a restart). */
+  /**
+   * Deletions of every key attached to any lease (embedded store recovery: leases do not survive a
+   * restart).
+   */
   public List<Mutation> deletionsOfAllLeasedKeys() {
     List<Mutation> out = new ArrayList<>();
     for (StoredEntry e : data.values()) {

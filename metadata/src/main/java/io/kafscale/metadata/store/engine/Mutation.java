@@ -23,7 +23,10 @@ public sealed interface Mutation {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Put p && key.equals(p.key) && Arrays.equals(value, p.value) && leaseId == p.leaseId;
+      return o instanceof Put p
+          && key.equals(p.key)
+          && Arrays.equals(value, p.value)
+          && leaseId == p.leaseId;
     }
 
     @Override

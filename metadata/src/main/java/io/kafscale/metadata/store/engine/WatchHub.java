@@ -60,11 +60,15 @@ public final class WatchHub {
     }
   }
 
-  public synchronized Watch register(String prefix, long fromRevision, Consumer<List<WatchEvent>> listener) {
+  public synchronized Watch register(
+      String prefix, long fromRevision, Consumer<List<WatchEvent>> listener) {
     long from = fromRevision <= 0 ? publishedRevision + 1 : fromRevision;
     if (from <= compactedRevision) {
       throw new CompactedRevisionException(
-          "revision " + fromRevision + " is compacted; oldest watchable revision is " + (compactedRevision + 1));
+          "revision "
+              + fromRevision
+              + " is compacted; oldest watchable revision is "
+              + (compactedRevision + 1));
     }
     Watcher w = new Watcher(prefix, from, listener);
     for (Published p : history) {
@@ -115,7 +119,12 @@ public final class WatchHub {
       try {
         listener.accept(batch);
       } catch (RuntimeException e) {
-        LOG.warn("Watch listener failed prefix={} revision={} error={}", prefix, batch.get(0).revision(), e.toString(), e);
+        LOG.warn(
+            "Watch listener failed prefix={} revision={} error={}",
+            prefix,
+            batch.get(0).revision(),
+            e.toString(),
+            e);
       }
     }
 

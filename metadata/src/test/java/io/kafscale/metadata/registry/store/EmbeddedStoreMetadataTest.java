@@ -54,7 +54,8 @@ class EmbeddedStoreMetadataTest {
       PartitionRecord p = m.partitions().claim("orders", 0, 1).join();
       // Then
       assertThat(m.clusterId()).isEqualTo(clusterId);
-      assertThat(m.topics().get("orders").join().orElseThrow().configs()).containsEntry("cleanup.policy", "delete");
+      assertThat(m.topics().get("orders").join().orElseThrow().configs())
+          .containsEntry("cleanup.policy", "delete");
       assertThat(p.segments()).containsExactly(seg);
       assertThat(p.highWatermark()).isEqualTo(5);
       assertThat(p.leaderEpoch()).isEqualTo(2);

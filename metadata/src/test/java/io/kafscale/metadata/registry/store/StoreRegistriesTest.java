@@ -62,11 +62,13 @@ class StoreRegistriesTest {
   }
 
   private static SegmentRecord segment(long base, long last, int epoch) {
-    return new SegmentRecord("obj-" + base, "idx-" + base, 0, 100, base, last, 1000 + base, epoch, 0xCAFE, 5000);
+    return new SegmentRecord(
+        "obj-" + base, "idx-" + base, 0, 100, base, last, 1000 + base, epoch, 0xCAFE, 5000);
   }
 
   private PartitionStateRecord state(String topic, int p) {
-    return ProtoCodec.decodePartitionState(join(store.get(keys.partitionState(topic, p))).orElseThrow().value());
+    return ProtoCodec.decodePartitionState(
+        join(store.get(keys.partitionState(topic, p))).orElseThrow().value());
   }
 
   @Test
@@ -99,7 +101,9 @@ class StoreRegistriesTest {
     join(metadata.topics().create("b", 1, Map.of()));
     join(metadata.topics().create("a", 1, Map.of()));
     // When / Then
-    assertThat(join(metadata.topics().list())).extracting(TopicRecord::name).containsExactly("a", "b");
+    assertThat(join(metadata.topics().list()))
+        .extracting(TopicRecord::name)
+        .containsExactly("a", "b");
   }
 
   @Test
@@ -108,7 +112,11 @@ class StoreRegistriesTest {
     join(metadata.topics().create("orders", 2, Map.of()));
     join(metadata.topics().create("orders2", 1, Map.of()));
     PartitionRecord owned = join(metadata.partitions().claim("orders", 1, 7));
-    join(metadata.partitions().commitSegment("orders", 1, owned.leaderEpoch(), segment(0, 9, owned.leaderEpoch()), List.of()));
+    join(
+        metadata
+            .partitions()
+            .commitSegment(
+                "orders", 1, owned.leaderEpoch(), segment(0, 9, owned.leaderEpoch()), List.of()));
     // When
     List<SegmentRecord> removed = join(metadata.topics().delete("orders"));
     // Then
@@ -116,7 +124,8 @@ class StoreRegistriesTest {
     assertThat(join(metadata.topics().get("orders"))).isEmpty();
     assertThat(join(store.getPrefix(keys.partitionsPrefix("orders")))).isEmpty();
     assertThat(join(store.getPrefix(keys.partitionsPrefix("orders2")))).hasSize(1);
-    assertThat(failureOf(metadata.topics().delete("orders"))).isInstanceOf(UnknownTopicException.class);
+    assertThat(failureOf(metadata.topics().delete("orders")))
+        .isInstanceOf(UnknownTopicException.class);
   }
 
   @Test
@@ -131,7 +140,8 @@ class StoreRegistriesTest {
     assertThat(grown.topicId()).isEqualTo(t.topicId());
     assertThat(state("orders", 3)).isEqualTo(PartitionStateRecord.initial());
     assertThat(shrink).isInstanceOf(IllegalArgumentException.class);
-    assertThat(failureOf(metadata.topics().addPartitions("nope", 4))).isInstanceOf(UnknownTopicException.class);
+    assertThat(failureOf(metadata.topics().addPartitions("nope", 4)))
+        .isInstanceOf(UnknownTopicException.class);
   }
 
   @Test
@@ -141,7 +151,8 @@ class StoreRegistriesTest {
     // When
     join(metadata.topics().updateConfigs("orders", Map.of("b", "2")));
     // Then
-    assertThat(join(metadata.topics().get("orders")).orElseThrow().configs()).isEqualTo(Map.of("b", "2"));
+    assertThat(join(metadata.topics().get("orders")).orElseThrow().configs())
+        .isEqualTo(Map.of("b", "2"));
   }
 
   @Test
@@ -163,8 +174,10 @@ class StoreRegistriesTest {
     // Given
     join(metadata.topics().create("orders", 1, Map.of()));
     // When / Then
-    assertThat(failureOf(metadata.partitions().claim("orders", 1, 1))).isInstanceOf(UnknownTopicException.class);
-    assertThat(failureOf(metadata.partitions().claim("nope", 0, 1))).isInstanceOf(UnknownTopicException.class);
+    assertThat(failureOf(metadata.partitions().claim("orders", 1, 1)))
+        .isInstanceOf(UnknownTopicException.class);
+    assertThat(failureOf(metadata.partitions().claim("nope", 0, 1)))
+        .isInstanceOf(UnknownTopicException.class);
   }
 
   @Test
@@ -172,10 +185,15 @@ class StoreRegistriesTest {
     // Given
     join(metadata.topics().create("orders", 1, Map.of()));
     int epoch = join(metadata.partitions().claim("orders", 0, 1)).leaderEpoch();
-    ProducerRecord producer = new ProducerRecord(42, (short) 0, List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)), 5);
+    ProducerRecord producer =
+        new ProducerRecord(42, (short) 0, List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)), 5);
     // When
-    join(metadata.partitions().commitSegment("orders", 0, epoch, segment(0, 9, epoch), List.of(producer)));
-    join(metadata.partitions().commitSegment("orders", 0, epoch, segment(10, 24, epoch), List.of()));
+    join(
+        metadata
+            .partitions()
+            .commitSegment("orders", 0, epoch, segment(0, 9, epoch), List.of(producer)));
+    join(
+        metadata.partitions().commitSegment("orders", 0, epoch, segment(10, 24, epoch), List.of()));
     PartitionRecord next = join(metadata.partitions().claim("orders", 0, 2));
     // Then
     assertThat(next.highWatermark()).isEqualTo(25);
@@ -194,12 +212,18 @@ class StoreRegistriesTest {
       long revisionBefore = join(store.currentRevision());
       // When
       Throwable failure =
-          failureOf(metadata.partitions().commitSegment("orders", 0, oldEpoch, segment(0, 9, oldEpoch), List.of()));
+          failureOf(
+              metadata
+                  .partitions()
+                  .commitSegment("orders", 0, oldEpoch, segment(0, 9, oldEpoch), List.of()));
       // Then
       assertThat(failure).isInstanceOf(FencedEpochException.class);
       assertThat(join(store.currentRevision())).isEqualTo(revisionBefore);
       assertThat(join(store.getPrefix(keys.segmentsPrefix("orders", 0)))).isEmpty();
-      join(otherBroker.partitions().commitSegment("orders", 0, newEpoch, segment(0, 4, newEpoch), List.of()));
+      join(
+          otherBroker
+              .partitions()
+              .commitSegment("orders", 0, newEpoch, segment(0, 4, newEpoch), List.of()));
       assertThat(state("orders", 0).highWatermark()).isEqualTo(5);
     }
   }
@@ -209,7 +233,8 @@ class StoreRegistriesTest {
     // Given
     join(metadata.topics().create("orders", 1, Map.of()));
     // When
-    Throwable failure = failureOf(metadata.partitions().commitSegment("orders", 0, 5, segment(0, 1, 5), List.of()));
+    Throwable failure =
+        failureOf(metadata.partitions().commitSegment("orders", 0, 5, segment(0, 1, 5), List.of()));
     // Then
     assertThat(failure).isInstanceOf(FencedEpochException.class);
   }
@@ -217,7 +242,10 @@ class StoreRegistriesTest {
   @Test
   void shouldHandOutDistinctIncreasingProducerIdsAcrossBlocks() {
     // When
-    List<Long> ids = java.util.stream.LongStream.range(0, 2500).mapToObj(i -> join(metadata.producerIds().nextProducerId())).toList();
+    List<Long> ids =
+        java.util.stream.LongStream.range(0, 2500)
+            .mapToObj(i -> join(metadata.producerIds().nextProducerId()))
+            .toList();
     // Then
     assertThat(ids).doesNotHaveDuplicates().isSorted();
     KeyValue block = join(store.get(keys.producerIdBlock())).orElseThrow();

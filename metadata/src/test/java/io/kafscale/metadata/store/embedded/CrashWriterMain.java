@@ -22,7 +22,10 @@ public final class CrashWriterMain {
     for (long i = 0; ; i++) {
       inFlight.acquire();
       long n = i;
-      Txn txn = Txn.builder().then(Op.put("/crash/" + n, ("v" + n).getBytes(StandardCharsets.UTF_8))).build();
+      Txn txn =
+          Txn.builder()
+              .then(Op.put("/crash/" + n, ("v" + n).getBytes(StandardCharsets.UTF_8)))
+              .build();
       store
           .txn(txn)
           .whenComplete(

@@ -27,11 +27,17 @@ class EmbeddedMetadataStoreCrashIT {
     // Given a child process writing as fast as it can
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashWriterMain.class.getName(), dir.toString())
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashWriterMain.class.getName(),
+                dir.toString())
             .redirectErrorStream(true)
             .start();
     List<Long> acked = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; acked.size() < 500 && (line = out.readLine()) != null; ) {
         if (line.startsWith("ACK ")) {
           acked.add(Long.parseLong(line.substring(4)));
@@ -50,7 +56,11 @@ class EmbeddedMetadataStoreCrashIT {
     // Then
     try (EmbeddedMetadataStore store = EmbeddedMetadataStore.open(dir)) {
       for (long n : acked) {
-        KeyValue kv = store.get("/crash/" + n).get(10, TimeUnit.SECONDS).orElseThrow(() -> new AssertionError("lost key " + n));
+        KeyValue kv =
+            store
+                .get("/crash/" + n)
+                .get(10, TimeUnit.SECONDS)
+                .orElseThrow(() -> new AssertionError("lost key " + n));
         assertThat(kv.valueAsString()).isEqualTo("v" + n);
       }
     }

@@ -30,7 +30,9 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContractTest {
   private final ManualClock clock = new ManualClock();
 
   private EmbeddedStoreOptions options() {
-    return EmbeddedStoreOptions.defaults().withClock(clock).withLeaseCheckInterval(Duration.ofMillis(5));
+    return EmbeddedStoreOptions.defaults()
+        .withClock(clock)
+        .withLeaseCheckInterval(Duration.ofMillis(5));
   }
 
   @Override
@@ -58,12 +60,17 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContractTest {
     // Given
     put("/t/a", "1");
     put("/t/b", "2");
-    long last = join(store.txn(Txn.builder().then(Op.delete("/t/a")).then(Op.put("/t/c", bytes("3"))).build())).revision();
+    long last =
+        join(store.txn(
+                Txn.builder().then(Op.delete("/t/a")).then(Op.put("/t/c", bytes("3"))).build()))
+            .revision();
     KeyValue b = join(store.get("/t/b")).orElseThrow();
     // When
     reopen();
     // Then
-    assertThat(join(store.getPrefix("/t/"))).extracting(KeyValue::key).containsExactly("/t/b", "/t/c");
+    assertThat(join(store.getPrefix("/t/")))
+        .extracting(KeyValue::key)
+        .containsExactly("/t/b", "/t/c");
     assertThat(join(store.get("/t/b"))).contains(b);
     assertThat(join(store.currentRevision())).isEqualTo(last);
     assertThat(put("/t/d", "4").revision()).isEqualTo(last + 1);
@@ -149,7 +156,12 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContractTest {
   void shouldDropLeasedKeysWhenReopened() {
     // Given
     long lease = join(store.grantLease(Duration.ofMinutes(10)));
-    join(store.txn(Txn.builder().then(Op.put("/t/leased", bytes("x"), lease)).then(Op.put("/t/plain", bytes("y"))).build()));
+    join(
+        store.txn(
+            Txn.builder()
+                .then(Op.put("/t/leased", bytes("x"), lease))
+                .then(Op.put("/t/plain", bytes("y")))
+                .build()));
     // When
     reopen();
     // Then
@@ -176,13 +188,15 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContractTest {
   }
 
   private void appendBytes(ByteBuffer buf) throws IOException {
-    try (FileChannel ch = FileChannel.open(wal(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    try (FileChannel ch =
+        FileChannel.open(wal(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ch.write(buf);
     }
   }
 
   private void flipByte(long position) throws IOException {
-    try (FileChannel ch = FileChannel.open(wal(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(wal(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer one = ByteBuffer.allocate(1);
       ch.read(one, position);
       one.put(0, (byte) (one.get(0) ^ 0x5A)).rewind();

@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.metadata.etcd;
+
+import io.etcd.jetcd.common.exception.CompactedException;
+import io.etcd.jetcd.watch.WatchResponse;
+import io.kafscale.metadata.store.Watch;
+import io.kafscale.metadata.store.WatchEvent;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One prefix watch of {@link EtcdMetadataStore}: receives jetcd's responses, groups events per
+ * revision and hands them to the listener on the store's single dispatch thread, so revisions
+ * arrive in order. jetcd re-creates the etcd watch after a disconnect from the revision after the
+ * last event it saw; revisions already delivered are dropped here so a resume never repeats one.
+ * Thread-safe: jetcd's callbacks are serialised by {@code synchronized}, close may come from any
+ * thread.
+ */
+final class EtcdPrefixWatch implements Watch {
+  private static final Logger LOG = LoggerFactory.getLogger(EtcdPrefixWatch.class);
+
+  private final String prefix;
+  private final Executor dispatcher;
+  private final Consumer<List<WatchEvent>> listener;
+  private final Consumer<EtcdPrefixWatch> onClose;
+  private volatile io.etcd.jetcd.Watch.Watcher watcher;
+  private volatile boolean closed;
+  private long lastQueuedRevision;
+
+  EtcdPrefixWatch(
+      String prefix,
+      long fromRevision,
+      Executor dispatcher,
+      Consumer<List<WatchEvent>> listener,
+      Consumer<EtcdPrefixWatch> onClose) {
+    this.prefix = prefix;
+    this.dispatcher = dispatcher;
+    this.listener = listener;
+    this.onClose = onClose;
+    this.lastQueuedRevision = fromRevision - 1;
+  }
+
+  /** The jetcd listener feeding this watch. */
+  io.etcd.jetcd.Watch.Listener jetcdListener() {
+    return io.etcd.jetcd.Watch.listener(this::onResponse, this::onError);
+  }
+
+  void attach(io.etcd.jetcd.Watch.Watcher jetcdWatcher) {
+    this.watcher = jetcdWatcher;
+    if (closed) {
+      jetcdWatcher.close();
+    }
+  }
+
+  private synchronized void onResponse(WatchResponse response) {
+    if (closed) {
+      return;
+    }
+    for (List<WatchEvent> batch : EtcdMapping.byRevision(response.getEvents())) {
+      long revision = batch.get(0).revision();
+      if (revision <= lastQueuedRevision) {
+        continue;
+      }
+      lastQueuedRevision = revision;
+      try {
+        dispatcher.execute(() -> deliver(batch));
+      } catch (RejectedExecutionException e) {
+        // The store is closing; its watches end with it.
+        closed = true;
+        return;
+      }
+    }
+  }
+
+  private void onError(Throwable failure) {
+    if (closed) {
+      return;
+    }
+    if (failure instanceof CompactedException c) {
+      // jetcd gives up on this watch: the revision to resume from is gone. Readers must re-read.
+      LOG.error(
+          "etcd watch lost: resume revision compacted prefix={} lastRevision={} compactRevision={}",
+          prefix,
+          lastQueuedRevision,
+          c.getCompactedRevision());
+      close();
+    } else {
+      // jetcd re-creates the watch from the last revision it saw; nothing is lost or repeated.
+      LOG.warn(
+          "etcd watch interrupted, resuming prefix={} lastRevision={} error={}",
+          prefix,
+          lastQueuedRevision,
+          failure.toString());
+    }
+  }
+
+  private void deliver(List<WatchEvent> batch) {
+    if (closed) {
+      return;
+    }
+    try {
+      listener.accept(batch);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Watch listener failed prefix={} revision={} error={}",
+          prefix,
+          batch.get(0).revision(),
+          e.toString(),
+          e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    io.etcd.jetcd.Watch.Watcher w = watcher;
+    if (w != null) {
+      w.close();
+    }
+    onClose.accept(this);
+  }
+}
