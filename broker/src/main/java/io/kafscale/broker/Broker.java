@@ -14,6 +14,7 @@ import io.kafscale.broker.partition.MetadataSegmentCommitter;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
 import io.kafscale.metadata.store.embedded.EmbeddedMetadataStore;
+import io.kafscale.metadata.store.embedded.EmbeddedStoreOptions;
 import io.kafscale.storage.log.PartitionLogFactory;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.Gauge;
@@ -80,12 +81,22 @@ public final class Broker implements AutoCloseable {
   }
 
   private synchronized void startComponents(Clock clock) throws Exception {
+    if (!config.localFsync()) {
+      LOG.warn(
+          "KAFSCALE_LOCAL_FSYNC=false: the {} and the embedded metadata store do not fsync;"
+              + " a broker crash loses nothing, a machine crash or power loss can lose"
+              + " acknowledged data",
+          config.usesS3() ? "(unaffected) S3 object store" : "local-directory object store");
+    }
     registry = BrokerRegistry.create(closer);
     ObjectStore objects = ObjectStores.open(config, closer);
     objectStoreKind = ObjectStores.describe(config);
     Path metadataDir = Files.createDirectories(config.dataDir().resolve("metadata"));
     Metadata metadata =
-        closer.register(StoreMetadata.open(EmbeddedMetadataStore.open(metadataDir)));
+        closer.register(
+            StoreMetadata.open(
+                EmbeddedMetadataStore.open(
+                    metadataDir, EmbeddedStoreOptions.defaults().withFsync(config.localFsync()))));
     PartitionLogFactory logs =
         closer.register(
             new PartitionLogFactory(

@@ -31,7 +31,8 @@ final class ObjectStores {
    */
   static ObjectStore open(BrokerConfig config, Closer closer) throws InterruptedException {
     if (!config.usesS3()) {
-      return closer.register(new FileObjectStore(config.dataDir().resolve("objects")));
+      return closer.register(
+          new FileObjectStore(config.dataDir().resolve("objects"), config.localFsync()));
     }
     S3Config s3 = s3Config(config.s3());
     // A separate client with few retries, so a wrong endpoint fails the start in seconds rather

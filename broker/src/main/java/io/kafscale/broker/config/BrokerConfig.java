@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 /**
  * The whole configuration of one broker process, immutable. Built by {@link #load(Map)} from the
  * environment (or a literal map in tests). {@code s3} is null when objects go to {@code
- * dataDir/objects}. {@link #toString()} never shows secrets.
+ * dataDir/objects}. {@code localFsync} false makes the local-directory object store and the
+ * embedded metadata store skip fsync (see {@code KAFSCALE_LOCAL_FSYNC}). {@link #toString()} never
+ * shows secrets.
  */
 public record BrokerConfig(
     int brokerId,
@@ -20,6 +22,7 @@ public record BrokerConfig(
     Path dataDir,
     S3Settings s3,
     StorageConfig storage,
+    boolean localFsync,
     boolean autoCreateTopics,
     int autoCreatePartitions,
     String logLevel) {
@@ -53,6 +56,14 @@ public record BrokerConfig(
   /** A copy with another network configuration (tests use it to pick free ports). */
   public BrokerConfig withNetwork(NetworkConfig other) {
     return new BrokerConfig(
-        brokerId, other, dataDir, s3, storage, autoCreateTopics, autoCreatePartitions, logLevel);
+        brokerId,
+        other,
+        dataDir,
+        s3,
+        storage,
+        localFsync,
+        autoCreateTopics,
+        autoCreatePartitions,
+        logLevel);
   }
 }

@@ -18,6 +18,9 @@ final class BrokerConfigLoader {
   /** Sparse index granularity; not worth a variable until a benchmark says otherwise. */
   static final int INDEX_INTERVAL_BYTES = 4096;
 
+  /** Idle flush delay with S3, where it saves PUTs; locally a PUT is a file write, so none. */
+  static final long S3_IDLE_FLUSH_DELAY_MS = 3;
+
   private static final List<ConfigVar> S3_ONLY =
       List.of(
           S3_ENDPOINT, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SESSION_TOKEN, S3_KMS_ARN);
@@ -30,19 +33,24 @@ final class BrokerConfigLoader {
     int brokerId = reader.intValue(BROKER_ID);
     var dataDir = reader.path(DATA_DIR);
     S3Settings s3 = s3(reader);
+    long idleDelayMs =
+        reader.optionalLong(FLUSH_IDLE_DELAY_MS).orElse(s3 != null ? S3_IDLE_FLUSH_DELAY_MS : 0L);
     StorageConfig storage =
         new StorageConfig(
             reader.string(S3_NAMESPACE).orElseThrow(),
             reader.longValue(SEGMENT_BYTES),
             Duration.ofMillis(reader.longValue(FLUSH_INTERVAL_MS)),
             reader.longValue(CACHE_BYTES),
-            INDEX_INTERVAL_BYTES);
+            INDEX_INTERVAL_BYTES,
+            reader.longValue(FLUSH_IDLE_BYTES),
+            Duration.ofMillis(idleDelayMs));
+    boolean localFsync = reader.bool(LOCAL_FSYNC);
     boolean autoCreate = reader.bool(AUTO_CREATE_TOPICS);
     int partitions = reader.intValue(AUTO_CREATE_PARTITIONS);
     String logLevel = reader.logLevel(LOG_LEVEL_VAR);
     reader.throwIfInvalid();
     return new BrokerConfig(
-        brokerId, network, dataDir, s3, storage, autoCreate, partitions, logLevel);
+        brokerId, network, dataDir, s3, storage, localFsync, autoCreate, partitions, logLevel);
   }
 
   private static NetworkConfig network(ConfigReader reader, Supplier<String> localHostName) {

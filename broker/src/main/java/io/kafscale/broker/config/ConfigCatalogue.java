@@ -119,6 +119,40 @@ public final class ConfigCatalogue {
           3_600_000,
           "Flush once the oldest staged batch of a partition is this old (milliseconds), so an"
               + " acks=1/all produce below the size trigger waits at most about this long.");
+  public static final ConfigVar FLUSH_IDLE_BYTES =
+      ConfigVar.number(
+          "KAFSCALE_FLUSH_IDLE_BYTES",
+          LONG,
+          Long.toString(64 * 1024),
+          0,
+          Long.MAX_VALUE,
+          "Early (\"idle\") flush: when no flush of a partition is in flight and at least this many"
+              + " bytes are staged, flush after `KAFSCALE_FLUSH_IDLE_DELAY_MS` instead of waiting for"
+              + " `KAFSCALE_FLUSH_INTERVAL_MS`. Less staged data waits for the age trigger, which"
+              + " bounds the object writes of a trickle of tiny requests.");
+  public static final ConfigVar FLUSH_IDLE_DELAY_MS =
+      new ConfigVar(
+          "KAFSCALE_FLUSH_IDLE_DELAY_MS",
+          LONG,
+          null,
+          "`3` with S3, `0` with the local-directory store",
+          0L,
+          3_600_000L,
+          false,
+          "How long after a partition's previous flush finished an early flush waits, so the"
+              + " requests that flush's acks release join the next one (milliseconds). With S3 the"
+              + " delay saves PUTs (each one costs); with the local-directory store a PUT is a file"
+              + " write, so it flushes at once.");
+  public static final ConfigVar LOCAL_FSYNC =
+      ConfigVar.of(
+          "KAFSCALE_LOCAL_FSYNC",
+          BOOLEAN,
+          "true",
+          "Whether the local-directory object store and the embedded metadata store fsync each"
+              + " write before it is acknowledged. `false` still hands every write to the OS before"
+              + " the ack, so a broker crash or `kill -9` loses nothing, but a machine crash or power"
+              + " loss can lose acknowledged data (like Apache Kafka's default, which acks from the"
+              + " page cache); a warning is logged at start. No effect on S3 objects.");
   public static final ConfigVar CACHE_BYTES =
       ConfigVar.number(
           "KAFSCALE_CACHE_BYTES",
@@ -182,6 +216,9 @@ public final class ConfigCatalogue {
           S3_KMS_ARN,
           SEGMENT_BYTES,
           FLUSH_INTERVAL_MS,
+          FLUSH_IDLE_BYTES,
+          FLUSH_IDLE_DELAY_MS,
+          LOCAL_FSYNC,
           CACHE_BYTES,
           AUTO_CREATE_TOPICS,
           AUTO_CREATE_PARTITIONS,

@@ -38,6 +38,9 @@ class BrokerConfigTest {
     assertThat(config.storage().flushMaxBytes()).isEqualTo(4L * 1024 * 1024);
     assertThat(config.storage().flushMaxAge()).isEqualTo(Duration.ofMillis(10));
     assertThat(config.storage().cacheBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(config.storage().idleFlushBytes()).isEqualTo(64L * 1024);
+    assertThat(config.storage().idleFlushDelay()).isZero();
+    assertThat(config.localFsync()).isTrue();
     assertThat(config.autoCreateTopics()).isTrue();
     assertThat(config.autoCreatePartitions()).isEqualTo(1);
     assertThat(config.logLevel()).isEqualTo("INFO");
@@ -65,6 +68,9 @@ class BrokerConfigTest {
             Map.entry("KAFSCALE_S3_KMS_ARN", "arn:aws:kms:eu-west-1:1:key/k"),
             Map.entry("KAFSCALE_SEGMENT_BYTES", "1048576"),
             Map.entry("KAFSCALE_FLUSH_INTERVAL_MS", "25"),
+            Map.entry("KAFSCALE_FLUSH_IDLE_BYTES", "0"),
+            Map.entry("KAFSCALE_FLUSH_IDLE_DELAY_MS", "7"),
+            Map.entry("KAFSCALE_LOCAL_FSYNC", "false"),
             Map.entry("KAFSCALE_CACHE_BYTES", "0"),
             Map.entry("KAFSCALE_AUTO_CREATE_TOPICS", "false"),
             Map.entry("KAFSCALE_AUTO_CREATE_PARTITIONS", "6"),
@@ -102,6 +108,9 @@ class BrokerConfigTest {
     assertThat(config.storage().flushMaxBytes()).isEqualTo(1048576);
     assertThat(config.storage().flushMaxAge()).isEqualTo(Duration.ofMillis(25));
     assertThat(config.storage().cacheBytes()).isZero();
+    assertThat(config.storage().idleFlushBytes()).isZero();
+    assertThat(config.storage().idleFlushDelay()).isEqualTo(Duration.ofMillis(7));
+    assertThat(config.localFsync()).isFalse();
     assertThat(config.autoCreateTopics()).isFalse();
     assertThat(config.autoCreatePartitions()).isEqualTo(6);
     assertThat(config.logLevel()).isEqualTo("DEBUG");
@@ -134,6 +143,51 @@ class BrokerConfigTest {
         .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_CACHE_BYTES='lots'"))
         .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_LOG_LEVEL='LOUD'"));
     assertThat(e.getMessage()).contains("7 problems");
+  }
+
+  @Test
+  void shouldDelayEarlyFlushesOnlyWhenObjectsGoToS3() {
+    // When
+    BrokerConfig local = load(Map.of());
+    BrokerConfig s3 = load(Map.of("KAFSCALE_S3_BUCKET", "segments"));
+
+    // Then: a local PUT is a file write, an S3 PUT costs money
+    assertThat(local.storage().idleFlushDelay()).isZero();
+    assertThat(s3.storage().idleFlushDelay()).isEqualTo(Duration.ofMillis(3));
+    assertThat(s3.storage().idleFlushBytes()).isEqualTo(64L * 1024);
+    assertThat(s3.localFsync()).isTrue();
+  }
+
+  @Test
+  void shouldUseAnExplicitIdleFlushDelayWithEitherStore() {
+    // When
+    BrokerConfig local = load(Map.of("KAFSCALE_FLUSH_IDLE_DELAY_MS", "2"));
+    BrokerConfig s3 =
+        load(Map.of("KAFSCALE_S3_BUCKET", "segments", "KAFSCALE_FLUSH_IDLE_DELAY_MS", "0"));
+
+    // Then
+    assertThat(local.storage().idleFlushDelay()).isEqualTo(Duration.ofMillis(2));
+    assertThat(s3.storage().idleFlushDelay()).isZero();
+  }
+
+  @Test
+  void shouldReportInvalidFlushAndFsyncSettings() {
+    // Given
+    Map<String, String> env =
+        Map.of(
+            "KAFSCALE_FLUSH_IDLE_BYTES", "-1",
+            "KAFSCALE_FLUSH_IDLE_DELAY_MS", "soon",
+            "KAFSCALE_LOCAL_FSYNC", "maybe");
+
+    // When
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
+
+    // Then
+    assertThat(e.problems())
+        .hasSize(3)
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_FLUSH_IDLE_BYTES='-1'"))
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_FLUSH_IDLE_DELAY_MS='soon'"))
+        .anySatisfy(p -> assertThat(p).startsWith("KAFSCALE_LOCAL_FSYNC='maybe'"));
   }
 
   @Test

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * is appended to a write-ahead log in the data directory and fsynced before its future completes,
  * so every acknowledged transaction survives {@code kill -9}. Concurrent transactions share one
  * fsync (group commit, see {@link WalWriter}). The log is folded into a snapshot when it grows past
- * a threshold. One store per directory, enforced by an OS file lock.
+ * a threshold. One store per directory, enforced by an OS file lock. With {@link
+ * EmbeddedStoreOptions#fsync()} off the fdatasync is skipped: commits still reach the OS before
+ * their futures complete (safe against {@code kill -9}) but a machine crash can lose them.
  *
  * <p>Leases are not persisted: a restart means the process that held them is gone, so keys attached
  * to leases are deleted when the store opens. Thread-safe: reads run on the caller's thread under a

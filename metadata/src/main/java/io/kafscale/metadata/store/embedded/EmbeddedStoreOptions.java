@@ -15,9 +15,12 @@ import java.util.Objects;
  *     grows past this size
  * @param leaseCheckInterval how often expired leases are looked for (their keys vanish at most this
  *     long after the deadline)
+ * @param fsync whether a commit fdatasyncs the write-ahead log before it completes (default true);
+ *     false leaves committed records in the OS page cache, which survives a crash of the process
+ *     but not of the machine
  */
 public record EmbeddedStoreOptions(
-    Clock clock, long snapshotThresholdBytes, Duration leaseCheckInterval) {
+    Clock clock, long snapshotThresholdBytes, Duration leaseCheckInterval, boolean fsync) {
   public static final long DEFAULT_SNAPSHOT_THRESHOLD_BYTES = 64L * 1024 * 1024;
   public static final Duration DEFAULT_LEASE_CHECK_INTERVAL = Duration.ofMillis(250);
 
@@ -32,21 +35,32 @@ public record EmbeddedStoreOptions(
     }
   }
 
-  /** System UTC clock, 64 MiB log threshold, 250 ms lease checks. */
+  /** As the canonical constructor, with fsync on. */
+  public EmbeddedStoreOptions(
+      Clock clock, long snapshotThresholdBytes, Duration leaseCheckInterval) {
+    this(clock, snapshotThresholdBytes, leaseCheckInterval, true);
+  }
+
+  /** System UTC clock, 64 MiB log threshold, 250 ms lease checks, fsync on. */
   public static EmbeddedStoreOptions defaults() {
     return new EmbeddedStoreOptions(
-        Clock.systemUTC(), DEFAULT_SNAPSHOT_THRESHOLD_BYTES, DEFAULT_LEASE_CHECK_INTERVAL);
+        Clock.systemUTC(), DEFAULT_SNAPSHOT_THRESHOLD_BYTES, DEFAULT_LEASE_CHECK_INTERVAL, true);
   }
 
   public EmbeddedStoreOptions withClock(Clock newClock) {
-    return new EmbeddedStoreOptions(newClock, snapshotThresholdBytes, leaseCheckInterval);
+    return new EmbeddedStoreOptions(newClock, snapshotThresholdBytes, leaseCheckInterval, fsync);
   }
 
   public EmbeddedStoreOptions withSnapshotThresholdBytes(long bytes) {
-    return new EmbeddedStoreOptions(clock, bytes, leaseCheckInterval);
+    return new EmbeddedStoreOptions(clock, bytes, leaseCheckInterval, fsync);
   }
 
   public EmbeddedStoreOptions withLeaseCheckInterval(Duration interval) {
-    return new EmbeddedStoreOptions(clock, snapshotThresholdBytes, interval);
+    return new EmbeddedStoreOptions(clock, snapshotThresholdBytes, interval, fsync);
+  }
+
+  /** A copy with the write-ahead log fdatasync on commit switched on or off. */
+  public EmbeddedStoreOptions withFsync(boolean enabled) {
+    return new EmbeddedStoreOptions(clock, snapshotThresholdBytes, leaseCheckInterval, enabled);
   }
 }

@@ -113,12 +113,19 @@ final class WalWriter implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
-    wal.force();
+    sync();
     publish();
   }
 
   void start() {
     thread.start();
+  }
+
+  /** The group commit's fdatasync, unless the options turned it off (records stay in the OS). */
+  private void sync() throws IOException {
+    if (options.fsync()) {
+      wal.force();
+    }
   }
 
   MetadataStoreException failure() {
@@ -219,7 +226,7 @@ final class WalWriter implements AutoCloseable {
     }
     if (!unpublished.isEmpty() && failure == null) {
       try {
-        wal.force();
+        sync();
       } catch (IOException e) {
         poison(e);
       }

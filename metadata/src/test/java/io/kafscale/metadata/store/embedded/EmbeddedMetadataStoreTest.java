@@ -77,6 +77,27 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContractTest {
   }
 
   @Test
+  void shouldKeepCommittedWritesAfterReopenWhenFsyncIsOff() {
+    // Given: a store that leaves its log in the OS page cache (process crash safe only)
+    store.close();
+    store = EmbeddedMetadataStore.open(dir, options().withFsync(false));
+    put("/t/a", "1");
+    long last = put("/t/b", "2").revision();
+    // When
+    reopen();
+    // Then
+    assertThat(value("/t/a")).contains("1");
+    assertThat(value("/t/b")).contains("2");
+    assertThat(join(store.currentRevision())).isEqualTo(last);
+  }
+
+  @Test
+  void shouldFsyncByDefault() {
+    assertThat(EmbeddedStoreOptions.defaults().fsync()).isTrue();
+    assertThat(EmbeddedStoreOptions.defaults().withFsync(false).withClock(clock).fsync()).isFalse();
+  }
+
+  @Test
   void shouldTruncateATornTailRecordAndKeepWorking() throws IOException {
     // Given
     put("/t/a", "1");

@@ -20,16 +20,20 @@ import java.util.UUID;
 /**
  * Blocking file operations that never expose a partially written file under its final name: data
  * goes to a temporary file in the target directory, is forced to disk, and is then renamed or
- * hard-linked into place, after which the directory itself is forced. Stateless and thread-safe.
+ * hard-linked into place, after which the directory itself is forced. With {@code fsync} false the
+ * two forces of a write are skipped (the data is still handed to the OS before the call returns, so
+ * only a machine crash, not a process crash, can lose it); the atomic publication is unchanged.
+ * Stateless and thread-safe.
  */
 final class DurableFiles {
 
   private DurableFiles() {}
 
   /**
-   * Writes {@code data} (position to limit, not consumed) to a new synced temp file in {@code dir}.
+   * Writes {@code data} (position to limit, not consumed) to a new temp file in {@code dir}, synced
+   * when {@code fsync}.
    */
-  static Path writeTemp(Path dir, ByteBuffer data) throws IOException {
+  static Path writeTemp(Path dir, ByteBuffer data, boolean fsync) throws IOException {
     ensureDirectories(dir);
     Path tmp = dir.resolve(KeyPaths.TEMP_PREFIX + UUID.randomUUID());
     try (FileChannel ch =
@@ -38,7 +42,9 @@ final class DurableFiles {
       while (src.hasRemaining()) {
         ch.write(src);
       }
-      ch.force(true);
+      if (fsync) {
+        ch.force(true);
+      }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
@@ -47,14 +53,16 @@ final class DurableFiles {
   }
 
   /** Atomically replaces {@code target} with {@code tmp}. */
-  static void replace(Path tmp, Path target) throws IOException {
+  static void replace(Path tmp, Path target, boolean fsync) throws IOException {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
     }
-    syncDirectory(target.getParent());
+    if (fsync) {
+      syncDirectory(target.getParent());
+    }
   }
 
   /**
@@ -64,13 +72,15 @@ final class DurableFiles {
    *
    * @throws FileAlreadyExistsException if {@code target} exists
    */
-  static void linkNew(Path tmp, Path target) throws IOException {
+  static void linkNew(Path tmp, Path target, boolean fsync) throws IOException {
     try {
       Files.createLink(target, tmp);
     } finally {
       Files.deleteIfExists(tmp);
     }
-    syncDirectory(target.getParent());
+    if (fsync) {
+      syncDirectory(target.getParent());
+    }
   }
 
   /** Creates {@code dir} and missing ancestors, forcing each new entry's parent directory. */

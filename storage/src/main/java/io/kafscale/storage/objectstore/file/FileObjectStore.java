@@ -36,8 +36,11 @@ import java.util.stream.Stream;
  * <p>Crash safety: an object is written to a temporary file in its directory, forced to disk, and
  * only then renamed ({@link #put}) or hard-linked ({@link #create}) to its name, so a reader or a
  * restart sees either the whole old object, the whole new one, or none; never a torn one. Temporary
- * files left by a crash are invisible to every operation. {@link #create} is atomic (hard-link
- * creation fails if the name exists), which requires a file system with hard links.
+ * files left by a crash are invisible to every operation. With {@code fsync} off (see {@link
+ * #FileObjectStore(Path, boolean)}) the file and directory forces are skipped: a completed write is
+ * in the OS page cache, so it survives a crash or kill of the process but not of the machine.
+ * {@link #create} is atomic (hard-link creation fails if the name exists), which requires a file
+ * system with hard links.
  *
  * <p>Limits: a key cannot be both an object and a "directory" of other keys ({@code a} and {@code
  * a/b}); such a write fails with {@link ObjectStoreException}. Invalid keys (see {@link KeyPaths})
@@ -54,10 +57,22 @@ public final class FileObjectStore implements ObjectStore {
 
   private final KeyPaths paths;
   private final ExecutorService executor;
+  private final boolean fsync;
 
-  /** Opens (creating if needed) a store rooted at {@code root}. */
+  /** Opens (creating if needed) a store rooted at {@code root}; every write is fsynced. */
   public FileObjectStore(Path root) {
+    this(root, true);
+  }
+
+  /**
+   * Opens (creating if needed) a store rooted at {@code root}.
+   *
+   * @param fsync whether writes and deletes force the file and its directory to disk before they
+   *     complete; false trades durability against a machine crash for latency
+   */
+  public FileObjectStore(Path root, boolean fsync) {
     this.paths = new KeyPaths(root);
+    this.fsync = fsync;
     try {
       DurableFiles.ensureDirectories(paths.root());
     } catch (IOException e) {
@@ -162,11 +177,11 @@ public final class FileObjectStore implements ObjectStore {
   private void writeWithRetry(Path target, ByteBuffer data, boolean exclusive) throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
-        Path tmp = DurableFiles.writeTemp(target.getParent(), data);
+        Path tmp = DurableFiles.writeTemp(target.getParent(), data, fsync);
         if (exclusive) {
-          DurableFiles.linkNew(tmp, target);
+          DurableFiles.linkNew(tmp, target, fsync);
         } else {
-          DurableFiles.replace(tmp, target);
+          DurableFiles.replace(tmp, target, fsync);
         }
         return;
       } catch (NoSuchFileException e) {
@@ -252,7 +267,9 @@ public final class FileObjectStore implements ObjectStore {
       return; // a "directory" of other keys is not an object
     }
     if (Files.deleteIfExists(file)) {
-      DurableFiles.syncDirectory(file.getParent());
+      if (fsync) {
+        DurableFiles.syncDirectory(file.getParent());
+      }
       DurableFiles.pruneEmptyDirectories(file.getParent(), paths.root());
     }
   }
