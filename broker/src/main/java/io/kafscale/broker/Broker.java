@@ -13,14 +13,10 @@ import io.kafscale.broker.network.BrokerServer;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
-import io.kafscale.metadata.store.embedded.EmbeddedMetadataStore;
-import io.kafscale.metadata.store.embedded.EmbeddedStoreOptions;
 import io.kafscale.storage.log.PartitionLogFactory;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -91,12 +87,8 @@ public final class Broker implements AutoCloseable {
     registry = BrokerRegistry.create(closer);
     ObjectStore objects = ObjectStores.open(config, closer);
     objectStoreKind = ObjectStores.describe(config);
-    Path metadataDir = Files.createDirectories(config.dataDir().resolve("metadata"));
-    Metadata metadata =
-        closer.register(
-            StoreMetadata.open(
-                EmbeddedMetadataStore.open(
-                    metadataDir, EmbeddedStoreOptions.defaults().withFsync(config.localFsync()))));
+    Metadata metadata = closer.register(StoreMetadata.open(MetadataStores.open(config, closer)));
+    LOG.info("Metadata store {}", config.metadataStoreKind());
     PartitionLogFactory logs =
         closer.register(
             new PartitionLogFactory(
@@ -170,6 +162,11 @@ public final class Broker implements AutoCloseable {
   /** Where objects go, safe to log: {@code file:<dir>} or {@code s3://bucket …}. */
   public synchronized String objectStoreKind() {
     return objectStoreKind;
+  }
+
+  /** Where metadata goes, safe to log: {@code etcd:[endpoints]} or {@code embedded:<dir>}. */
+  public String metadataStoreKind() {
+    return config.metadataStoreKind();
   }
 
   /** Stops accepting, flushes and closes the partition logs, then closes servers and stores. */

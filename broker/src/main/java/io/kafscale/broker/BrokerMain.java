@@ -47,7 +47,7 @@ public final class BrokerMain {
             : config.network().advertisedPort(),
         config.network().admin().host() + ":" + broker.adminPort(),
         broker.objectStoreKind(),
-        "embedded:" + config.dataDir().resolve("metadata").toAbsolutePath().normalize());
+        broker.metadataStoreKind());
     // The Netty event loop threads are not daemons: they keep the process alive until the hook.
   }
 }

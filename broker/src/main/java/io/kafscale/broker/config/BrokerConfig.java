@@ -3,6 +3,7 @@
  */
 package io.kafscale.broker.config;
 
+import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.storage.log.StorageConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * The whole configuration of one broker process, immutable. Built by {@link #load(Map)} from the
  * environment (or a literal map in tests). {@code s3} is null when objects go to {@code
- * dataDir/objects}. {@code localFsync} false makes the local-directory object store and the
+ * dataDir/objects}; {@code etcd} is null when metadata goes to the embedded store under {@code
+ * dataDir/metadata}. {@code localFsync} false makes the local-directory object store and the
  * embedded metadata store skip fsync (see {@code KAFSCALE_LOCAL_FSYNC}). {@link #toString()} never
  * shows secrets.
  */
@@ -21,6 +23,7 @@ public record BrokerConfig(
     NetworkConfig network,
     Path dataDir,
     S3Settings s3,
+    EtcdConfig etcd,
     StorageConfig storage,
     boolean localFsync,
     boolean autoCreateTopics,
@@ -53,6 +56,18 @@ public record BrokerConfig(
     return s3 != null;
   }
 
+  /** Whether metadata is kept in etcd rather than the embedded store. */
+  public boolean usesEtcd() {
+    return etcd != null;
+  }
+
+  /** Where metadata goes, safe to log: {@code etcd:[endpoints]} or {@code embedded:<dir>}. */
+  public String metadataStoreKind() {
+    return usesEtcd()
+        ? "etcd:" + etcd.endpoints()
+        : "embedded:" + dataDir.resolve("metadata").toAbsolutePath().normalize();
+  }
+
   /** A copy with another network configuration (tests use it to pick free ports). */
   public BrokerConfig withNetwork(NetworkConfig other) {
     return new BrokerConfig(
@@ -60,6 +75,7 @@ public record BrokerConfig(
         other,
         dataDir,
         s3,
+        etcd,
         storage,
         localFsync,
         autoCreateTopics,

@@ -5,6 +5,7 @@ package io.kafscale.broker.config;
 
 import static io.kafscale.broker.config.ConfigCatalogue.*;
 
+import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.storage.log.StorageConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -33,6 +34,7 @@ final class BrokerConfigLoader {
     int brokerId = reader.intValue(BROKER_ID);
     var dataDir = reader.path(DATA_DIR);
     S3Settings s3 = s3(reader);
+    EtcdConfig etcd = EtcdSettings.read(reader);
     long idleDelayMs =
         reader.optionalLong(FLUSH_IDLE_DELAY_MS).orElse(s3 != null ? S3_IDLE_FLUSH_DELAY_MS : 0L);
     StorageConfig storage =
@@ -50,7 +52,16 @@ final class BrokerConfigLoader {
     String logLevel = reader.logLevel(LOG_LEVEL_VAR);
     reader.throwIfInvalid();
     return new BrokerConfig(
-        brokerId, network, dataDir, s3, storage, localFsync, autoCreate, partitions, logLevel);
+        brokerId,
+        network,
+        dataDir,
+        s3,
+        etcd,
+        storage,
+        localFsync,
+        autoCreate,
+        partitions,
+        logLevel);
   }
 
   private static NetworkConfig network(ConfigReader reader, Supplier<String> localHostName) {

@@ -4,6 +4,7 @@
 package io.kafscale.broker.config;
 
 import static io.kafscale.broker.config.ConfigType.BOOLEAN;
+import static io.kafscale.broker.config.ConfigType.FILE;
 import static io.kafscale.broker.config.ConfigType.HOST_PORT;
 import static io.kafscale.broker.config.ConfigType.INT;
 import static io.kafscale.broker.config.ConfigType.LOG_LEVEL;
@@ -102,6 +103,42 @@ public final class ConfigCatalogue {
           STRING,
           null,
           "KMS key ARN; when set, objects are written with SSE-KMS under that key.");
+  public static final ConfigVar ETCD_ENDPOINTS =
+      ConfigVar.of(
+          "KAFSCALE_ETCD_ENDPOINTS",
+          STRING,
+          null,
+          "Comma-separated etcd client URLs (`http(s)://host:port` or `host:port`). When set, etcd is"
+              + " the metadata store and must be reachable at start (the broker refuses to start"
+              + " otherwise, never falling back); when unset, the embedded store under"
+              + " `KAFSCALE_DATA_DIR/metadata` is used.");
+  public static final ConfigVar ETCD_USERNAME =
+      ConfigVar.of(
+          "KAFSCALE_ETCD_USERNAME",
+          STRING,
+          null,
+          "etcd user; with `KAFSCALE_ETCD_PASSWORD`. Unset: no authentication.");
+  public static final ConfigVar ETCD_PASSWORD =
+      ConfigVar.secret("KAFSCALE_ETCD_PASSWORD", "Password of the etcd user. Never logged.");
+  public static final ConfigVar ETCD_CA_FILE =
+      ConfigVar.of(
+          "KAFSCALE_ETCD_CA_FILE",
+          FILE,
+          null,
+          "PEM CA bundle trusted for etcd's server certificate; setting it turns TLS on. Unset with"
+              + " `https://` endpoints: the JDK's default trust store.");
+  public static final ConfigVar ETCD_CERT_FILE =
+      ConfigVar.of(
+          "KAFSCALE_ETCD_CERT_FILE",
+          FILE,
+          null,
+          "PEM client certificate for mutual TLS with etcd; with `KAFSCALE_ETCD_KEY_FILE`.");
+  public static final ConfigVar ETCD_KEY_FILE =
+      ConfigVar.of(
+          "KAFSCALE_ETCD_KEY_FILE",
+          FILE,
+          null,
+          "PEM (PKCS#8) private key of `KAFSCALE_ETCD_CERT_FILE`.");
   public static final ConfigVar SEGMENT_BYTES =
       ConfigVar.number(
           "KAFSCALE_SEGMENT_BYTES",
@@ -214,6 +251,12 @@ public final class ConfigCatalogue {
           S3_SESSION_TOKEN,
           S3_NAMESPACE,
           S3_KMS_ARN,
+          ETCD_ENDPOINTS,
+          ETCD_USERNAME,
+          ETCD_PASSWORD,
+          ETCD_CA_FILE,
+          ETCD_CERT_FILE,
+          ETCD_KEY_FILE,
           SEGMENT_BYTES,
           FLUSH_INTERVAL_MS,
           FLUSH_IDLE_BYTES,

@@ -4,6 +4,7 @@
 package io.kafscale.broker.config;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +99,24 @@ public final class ConfigReader {
       problem(var, value);
       return Path.of(var.defaultValue());
     }
+  }
+
+  /** A path that must name an existing regular file; empty when unset or invalid. */
+  public Optional<Path> file(ConfigVar var) {
+    Optional<String> given = raw(var.name());
+    if (given.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path path = Path.of(given.get());
+      if (Files.isRegularFile(path)) {
+        return Optional.of(path);
+      }
+      problems.add(var.name() + "='" + given.get() + "' is invalid: no such file");
+    } catch (InvalidPathException e) {
+      problem(var, given.get());
+    }
+    return Optional.empty();
   }
 
   /** An http(s) URI; empty when unset or invalid. */

@@ -11,6 +11,7 @@ public enum ConfigType {
   BOOLEAN("`true` or `false`"),
   HOST_PORT("`host:port` (port 0-65535; `:port` means all interfaces)"),
   PATH("directory path"),
+  FILE("path of an existing file"),
   URI("http(s) URL"),
   LOG_LEVEL("one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
 

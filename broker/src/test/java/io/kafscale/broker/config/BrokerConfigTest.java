@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BrokerConfigTest {
 
@@ -289,5 +292,101 @@ class BrokerConfigTest {
     // Then
     assertThat(hostPort).isEqualTo(new HostPort("::1", 9092));
     assertThat(hostPort.toString()).isEqualTo("[::1]:9092");
+  }
+
+  @Test
+  void shouldUseTheEmbeddedMetadataStoreWhenNoEtcdEndpointIsSet() {
+    // When
+    BrokerConfig config = load(Map.of("KAFSCALE_DATA_DIR", "/var/lib/kafscale"));
+
+    // Then
+    assertThat(config.usesEtcd()).isFalse();
+    assertThat(config.etcd()).isNull();
+    assertThat(config.metadataStoreKind()).isEqualTo("embedded:/var/lib/kafscale/metadata");
+  }
+
+  @Test
+  void shouldReadEveryEtcdVariable(@TempDir Path dir) throws IOException {
+    // Given
+    Path ca = Files.writeString(dir.resolve("ca.pem"), "ca");
+    Path cert = Files.writeString(dir.resolve("cert.pem"), "cert");
+    Path key = Files.writeString(dir.resolve("key.pem"), "key");
+    Map<String, String> env =
+        Map.of(
+            "KAFSCALE_ETCD_ENDPOINTS",
+            " https://etcd-0:2379, etcd-1:2379 ",
+            "KAFSCALE_ETCD_USERNAME",
+            "kafscale",
+            "KAFSCALE_ETCD_PASSWORD",
+            "hunter2-etcd",
+            "KAFSCALE_ETCD_CA_FILE",
+            ca.toString(),
+            "KAFSCALE_ETCD_CERT_FILE",
+            cert.toString(),
+            "KAFSCALE_ETCD_KEY_FILE",
+            key.toString());
+
+    // When
+    BrokerConfig config = load(env);
+
+    // Then
+    assertThat(config.usesEtcd()).isTrue();
+    assertThat(config.etcd().endpoints()).containsExactly("https://etcd-0:2379", "etcd-1:2379");
+    assertThat(config.etcd().username()).contains("kafscale");
+    assertThat(config.etcd().password()).contains("hunter2-etcd");
+    assertThat(config.etcd().caFile()).contains(ca);
+    assertThat(config.etcd().certFile()).contains(cert);
+    assertThat(config.etcd().keyFile()).contains(key);
+    assertThat(config.etcd().tls()).isTrue();
+    assertThat(config.metadataStoreKind()).isEqualTo("etcd:[https://etcd-0:2379, etcd-1:2379]");
+    assertThat(config.toString()).doesNotContain("hunter2-etcd");
+  }
+
+  @Test
+  void shouldReportEveryEtcdProblemAtOnceWithoutThePassword(@TempDir Path dir) throws IOException {
+    // Given: a certificate without its key, a missing CA file, a password without its user and
+    // a malformed endpoint
+    Path cert = Files.writeString(dir.resolve("cert.pem"), "cert");
+    Map<String, String> env =
+        Map.of(
+            "KAFSCALE_ETCD_ENDPOINTS",
+            "http://127.0.0.1:2379,not a url",
+            "KAFSCALE_ETCD_PASSWORD",
+            "hunter2-etcd",
+            "KAFSCALE_ETCD_CA_FILE",
+            dir.resolve("missing-ca.pem").toString(),
+            "KAFSCALE_ETCD_CERT_FILE",
+            cert.toString());
+
+    // When
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
+
+    // Then
+    assertThat(e.getMessage())
+        .contains("KAFSCALE_ETCD_CERT_FILE and KAFSCALE_ETCD_KEY_FILE must be set together")
+        .contains("KAFSCALE_ETCD_USERNAME and KAFSCALE_ETCD_PASSWORD must be set together")
+        .contains("KAFSCALE_ETCD_CA_FILE=")
+        .contains("no such file")
+        .contains("'not a url' is not host:port")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void shouldRejectEtcdSettingsWithoutEndpointsRatherThanFallBackSilently() {
+    // When
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                load(
+                    Map.of(
+                        "KAFSCALE_ETCD_USERNAME", "kafscale",
+                        "KAFSCALE_ETCD_PASSWORD", "hunter2-etcd")));
+
+    // Then
+    assertThat(e.getMessage())
+        .contains("KAFSCALE_ETCD_USERNAME is set but KAFSCALE_ETCD_ENDPOINTS is not")
+        .contains("KAFSCALE_ETCD_PASSWORD is set but KAFSCALE_ETCD_ENDPOINTS is not")
+        .doesNotContain("hunter2");
   }
 }
