@@ -43,6 +43,7 @@ public final class TopicManager implements AutoCloseable {
   private final ObjectStore objects;
   private final Map<PartitionId, PartitionLog> logs = new ConcurrentHashMap<>();
   private volatile TopicImage image = TopicImage.empty();
+  private volatile boolean closing;
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
   public TopicManager(
@@ -87,9 +88,49 @@ public final class TopicManager implements AutoCloseable {
     return image.topic(id);
   }
 
-  /** The open log of a partition this broker owns. */
+  /**
+   * The open log of a partition this broker owns. A log that closed itself because a commit was
+   * fenced (or its outcome was unknown) is answered as absent, so clients hear
+   * NOT_LEADER_OR_FOLLOWER and retry, while the partition is claimed again and reopened from the
+   * committed state in the background.
+   */
   public Optional<PartitionLog> log(String topic, int partition) {
-    return Optional.ofNullable(logs.get(new PartitionId(topic, partition)));
+    PartitionId id = new PartitionId(topic, partition);
+    PartitionLog log = logs.get(id);
+    if (log != null && !log.isOpen()) {
+      reclaim(id, log);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(log);
+  }
+
+  private void reclaim(PartitionId id, PartitionLog closedLog) {
+    if (closing) {
+      return;
+    }
+    serially(
+            () -> {
+              Optional<TopicRecord> topic = image.topic(id.topic());
+              if (closing || !logs.remove(id, closedLog) || topic.isEmpty()) {
+                return CompletableFuture.<Void>completedFuture(null); // done elsewhere, or gone
+              }
+              LOG.warn(
+                  "re-claiming partition after its log closed topic={} partition={} epoch={}",
+                  id.topic(),
+                  id.partition(),
+                  closedLog.epoch());
+              return openPartition(topic.get(), id.partition());
+            })
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                LOG.warn(
+                    "re-claim failed topic={} partition={} error={}",
+                    id.topic(),
+                    id.partition(),
+                    unwrap(e).toString());
+              }
+            });
   }
 
   /** Creates a topic and opens its partitions. Fails with {@link TopicExistsException}. */
@@ -162,32 +203,36 @@ public final class TopicManager implements AutoCloseable {
   private CompletableFuture<Void> openPartitions(TopicRecord topic, int from) {
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (int p = from; p < topic.partitionCount(); p++) {
-      PartitionId id = new PartitionId(topic.name(), p);
-      if (logs.containsKey(id)) {
-        continue; // already ours: claiming again would fence our own log
-      }
-      chain =
-          chain.thenCompose(
-              v ->
-                  partitions
-                      .claim(id.topic(), id.partition(), brokerId)
-                      .thenAccept(
-                          claimed -> {
-                            PartitionLog log =
-                                opener.open(
-                                    id,
-                                    claimed.leaderEpoch(),
-                                    TopicConfigs.logConfig(topic.configs()),
-                                    RecordMapping.toRecovered(claimed));
-                            logs.put(id, log);
-                            LOG.debug(
-                                "partition opened topic={} partition={} epoch={}",
-                                id.topic(),
-                                id.partition(),
-                                claimed.leaderEpoch());
-                          }));
+      int partition = p;
+      chain = chain.thenCompose(v -> openPartition(topic, partition));
     }
     return chain;
+  }
+
+  /** Claims a partition (a new, higher epoch) and opens its log, unless one is already open. */
+  private CompletableFuture<Void> openPartition(TopicRecord topic, int partition) {
+    PartitionId id = new PartitionId(topic.name(), partition);
+    if (logs.containsKey(id)) {
+      // already ours: claiming again would fence our own log
+      return CompletableFuture.completedFuture(null);
+    }
+    return partitions
+        .claim(id.topic(), id.partition(), brokerId)
+        .thenAccept(
+            claimed -> {
+              PartitionLog log =
+                  opener.open(
+                      id,
+                      claimed.leaderEpoch(),
+                      TopicConfigs.logConfig(topic.configs()),
+                      RecordMapping.toRecovered(claimed));
+              logs.put(id, log);
+              LOG.debug(
+                  "partition opened topic={} partition={} epoch={}",
+                  id.topic(),
+                  id.partition(),
+                  claimed.leaderEpoch());
+            });
   }
 
   private CompletableFuture<Void> closeLogs(String topic, int count) {
@@ -241,6 +286,7 @@ public final class TopicManager implements AutoCloseable {
   /** Flushes and closes every open log. */
   @Override
   public void close() {
+    closing = true;
     for (PartitionLog log : List.copyOf(logs.values())) {
       try {
         log.close();

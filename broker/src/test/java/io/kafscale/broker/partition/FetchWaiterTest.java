@@ -92,6 +92,11 @@ class FetchWaiterTest {
 
     @Override
     public void close() {}
+
+    @Override
+    public boolean isOpen() {
+      return true;
+    }
   }
 
   @Test

@@ -4,13 +4,18 @@
 package io.kafscale.broker.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.kafscale.broker.api.TestRecords;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.metadata.store.memory.InMemoryMetadataStore;
+import io.kafscale.storage.log.PartitionLog;
 import io.kafscale.storage.log.PartitionLogFactory;
 import io.kafscale.storage.log.StorageConfig;
+import io.kafscale.storage.log.StorageException;
 import io.kafscale.storage.objectstore.memory.InMemoryObjectStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -90,5 +95,29 @@ class TopicManagerTest {
     assertThat(second.topic("t")).isPresent();
     assertThat(second.log("t", 1)).isPresent();
     assertThat(second.log("t", 0).orElseThrow().epoch()).isGreaterThan(firstEpoch);
+  }
+
+  @Test
+  void shouldReclaimAndReopenAPartitionWhoseLogWasFenced() {
+    // Given a partition with committed data whose ownership moves away (another claim bumps the
+    // epoch)
+    TopicManager topics = manager();
+    topics.create("fenced", 1, Map.of()).join();
+    PartitionLog first = topics.log("fenced", 0).orElseThrow();
+    first.append(TestRecords.batch(1_000L)).join();
+    metadata.partitions().claim("fenced", 0, 2).join();
+    // When the next commit is fenced
+    assertThatThrownBy(() -> first.append(TestRecords.batch(2_000L)).join())
+        .hasCauseInstanceOf(StorageException.class);
+    // Then the closed log is not served, and the partition comes back under a higher epoch
+    assertThat(first.isOpen()).isFalse();
+    assertThat(topics.log("fenced", 0)).isEmpty();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(topics.log("fenced", 0)).isPresent());
+    PartitionLog reopened = topics.log("fenced", 0).orElseThrow();
+    assertThat(reopened.epoch()).isGreaterThan(first.epoch() + 1);
+    assertThat(reopened.highWatermark()).isEqualTo(1);
+    assertThat(reopened.append(TestRecords.batch(3_000L)).join().baseOffset()).isEqualTo(1);
   }
 }

@@ -187,7 +187,16 @@ final class DefaultPartitionLog implements PartitionLog {
   }
 
   private void maybeFlush() {
-    if (flushing || buffer.isEmpty()) {
+    if (flushing) {
+      return;
+    }
+    if (buffer.isEmpty()) {
+      // Nothing staged is left for the waiters of a next flush (defensive: the paths that empty
+      // the buffer answer them themselves).
+      forceFlush = false;
+      List<CompletableFuture<Void>> waiters = nextFlushWaiters;
+      nextFlushWaiters = new ArrayList<>();
+      waiters.forEach(w -> w.complete(null));
       return;
     }
     long now = clock.millis();
@@ -253,19 +262,35 @@ final class DefaultPartitionLog implements PartitionLog {
       return;
     }
     started.stop(meters.encodeLatency);
-    uploader
-        .uploadAndCommit(id, epoch, plan, snapshots)
-        .whenComplete(
-            (v, err) ->
-                serial.execute(
-                    () -> {
-                      if (err == null) {
-                        flushCommitted(plan);
-                        started.stop(meters.flushLatency);
-                      } else {
-                        flushFailed(sealed, SegmentUploader.unwrap(err));
-                      }
-                    }));
+    CompletableFuture<Void> uploaded;
+    try {
+      uploaded = uploader.uploadAndCommit(id, epoch, plan, snapshots);
+    } catch (RuntimeException e) {
+      // E.g. an upload executor rejecting work at shutdown: without this the log stays "flushing".
+      flushFailed(sealed, new SegmentUploader.FlushFailure("put", e));
+      return;
+    }
+    List<CompletableFuture<Void>> waiters = inFlightWaiters;
+    uploaded.whenComplete(
+        (v, err) -> {
+          try {
+            serial.execute(
+                () -> {
+                  if (err == null) {
+                    flushCommitted(plan);
+                    started.stop(meters.flushLatency);
+                  } else {
+                    flushFailed(sealed, SegmentUploader.unwrap(err));
+                  }
+                });
+          } catch (RejectedExecutionException e) {
+            // The storage threads are gone, so no task of this log runs again: answer directly.
+            // The outcome may be unknown (the commit may have landed), hence NOT_OWNER.
+            StorageException error = notOwner("storage threads shut down during a flush of " + id);
+            sealed.forEach(p -> p.future.completeExceptionally(error));
+            waiters.forEach(w -> w.completeExceptionally(error));
+          }
+        });
   }
 
   private void flushCommitted(FlushPlan plan) {
@@ -334,7 +359,18 @@ final class DefaultPartitionLog implements PartitionLog {
       p.future.completeExceptionally(error);
     }
     finishFlush(error);
+    if (buffer.isEmpty()) {
+      // Every batch a waiter asked to flush has failed; maybeFlush would not answer them.
+      failNextFlushWaiters(error);
+    }
     maybeFlush();
+  }
+
+  private void failNextFlushWaiters(Throwable error) {
+    forceFlush = false;
+    List<CompletableFuture<Void>> waiters = nextFlushWaiters;
+    nextFlushWaiters = new ArrayList<>();
+    waiters.forEach(w -> w.completeExceptionally(error));
   }
 
   /** The epoch moved: this log may never write again. */
@@ -356,8 +392,7 @@ final class DefaultPartitionLog implements PartitionLog {
       p.future.completeExceptionally(error);
     }
     finishFlush(error);
-    nextFlushWaiters.forEach(w -> w.completeExceptionally(error));
-    nextFlushWaiters = new ArrayList<>();
+    failNextFlushWaiters(error);
   }
 
   private void finishFlush(Throwable error) {
@@ -400,6 +435,11 @@ final class DefaultPartitionLog implements PartitionLog {
   @Override
   public CompletableFuture<ReadResult> read(long offset, int maxBytes, boolean minOneBatch) {
     return reader.read(state, offset, maxBytes, minOneBatch);
+  }
+
+  @Override
+  public boolean isOpen() {
+    return !closed;
   }
 
   @Override

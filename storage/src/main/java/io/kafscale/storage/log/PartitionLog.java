@@ -62,6 +62,13 @@ public interface PartitionLog extends AutoCloseable {
   /** Replaces the topic settings (applies to later appends). */
   void updateConfig(LogConfig config);
 
+  /**
+   * False once the log stopped accepting appends: after {@link #close()}, or after a commit found
+   * that another owner took over (fenced). A closed log never opens again; the owner re-claims the
+   * partition and opens a new log.
+   */
+  boolean isOpen();
+
   /** Flushes, then stops accepting appends; pending requests fail with NOT_OWNER. */
   @Override
   void close();

@@ -5,6 +5,7 @@ package io.kafscale.storage.log;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: every state change of one
@@ -33,7 +34,24 @@ final class SerialExecutor implements Executor {
       }
       active = true;
     }
-    delegate.execute(this::drain);
+    try {
+      delegate.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      // Stay usable as "rejecting": otherwise later tasks would queue silently and never run.
+      // Tasks queued by other threads in the meantime still get run, here, in order.
+      boolean others;
+      synchronized (this) {
+        queue.remove(task);
+        others = !queue.isEmpty();
+        if (!others) {
+          active = false;
+        }
+      }
+      if (others) {
+        drain();
+      }
+      throw e;
+    }
   }
 
   /**

@@ -31,9 +31,15 @@ public final class ProducerStateTable {
 
   private record Staged(StagedRef ref, long producerId, short epoch, int firstSeq, int lastSeq) {}
 
+  /** Where a producer must resume after a failed flush discarded its staged batches. */
+  private record Resume(short epoch, int firstSeq) {}
+
   private final Map<Long, ProducerSnapshot> committed = new HashMap<>();
   private final Map<Long, List<Staged>> staged = new HashMap<>();
   private final Map<StagedRef, Staged> stagedByRef = new HashMap<>();
+  // Kept until the producer's next commit: without it a producer whose only state was discarded
+  // would count as unknown, and its pipelined later request could commit ahead of its retry.
+  private final Map<Long, Resume> resumes = new HashMap<>();
 
   public ProducerStateTable(List<ProducerSnapshot> snapshots) {
     for (ProducerSnapshot s : snapshots) {
@@ -76,6 +82,9 @@ public final class ProducerStateTable {
   private ProducerCheck check(SequenceBatch b) {
     ProducerSnapshot c = committed.get(b.producerId());
     List<Staged> s = staged.getOrDefault(b.producerId(), List.of());
+    if (c == null && s.isEmpty() && resumes.containsKey(b.producerId())) {
+      return checkResume(b, resumes.get(b.producerId()));
+    }
     if (c == null && s.isEmpty()) {
       // Kafka accepts any sequence from a producer it has no state for: the state may have been
       // lost to expiry or retention, and rejecting would wedge a live producer forever.
@@ -108,6 +117,26 @@ public final class ProducerStateTable {
       return outOfOrder(b, "expected sequence " + (window.isEmpty() ? 0 : next(lastSeq)));
     }
     return null;
+  }
+
+  /** Checks the first batch of a producer after a failed flush discarded all it had staged. */
+  private static ProducerCheck checkResume(SequenceBatch b, Resume r) {
+    if (b.producerEpoch() < r.epoch()) {
+      return new ProducerCheck.Rejected(
+          Reason.INVALID_PRODUCER_EPOCH,
+          "producer "
+              + b.producerId()
+              + " epoch "
+              + b.producerEpoch()
+              + " is older than "
+              + r.epoch());
+    }
+    if (b.producerEpoch() > r.epoch()) {
+      return b.firstSequence() == 0 ? null : outOfOrder(b, "a new epoch must start at sequence 0");
+    }
+    return b.firstSequence() == r.firstSeq()
+        ? null
+        : outOfOrder(b, "expected sequence " + r.firstSeq());
   }
 
   /** The last (up to five) committed and staged batches of {@code epoch}, oldest first. */
@@ -156,6 +185,7 @@ public final class ProducerStateTable {
     for (CommittedBatch b : batches) {
       Staged s = stagedByRef.get(b.ref());
       if (s != null) {
+        resumes.remove(s.producerId());
         unstage(s);
       }
     }
@@ -197,14 +227,24 @@ public final class ProducerStateTable {
 
   /**
    * Drops every staged batch of the given append requests; returns the producers they belonged to.
+   * Until its next commit, each such producer must resume at the first sequence it lost (a resend
+   * of that batch); a later discard before then keeps the earlier resume point unless the epoch
+   * moved on.
    */
   public Set<Long> discard(Collection<Long> appendIds) {
     Set<Long> ids = new HashSet<>(appendIds);
     Set<Long> producers = new HashSet<>();
-    for (Staged s : List.copyOf(stagedByRef.values())) {
-      if (ids.contains(s.ref().appendId())) {
-        producers.add(s.producerId());
-        unstage(s);
+    for (List<Staged> list : List.copyOf(staged.values())) {
+      // Staging order per producer: the first discarded batch is where the producer resumes.
+      for (Staged s : List.copyOf(list)) {
+        if (ids.contains(s.ref().appendId())) {
+          producers.add(s.producerId());
+          Resume old = resumes.get(s.producerId());
+          if (old == null || s.epoch() > old.epoch()) {
+            resumes.put(s.producerId(), new Resume(s.epoch(), s.firstSeq()));
+          }
+          unstage(s);
+        }
       }
     }
     return producers;

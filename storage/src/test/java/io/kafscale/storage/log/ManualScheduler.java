@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Test scheduler: {@link #execute} runs tasks at once on the calling thread, delayed tasks run only
@@ -21,6 +22,7 @@ final class ManualScheduler implements LogScheduler {
 
   private final ManualClock clock = new ManualClock();
   private final List<Timed> timed = new ArrayList<>();
+  private volatile boolean shutDown;
 
   Clock clock() {
     return clock;
@@ -28,7 +30,15 @@ final class ManualScheduler implements LogScheduler {
 
   @Override
   public void execute(Runnable task) {
+    if (shutDown) {
+      throw new RejectedExecutionException("storage threads are shut down");
+    }
     task.run();
+  }
+
+  /** From now on {@link #execute} rejects every task, like a shut-down executor. */
+  void shutDown() {
+    shutDown = true;
   }
 
   @Override

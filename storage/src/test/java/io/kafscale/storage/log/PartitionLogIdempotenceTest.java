@@ -114,4 +114,42 @@ class PartitionLogIdempotenceTest {
     assertFailsWith(gap, Reason.OUT_OF_ORDER_SEQUENCE);
     assertThat(next.join().baseOffset()).isEqualTo(4);
   }
+
+  @Test
+  void shouldCompleteFlushWaiterWhenAFailedFlushAlsoFailsEveryStagedBatch() {
+    // Given a flush in flight for the producer and its next request staged behind it
+    PartitionLog log = ctx.open();
+    CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
+    CompletableFuture<AppendResult> first = log.append(idempotent(PID, EPOCH, 0, 2));
+    log.flush();
+    CompletableFuture<AppendResult> second = log.append(idempotent(PID, EPOCH, 2, 2));
+    CompletableFuture<Void> waiter = log.flush();
+    // When the flush fails and takes the staged batch down with it
+    gate.completeExceptionally(new ObjectStoreException("S3 down"));
+    // Then the waiter is answered although nothing is left to flush
+    assertFailsWith(first, Reason.FLUSH_FAILED);
+    assertFailsWith(second, Reason.FLUSH_FAILED);
+    assertFailsWith(waiter, Reason.FLUSH_FAILED);
+    assertThat(log.flush()).isCompleted();
+  }
+
+  @Test
+  void shouldRejectANewProducersPipelinedRequestAfterItsFirstFlushFailed() {
+    // Given a new producer whose first request failed to flush
+    PartitionLog log = ctx.open();
+    CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
+    CompletableFuture<AppendResult> first = log.append(idempotent(PID, EPOCH, 0, 5));
+    log.flush();
+    gate.completeExceptionally(new ObjectStoreException("S3 down"));
+    // When its pipelined next request arrives before the retry
+    CompletableFuture<AppendResult> pipelined = log.append(idempotent(PID, EPOCH, 5, 2));
+    CompletableFuture<AppendResult> retryFirst = log.append(idempotent(PID, EPOCH, 0, 5));
+    CompletableFuture<AppendResult> retrySecond = log.append(idempotent(PID, EPOCH, 5, 2));
+    log.flush().join();
+    // Then the pipelined request must wait for the retry, which commits first
+    assertFailsWith(first, Reason.FLUSH_FAILED);
+    assertFailsWith(pipelined, Reason.OUT_OF_ORDER_SEQUENCE);
+    assertThat(retryFirst.join()).isEqualTo(new AppendResult(0, 4, -1, 0));
+    assertThat(retrySecond.join()).isEqualTo(new AppendResult(5, 6, -1, 0));
+  }
 }

@@ -249,4 +249,45 @@ class PartitionLogTest {
         .extracting(StorageMeters.Description::name)
         .allMatch(n -> n.startsWith("kafscale.storage."));
   }
+
+  @Test
+  void shouldFailTheFlushAndKeepFlushingWhenTheUploadThrowsSynchronously() {
+    // Given an object store whose next create throws instead of returning a failed future
+    PartitionLog log = ctx.open();
+    boolean[] thrown = {false};
+    ctx.store.faultPolicy(
+        (op, key) -> {
+          if (op == Operation.CREATE && !thrown[0]) {
+            thrown[0] = true;
+            throw new java.util.concurrent.RejectedExecutionException("upload pool shut down");
+          }
+          return CompletableFuture.completedFuture(null);
+        });
+    // When
+    CompletableFuture<AppendResult> a = log.append(plain(1, 10));
+    CompletableFuture<Void> failedFlush = log.flush();
+    CompletableFuture<AppendResult> b = log.append(plain(1, 10));
+    CompletableFuture<Void> laterFlush = log.flush();
+    // Then the failed flush is answered and the next one still runs
+    assertFailsWith(a, Reason.FLUSH_FAILED);
+    assertFailsWith(failedFlush, Reason.FLUSH_FAILED);
+    assertThat(laterFlush).isCompleted();
+    assertThat(b.join().baseOffset()).isZero();
+  }
+
+  @Test
+  void shouldFailInFlightRequestsWhenStorageThreadsRejectTheFlushOutcome() {
+    // Given a flush in flight
+    PartitionLog log = ctx.open();
+    CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
+    CompletableFuture<AppendResult> a = log.append(plain(1, 10));
+    CompletableFuture<Void> flush = log.flush();
+    // When the storage threads shut down before the upload answers
+    ctx.scheduler.shutDown();
+    gate.complete(null);
+    // Then the flush's futures are still answered
+    assertFailsWith(a, Reason.NOT_OWNER);
+    assertFailsWith(flush, Reason.NOT_OWNER);
+    assertFailsWith(log.append(plain(1, 10)), Reason.NOT_OWNER);
+  }
 }

@@ -118,4 +118,26 @@ class ProducerStateTableTest {
     assertThat(table.snapshots()).isEqualTo(projected);
     assertThat(table.stagedCount()).isZero();
   }
+
+  @Test
+  void shouldRequireTheFailedSequenceFromANewProducerUntilItsRetryCommits() {
+    // Given a new producer whose first two requests were discarded by a failed flush
+    assertThat(table.tryStage(1, List.of(batch((short) 0, 0, 5))))
+        .isInstanceOf(ProducerCheck.Accepted.class);
+    assertThat(table.tryStage(2, List.of(batch((short) 0, 5, 2))))
+        .isInstanceOf(ProducerCheck.Accepted.class);
+    table.discard(List.of(1L));
+    table.discard(List.of(2L));
+    // When its pipelined request arrives before the retry of the failed one
+    ProducerCheck pipelined = table.tryStage(3, List.of(batch((short) 0, 5, 2)));
+    // Then it is out of order, while the retry and its successor are accepted
+    assertThat(pipelined)
+        .isEqualTo(
+            new ProducerCheck.Rejected(
+                Reason.OUT_OF_ORDER_SEQUENCE, "producer 7 sequence 5: expected sequence 0"));
+    assertThat(stageAndCommit(4, batch((short) 0, 0, 5), 5))
+        .isInstanceOf(ProducerCheck.Accepted.class);
+    assertThat(stageAndCommit(5, batch((short) 0, 5, 2), 2))
+        .isInstanceOf(ProducerCheck.Accepted.class);
+  }
 }

@@ -111,7 +111,15 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
                 batch
                     .flatMap(b -> RecordBatches.firstOffsetAtOrAfter(b, timestamp))
                     .ifPresentOrElse(
-                        found2 -> set(answer, found2.offset(), found2.timestamp()),
+                        // The found batch may straddle the log start offset (records below it
+                        // are deleted): never answer an offset the log no longer serves. The
+                        // timestamp stays that of the matched record, a lower bound of the one at
+                        // the log start offset (finding the exact record needs a filtered scan).
+                        found2 ->
+                            set(
+                                answer,
+                                Math.max(found2.offset(), log.logStartOffset()),
+                                found2.timestamp()),
                         () -> set(answer, -1, -1)))
         .exceptionally(
             e -> {

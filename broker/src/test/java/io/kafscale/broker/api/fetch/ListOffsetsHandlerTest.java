@@ -6,9 +6,19 @@ package io.kafscale.broker.api.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.broker.api.ApiTestContext;
+import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TestRecords;
+import io.kafscale.broker.partition.TopicManager;
+import io.kafscale.protocol.frame.RequestFrame;
+import io.kafscale.storage.log.LogConfig;
+import io.kafscale.storage.log.PartitionId;
+import io.kafscale.storage.log.PartitionLog;
+import io.kafscale.storage.log.PartitionLogOpener;
+import io.kafscale.storage.log.RecoveredPartition;
+import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData.ListOffsetsPartition;
 import org.apache.kafka.common.message.ListOffsetsRequestData.ListOffsetsTopic;
@@ -16,6 +26,7 @@ import org.apache.kafka.common.message.ListOffsetsResponseData;
 import org.apache.kafka.common.message.ListOffsetsResponseData.ListOffsetsPartitionResponse;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceRequestData.TopicProduceData;
+import org.apache.kafka.common.message.RequestHeaderData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +87,64 @@ class ListOffsetsHandlerTest {
     assertThat(inSecondBatch.offset()).isEqualTo(4);
     assertThat(none.offset()).isEqualTo(-1);
     assertThat(none.timestamp()).isEqualTo(-1);
+  }
+
+  @Test
+  void shouldNeverAnswerAnOffsetBelowTheLogStartOffset() throws Exception {
+    // Given the stored log reopened with its start offset inside the first batch (offsets 0-2)
+    ctx.apis.topics().log("t", 0).orElseThrow().flush().get(10, TimeUnit.SECONDS);
+    PartitionLogOpener startAtOne =
+        new PartitionLogOpener() {
+          @Override
+          public PartitionLog open(
+              PartitionId id, int epoch, LogConfig config, RecoveredPartition state) {
+            return ctx.logs.open(
+                id,
+                epoch,
+                config,
+                new RecoveredPartition(
+                    1, state.highWatermark(), state.segments(), state.producers()));
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (TopicManager reopened =
+        new TopicManager(
+            ApiTestContext.BROKER_ID,
+            ctx.metadata.topics(),
+            ctx.metadata.partitions(),
+            startAtOne,
+            ctx.objects)) {
+      reopened.load().get(10, TimeUnit.SECONDS);
+      ListOffsetsHandler handler = new ListOffsetsHandler(reopened);
+      // When a timestamp matches the record at offset 0, below the log start offset
+      ListOffsetsRequestData request = new ListOffsetsRequestData().setReplicaId(-1);
+      ListOffsetsTopic t = new ListOffsetsTopic().setName("t");
+      t.partitions().add(new ListOffsetsPartition().setPartitionIndex(0).setTimestamp(1000));
+      request.topics().add(t);
+      RequestHeaderData header =
+          new RequestHeaderData()
+              .setRequestApiKey(ApiKeys.LIST_OFFSETS.id)
+              .setRequestApiVersion((short) 4)
+              .setCorrelationId(7)
+              .setClientId("test");
+      RequestFrame frame =
+          new RequestFrame(
+              ApiKeys.LIST_OFFSETS, (short) 4, header, request, 0, Unpooled.EMPTY_BUFFER);
+      ListOffsetsPartitionResponse answer =
+          handler
+              .handle(new RequestContext(1, null, "test"), frame, request)
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS)
+              .topics()
+              .getFirst()
+              .partitions()
+              .getFirst();
+      // Then the answer is clamped to the log start offset
+      assertThat(answer.errorCode()).isEqualTo(Errors.NONE.code());
+      assertThat(answer.offset()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -26,8 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link PartitionRegistry} over a {@link MetadataStore}. Fencing: every commit compares the mod
  * revision of the partition's state key with the one this registry last wrote or read under the
  * committer's epoch; any other writer (a new owner's claim) changes that revision, so the commit
- * fails and the re-read state tells whether the epoch moved. Thread-safe; at most one commit per
- * partition should be in flight (the owner's flush discipline).
+ * fails and the re-read state tells whether the epoch moved. A commit never overwrites a segment
+ * key, and a stale-revision retry only proceeds when the stored high watermark equals the segment's
+ * base offset, so a commit applied despite a failed call cannot be clobbered. Thread-safe; at most
+ * one commit per partition should be in flight (the owner's flush discipline).
  */
 public final class StorePartitionRegistry implements PartitionRegistry {
   private final MetadataStore store;
@@ -167,15 +169,17 @@ public final class StorePartitionRegistry implements PartitionRegistry {
             epoch,
             base.state().logStartOffset(),
             segment.lastOffset() + 1);
+    String segmentKey = keys.segment(tp.topic(), tp.partition(), segment.baseOffset());
+    // The segment key must be absent so that no path can overwrite a committed segment (whose
+    // producer records point at its offsets), even when our cached revision happens to be fresh.
     Txn.Builder txn =
         Txn.builder()
             .when(Compare.modRevisionEquals(stateKey, base.modRevision()))
-            .then(
-                Op.put(
-                    keys.segment(tp.topic(), tp.partition(), segment.baseOffset()),
-                    ProtoCodec.encodeSegment(segment)))
+            .when(Compare.absent(segmentKey))
+            .then(Op.put(segmentKey, ProtoCodec.encodeSegment(segment)))
             .then(Op.put(stateKey, ProtoCodec.encodePartitionState(next)))
-            .otherwise(Op.get(stateKey));
+            .otherwise(Op.get(stateKey))
+            .otherwise(Op.get(segmentKey));
     for (ProducerRecord p : producers) {
       txn.then(
           Op.put(
@@ -190,12 +194,18 @@ public final class StorePartitionRegistry implements PartitionRegistry {
                 owned.put(tp, new Owned(epoch, r.revision(), next));
                 return CompletableFuture.<Void>completedFuture(null);
               }
-              // Our cached revision was stale. Only a same-epoch state (e.g. written by an earlier
-              // registry instance of this owner) is worth one retry; anything else is fencing.
+              // Our cached revision was stale or the segment exists. Only a same-epoch state
+              // (e.g. written by an earlier registry instance of this owner) that ends exactly
+              // where this segment starts, with no segment at its base offset yet, is worth one
+              // retry. Anything else (notably an earlier commit that was applied although its
+              // call failed) means our log diverged from the store: fence, so the owner reloads.
+              boolean segmentExists = r.gets().get(1).isPresent();
               return ownedAt(tp, epoch, r.gets().get(0))
                   .thenCompose(
                       fresh -> {
-                        if (!mayRetry) {
+                        if (!mayRetry
+                            || segmentExists
+                            || fresh.state().highWatermark() != segment.baseOffset()) {
                           owned.remove(tp);
                           return CompletableFuture.<Void>failedFuture(
                               new FencedEpochException(
@@ -204,7 +214,12 @@ public final class StorePartitionRegistry implements PartitionRegistry {
                                       + "-"
                                       + tp.partition()
                                       + " state changed concurrently under epoch "
-                                      + epoch));
+                                      + epoch
+                                      + " (stored high watermark "
+                                      + fresh.state().highWatermark()
+                                      + ", segment base offset "
+                                      + segment.baseOffset()
+                                      + (segmentExists ? ", already committed)" : ")")));
                         }
                         return commitAttempt(tp, epoch, fresh, segment, producers, false);
                       });
