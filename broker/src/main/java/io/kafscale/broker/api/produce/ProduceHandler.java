@@ -64,6 +64,40 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
     // when the response leaves earlier (timeout) and the caller closes the frame.
     frame.buffer().retain();
     List<Slot> slots = new ArrayList<>();
+    try {
+      addSlots(request, version, slots);
+    } catch (RuntimeException e) {
+      // Appends already started still read the batches: release once they settle.
+      settled(slots).whenComplete((v, x) -> frame.buffer().release());
+      throw e;
+    }
+    CompletableFuture<Void> all = settled(slots);
+    all.whenComplete((v, e) -> frame.buffer().release());
+    if (request.acks() == 0) {
+      return all.handle((v, e) -> null);
+    }
+    CompletableFuture<ApiMessage> response = new CompletableFuture<>();
+    Scheduler.Cancellable timer =
+        request.timeoutMs() > 0
+            ? scheduler.schedule(
+                Duration.ofMillis(request.timeoutMs()),
+                () -> response.complete(respond(slots, version)))
+            : () -> {};
+    all.whenComplete(
+        (v, e) -> {
+          timer.cancel();
+          response.complete(respond(slots, version));
+        });
+    return response;
+  }
+
+  private static CompletableFuture<Void> settled(List<Slot> slots) {
+    return CompletableFuture.allOf(
+        slots.stream().map(Slot::answer).toArray(CompletableFuture[]::new));
+  }
+
+  /** Starts one append per partition of the request, adding each with its future answer. */
+  private void addSlots(ProduceRequestData request, short version, List<Slot> slots) {
     for (TopicProduceData topicData : request.topicData()) {
       Optional<TopicRecord> topic =
           version >= 13
@@ -83,25 +117,6 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
         slots.add(new Slot(topicData, data.index(), answer));
       }
     }
-    CompletableFuture<Void> all =
-        CompletableFuture.allOf(slots.stream().map(Slot::answer).toArray(CompletableFuture[]::new));
-    all.whenComplete((v, e) -> frame.buffer().release());
-    if (request.acks() == 0) {
-      return all.handle((v, e) -> null);
-    }
-    CompletableFuture<ApiMessage> response = new CompletableFuture<>();
-    Scheduler.Cancellable timer =
-        request.timeoutMs() > 0
-            ? scheduler.schedule(
-                Duration.ofMillis(request.timeoutMs()),
-                () -> response.complete(respond(slots, version)))
-            : () -> {};
-    all.whenComplete(
-        (v, e) -> {
-          timer.cancel();
-          response.complete(respond(slots, version));
-        });
-    return response;
   }
 
   private CompletableFuture<PartitionProduceResponse> append(

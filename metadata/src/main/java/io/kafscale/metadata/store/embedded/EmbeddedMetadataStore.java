@@ -76,6 +76,11 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     this.hub = new WatchHub(watchExecutor, HISTORY_LIMIT, engine.revision());
     WriteAheadLog wal = new WriteAheadLog(dir.resolve(WAL_NAME));
     try {
+      if (options.fsync()) {
+        // A new log file's directory entry must be durable too, or a power loss can drop the
+        // whole file although its records were fsync'd.
+        SnapshotFile.syncDirectory(dir);
+      }
       replay(wal);
       this.writer = new WalWriter(wal, engine, stateLock.writeLock(), hub, options, this::snapshot);
       // Leases die with the process that held them (see class comment).
