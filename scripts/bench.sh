@@ -63,33 +63,6 @@ wait_http() { # url seconds
   log "timed out waiting for $1"; return 1
 }
 
-# S3Mock's plain-HTTP port is an extra Tomcat connector with no address setting (it binds every
-# interface); this Spring bean file, passed as --spring.main.sources, sets its address to 127.0.0.1.
-# Same file as io.kafscale.storage.testing.S3MockLoopback (storage tests); keep the two in step.
-write_s3mock_loopback_xml() { # path
-  cat >"$1" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<beans xmlns="http://www.springframework.org/schema/beans"
-    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-    xsi:schemaLocation="http://www.springframework.org/schema/beans https://www.springframework.org/schema/beans/spring-beans.xsd">
-  <bean id="kafscaleHttpConnector"
-      class="org.springframework.beans.factory.config.MethodInvokingFactoryBean">
-    <property name="targetObject" ref="s3MockConfiguration"/>
-    <property name="targetMethod" value="getHttpConnector"/>
-    <property name="singleton" value="false"/>
-  </bean>
-  <bean id="kafscaleHttpConnectorOnLoopback"
-      class="org.springframework.beans.factory.config.MethodInvokingBean">
-    <property name="targetObject" ref="kafscaleHttpConnector"/>
-    <property name="targetMethod" value="setProperty"/>
-    <property name="arguments">
-      <list><value>address</value><value>127.0.0.1</value></list>
-    </property>
-  </bean>
-</beans>
-XML
-}
-
 metric_sum() { # metrics-text-file name-regex -> sum of matching sample values (0 if none)
   awk -v re="$2" '$0 !~ /^#/ && $1 ~ re { s += $NF } END { printf "%.0f", s + 0 }' "$1"
 }
@@ -111,10 +84,11 @@ run_store() {
   local objects_dir="$dir/data"
   if [[ $store == s3 ]]; then
     log "starting S3Mock on 127.0.0.1:$S3_PORT"
-    write_s3mock_loopback_xml "$WORK/s3mock-loopback-http.xml"
+    # Both S3Mock ports on 127.0.0.1 only: the storage test fixture knows how (S3MockLoopback).
+    local -a loopback
+    mapfile -t loopback < <("$JAVA" -cp "$TOOLS_CP" io.kafscale.storage.testing.S3MockLoopback "$WORK")
     "$JAVA" -Xmx1g -jar "$S3MOCK_JAR" --com.adobe.testing.s3mock.httpPort=$S3_PORT \
-      --server.port=$S3_TLS_PORT --server.address=127.0.0.1 \
-      --spring.main.sources="file:$WORK/s3mock-loopback-http.xml" \
+      --server.port=$S3_TLS_PORT "${loopback[@]}" \
       --com.adobe.testing.s3mock.store.root="$dir/s3" \
       --com.adobe.testing.s3mock.store.initialBuckets=bench >"$dir/s3mock.log" 2>&1 &
     PIDS+=($!)

@@ -6,6 +6,7 @@ package io.kafscale.metadata.etcd;
 import io.etcd.jetcd.common.exception.CompactedException;
 import io.etcd.jetcd.watch.WatchResponse;
 import io.kafscale.metadata.store.Watch;
+import io.kafscale.metadata.store.WatchDelivery;
 import io.kafscale.metadata.store.WatchEvent;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -104,16 +105,7 @@ final class EtcdPrefixWatch implements Watch {
     if (closed) {
       return;
     }
-    try {
-      listener.accept(batch);
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "Watch listener failed prefix={} revision={} error={}",
-          prefix,
-          batch.get(0).revision(),
-          e.toString(),
-          e);
-    }
+    WatchDelivery.deliver(listener, batch, prefix);
   }
 
   @Override

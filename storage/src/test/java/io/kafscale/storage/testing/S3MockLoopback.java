@@ -21,10 +21,10 @@ import java.util.List;
  * connector from S3Mock's configuration bean and sets its {@code address} property. Spring Boot
  * binds connectors only after all singletons exist, so the address is in place before the bind.
  *
- * <p>{@code scripts/bench.sh} writes the same file; keep the two in step. Stateless and thread-safe
- * (concurrent writers write identical bytes).
+ * <p>{@code scripts/bench.sh} gets the same arguments through {@link #main}. Stateless and
+ * thread-safe (concurrent writers write identical bytes).
  */
-final class S3MockLoopback {
+public final class S3MockLoopback {
 
   /** The loopback address every S3Mock socket binds. */
   static final String ADDRESS = "127.0.0.1";
@@ -57,6 +57,11 @@ final class S3MockLoopback {
           .formatted(ADDRESS);
 
   private S3MockLoopback() {}
+
+  /** Writes the bean file into {@code args[0]} and prints the S3Mock arguments, one per line. */
+  public static void main(String[] args) {
+    arguments(Path.of(args[0])).forEach(System.out::println);
+  }
 
   /**
    * Writes the bean definition file into {@code dir} (if missing or different) and returns the

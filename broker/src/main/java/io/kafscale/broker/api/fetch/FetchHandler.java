@@ -110,17 +110,15 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
         }
         TopicRecord t = record.get();
         int index = partition.partition();
-        Optional<PartitionLog> log =
-            index < 0 || index >= t.partitionCount()
-                ? Optional.empty()
-                : topics.log(t.name(), index);
         if (index < 0 || index >= t.partitionCount()) {
           targets.add(FetchTarget.failed(topic, partition, Errors.UNKNOWN_TOPIC_OR_PARTITION));
-        } else if (log.isEmpty()) {
-          targets.add(FetchTarget.failed(topic, partition, Errors.NOT_LEADER_OR_FOLLOWER));
-        } else {
-          targets.add(new FetchTarget(topic, partition, t.name(), log.get(), null));
+          continue;
         }
+        Optional<PartitionLog> log = topics.log(t.name(), index);
+        targets.add(
+            log.isEmpty()
+                ? FetchTarget.failed(topic, partition, Errors.NOT_LEADER_OR_FOLLOWER)
+                : new FetchTarget(topic, partition, t.name(), log.get(), null));
       }
     }
     return targets;

@@ -5,6 +5,7 @@ package io.kafscale.metadata.store.engine;
 
 import io.kafscale.metadata.store.CompactedRevisionException;
 import io.kafscale.metadata.store.Watch;
+import io.kafscale.metadata.store.WatchDelivery;
 import io.kafscale.metadata.store.WatchEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a bounded history of published revisions and fans them out to prefix watchers on one
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * serialised on this object; publish must be called in revision order.
  */
 public final class WatchHub {
-  private static final Logger LOG = LoggerFactory.getLogger(WatchHub.class);
 
   private final Executor dispatcher;
   private final int historyLimit;
@@ -116,16 +114,7 @@ public final class WatchHub {
       if (closed) {
         return;
       }
-      try {
-        listener.accept(batch);
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "Watch listener failed prefix={} revision={} error={}",
-            prefix,
-            batch.get(0).revision(),
-            e.toString(),
-            e);
-      }
+      WatchDelivery.deliver(listener, batch, prefix);
     }
 
     @Override
