@@ -3,9 +3,13 @@
  */
 package io.kafscale.metadata;
 
+import io.kafscale.metadata.keys.KeyLayout;
+import io.kafscale.metadata.registry.BrokerRegistry;
+import io.kafscale.metadata.registry.ControllerRegistry;
 import io.kafscale.metadata.registry.PartitionRegistry;
 import io.kafscale.metadata.registry.ProducerIdAllocator;
 import io.kafscale.metadata.registry.TopicRegistry;
+import io.kafscale.metadata.store.MetadataStore;
 
 /** What brokers read and write in the metadata store, as typed registries over one store. */
 public interface Metadata extends AutoCloseable {
@@ -18,6 +22,16 @@ public interface Metadata extends AutoCloseable {
   PartitionRegistry partitions();
 
   ProducerIdAllocator producerIds();
+
+  BrokerRegistry brokers();
+
+  ControllerRegistry controller();
+
+  /** The underlying store (for watches and leases). */
+  MetadataStore store();
+
+  /** The key layout every registry uses. */
+  KeyLayout keys();
 
   /** Closes the underlying store. */
   @Override

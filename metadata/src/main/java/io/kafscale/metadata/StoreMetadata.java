@@ -6,9 +6,13 @@ package io.kafscale.metadata;
 import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.model.ClusterInfoRecord;
+import io.kafscale.metadata.registry.BrokerRegistry;
+import io.kafscale.metadata.registry.ControllerRegistry;
 import io.kafscale.metadata.registry.PartitionRegistry;
 import io.kafscale.metadata.registry.ProducerIdAllocator;
 import io.kafscale.metadata.registry.TopicRegistry;
+import io.kafscale.metadata.registry.store.StoreBrokerRegistry;
+import io.kafscale.metadata.registry.store.StoreControllerRegistry;
 import io.kafscale.metadata.registry.store.StorePartitionRegistry;
 import io.kafscale.metadata.registry.store.StoreProducerIdAllocator;
 import io.kafscale.metadata.registry.store.StoreTopicRegistry;
@@ -38,6 +42,9 @@ public final class StoreMetadata implements Metadata {
   private final TopicRegistry topics;
   private final PartitionRegistry partitions;
   private final ProducerIdAllocator producerIds;
+  private final BrokerRegistry brokers;
+  private final ControllerRegistry controller;
+  private final KeyLayout keys;
 
   private StoreMetadata(MetadataStore store, KeyLayout keys, Clock clock, String clusterId) {
     this.store = store;
@@ -45,6 +52,9 @@ public final class StoreMetadata implements Metadata {
     this.topics = new StoreTopicRegistry(store, keys, clock);
     this.partitions = new StorePartitionRegistry(store, keys);
     this.producerIds = new StoreProducerIdAllocator(store, keys);
+    this.brokers = new StoreBrokerRegistry(store, keys);
+    this.controller = new StoreControllerRegistry(store, keys);
+    this.keys = keys;
   }
 
   /**
@@ -125,6 +135,26 @@ public final class StoreMetadata implements Metadata {
   @Override
   public ProducerIdAllocator producerIds() {
     return producerIds;
+  }
+
+  @Override
+  public BrokerRegistry brokers() {
+    return brokers;
+  }
+
+  @Override
+  public ControllerRegistry controller() {
+    return controller;
+  }
+
+  @Override
+  public MetadataStore store() {
+    return store;
+  }
+
+  @Override
+  public KeyLayout keys() {
+    return keys;
   }
 
   @Override

@@ -4,18 +4,27 @@
 package io.kafscale.metadata.codec;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.kafscale.metadata.model.AssignmentRecord;
+import io.kafscale.metadata.model.BrokerRecord;
+import io.kafscale.metadata.model.ControllerRecord;
+import io.kafscale.metadata.model.OwnerRecord;
 import io.kafscale.metadata.model.ClusterInfoRecord;
 import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.ProducerRecord;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.model.TopicRecord;
+import io.kafscale.proto.metadata.v1.BrokerRegistration;
 import io.kafscale.proto.metadata.v1.ClusterInfo;
+import io.kafscale.proto.metadata.v1.ControllerRegistration;
+import io.kafscale.proto.metadata.v1.PartitionOwner;
+import io.kafscale.proto.metadata.v1.TopicAssignment;
 import io.kafscale.proto.metadata.v1.PartitionState;
 import io.kafscale.proto.metadata.v1.ProducerBatch;
 import io.kafscale.proto.metadata.v1.ProducerIdBlock;
 import io.kafscale.proto.metadata.v1.ProducerState;
 import io.kafscale.proto.metadata.v1.Segment;
 import io.kafscale.proto.metadata.v1.Topic;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -132,6 +141,68 @@ public final class ProtoCodec {
                         b.getTimestamp()))
             .toList(),
         p.getLastUpdateMs());
+  }
+
+  public static byte[] encodeBroker(BrokerRecord b) {
+    return BrokerRegistration.newBuilder()
+        .setBrokerId(b.brokerId())
+        .setHost(b.host())
+        .setPort(b.port())
+        .setRack(b.rack().orElse(""))
+        .setStartedAtMs(b.startedAtMs())
+        .setDraining(b.draining())
+        .setIncarnation(b.incarnation())
+        .build()
+        .toByteArray();
+  }
+
+  public static BrokerRecord decodeBroker(byte[] bytes) {
+    BrokerRegistration b = parse(bytes, "BrokerRegistration", BrokerRegistration::parseFrom);
+    return new BrokerRecord(
+        b.getBrokerId(),
+        b.getHost(),
+        b.getPort(),
+        b.getRack().isEmpty() ? Optional.empty() : Optional.of(b.getRack()),
+        b.getStartedAtMs(),
+        b.getDraining(),
+        b.getIncarnation());
+  }
+
+  public static byte[] encodeController(ControllerRecord c) {
+    return ControllerRegistration.newBuilder()
+        .setBrokerId(c.brokerId())
+        .setIncarnation(c.incarnation())
+        .build()
+        .toByteArray();
+  }
+
+  public static ControllerRecord decodeController(byte[] bytes) {
+    ControllerRegistration c =
+        parse(bytes, "ControllerRegistration", ControllerRegistration::parseFrom);
+    return new ControllerRecord(c.getBrokerId(), c.getIncarnation());
+  }
+
+  public static byte[] encodeOwner(OwnerRecord o) {
+    return PartitionOwner.newBuilder()
+        .setBrokerId(o.brokerId())
+        .setLeaderEpoch(o.leaderEpoch())
+        .setIncarnation(o.incarnation())
+        .build()
+        .toByteArray();
+  }
+
+  public static OwnerRecord decodeOwner(byte[] bytes) {
+    PartitionOwner o = parse(bytes, "PartitionOwner", PartitionOwner::parseFrom);
+    return new OwnerRecord(o.getBrokerId(), o.getLeaderEpoch(), o.getIncarnation());
+  }
+
+  public static byte[] encodeAssignment(AssignmentRecord a) {
+    return TopicAssignment.newBuilder().addAllBrokerIds(a.brokerIds()).build().toByteArray();
+  }
+
+  public static AssignmentRecord decodeAssignment(byte[] bytes) {
+    TopicAssignment a = parse(bytes, "TopicAssignment", TopicAssignment::parseFrom);
+    return new AssignmentRecord(a.getBrokerIdsList());
   }
 
   public static byte[] encodeClusterInfo(ClusterInfoRecord c) {

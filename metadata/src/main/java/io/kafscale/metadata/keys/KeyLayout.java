@@ -3,6 +3,7 @@
  */
 package io.kafscale.metadata.keys;
 
+import io.kafscale.metadata.model.PartitionRef;
 import java.util.Objects;
 
 /**
@@ -106,6 +107,76 @@ public final class KeyLayout {
   /** ProducerIdBlock: the next producer id not yet reserved by any broker. */
   public String producerIdBlock() {
     return root + "/producer-ids/next";
+  }
+
+  /** Prefix of every broker registration key. */
+  public String brokersPrefix() {
+    return root + "/brokers/";
+  }
+
+  /** BrokerRegistration: one live broker, attached to its lease. */
+  public String broker(int brokerId) {
+    if (brokerId < 0) {
+      throw new IllegalArgumentException("negative broker id " + brokerId);
+    }
+    return brokersPrefix() + brokerId;
+  }
+
+  /** The broker id of a key built by {@link #broker}. */
+  public int brokerIdOf(String brokerKey) {
+    return Integer.parseInt(suffixOf(brokerKey, brokersPrefix()));
+  }
+
+  /** ControllerRegistration: the elected controller, attached to its lease. */
+  public String controller() {
+    return root + "/controller";
+  }
+
+  /** Prefix of every partition owner key. */
+  public String ownersPrefix() {
+    return root + "/owners/";
+  }
+
+  /** Prefix of the owner keys of one topic's partitions. */
+  public String ownersPrefix(String topic) {
+    return ownersPrefix() + checkName(topic) + "/";
+  }
+
+  /** PartitionOwner: the live owner of one partition, attached to the owner's lease. */
+  public String owner(String topic, int partition) {
+    return ownersPrefix(topic) + checkPartition(partition);
+  }
+
+  /** The topic and partition of a key built by {@link #owner}. */
+  public PartitionRef partitionOfOwner(String ownerKey) {
+    String rest = suffixOf(ownerKey, ownersPrefix());
+    int slash = rest.lastIndexOf('/');
+    if (slash <= 0) {
+      throw new IllegalArgumentException("not an owner key: " + ownerKey);
+    }
+    return new PartitionRef(rest.substring(0, slash), Integer.parseInt(rest.substring(slash + 1)));
+  }
+
+  /** Prefix of every topic assignment key. */
+  public String assignmentsPrefix() {
+    return root + "/assignments/";
+  }
+
+  /** TopicAssignment: the target broker of each partition of a topic, written by the controller. */
+  public String assignment(String topic) {
+    return assignmentsPrefix() + checkName(topic);
+  }
+
+  /** The topic name of a key built by {@link #assignment}. */
+  public String topicOfAssignment(String assignmentKey) {
+    return suffixOf(assignmentKey, assignmentsPrefix());
+  }
+
+  private static String suffixOf(String key, String prefix) {
+    if (!key.startsWith(prefix) || key.length() == prefix.length()) {
+      throw new IllegalArgumentException("not a key under " + prefix + ": " + key);
+    }
+    return key.substring(prefix.length());
   }
 
   /** Whether {@code key} is a segment key of some partition (as built by {@link #segment}). */

@@ -3,26 +3,45 @@
  */
 package io.kafscale.metadata.registry;
 
+import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.PartitionRecord;
 import io.kafscale.metadata.model.ProducerRecord;
 import io.kafscale.metadata.model.SegmentRecord;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Partition ownership and committed log state in the metadata store. Thread-safe. */
+/**
+ * Partition ownership and committed log state in the metadata store. A partition is owned while its
+ * owner key (attached to the owner's lease) exists; its state key records the leader epoch, which
+ * only grows. Thread-safe.
+ */
 public interface PartitionRegistry {
 
   /**
-   * Makes {@code brokerId} the owner of the partition with a leader epoch one higher than the
-   * stored one (compare-and-set), and returns the partition's state under that new epoch. Fails
-   * with {@link UnknownTopicException} if the topic or partition does not exist.
+   * Makes {@code session}'s broker the owner of the partition: in one transaction, raises the
+   * stored leader epoch by one, records the broker as owner in the state, and writes the owner key
+   * under the session's lease. Allowed when the owner key is absent or held by the same broker id
+   * (an earlier incarnation of this broker, or this one re-claiming after a fenced commit). Returns
+   * the partition's state (high watermark, log start, segments, producers) under the new epoch.
+   * Fails with {@link UnknownTopicException} if the partition does not exist, {@link
+   * OwnedElsewhereException} if another broker's owner key exists, and {@code
+   * LeaseNotFoundException} if the session's lease is gone.
    */
-  CompletableFuture<PartitionRecord> claim(String topic, int partition, int brokerId);
+  CompletableFuture<PartitionRecord> claim(String topic, int partition, BrokerSession session);
 
   /**
-   * In one transaction that checks the stored leader epoch equals {@code epoch}: adds the segment
-   * reference, sets the high watermark to {@code segment.lastOffset() + 1}, and stores the producer
-   * states. Fails with {@link FencedEpochException} when the epoch moved.
+   * Gives up ownership after the owner has flushed and closed its log: deletes the owner key if it
+   * still holds {@code session}'s broker, incarnation and {@code epoch}; otherwise does nothing (the
+   * partition was taken over already). The state key keeps the epoch, so the next claim raises it.
+   */
+  CompletableFuture<Void> release(String topic, int partition, BrokerSession session, int epoch);
+
+  /**
+   * In one transaction that checks the stored leader epoch equals {@code epoch} and the owner key
+   * still holds the claim made at that epoch: adds the segment reference, sets the high watermark to
+   * {@code segment.lastOffset() + 1}, and stores the producer states. Fails with {@link
+   * FencedEpochException} when the epoch moved or the owner key is gone (lease expired, topic
+   * deleted, taken over).
    */
   CompletableFuture<Void> commitSegment(
       String topic,

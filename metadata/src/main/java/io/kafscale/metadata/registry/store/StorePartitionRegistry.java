@@ -5,6 +5,7 @@ package io.kafscale.metadata.registry.store;
 
 import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.keys.KeyLayout;
+import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.PartitionRecord;
 import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.ProducerRecord;
@@ -49,7 +50,15 @@ public final class StorePartitionRegistry implements PartitionRegistry {
   }
 
   @Override
-  public CompletableFuture<PartitionRecord> claim(String topic, int partition, int brokerId) {
+  public CompletableFuture<Void> release(
+      String topic, int partition, BrokerSession session, int epoch) {
+    throw new UnsupportedOperationException("placeholder");
+  }
+
+  @Override
+  public CompletableFuture<PartitionRecord> claim(
+      String topic, int partition, BrokerSession session) {
+    int brokerId = session.brokerId();
     TopicPartition tp = new TopicPartition(topic, partition);
     return CasLoop.run("claim " + topic + "-" + partition, () -> claimAttempt(tp, brokerId))
         .thenCompose(state -> load(tp, state));
