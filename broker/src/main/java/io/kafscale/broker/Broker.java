@@ -6,6 +6,8 @@ package io.kafscale.broker;
 import io.kafscale.broker.admin.AdminServer;
 import io.kafscale.broker.api.ApiSettings;
 import io.kafscale.broker.api.KafkaApis;
+import io.kafscale.broker.cluster.ClusterNode;
+import io.kafscale.broker.cluster.MonotonicClock;
 import io.kafscale.broker.config.BrokerConfig;
 import io.kafscale.broker.config.NetworkConfig;
 import io.kafscale.broker.metrics.BrokerMeters;
@@ -13,11 +15,13 @@ import io.kafscale.broker.network.BrokerServer;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
+import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.storage.log.PartitionLogFactory;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,12 +36,14 @@ import org.slf4j.LoggerFactory;
 public final class Broker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
   private static final long LOAD_TIMEOUT_SECONDS = 120;
+  private static final int FATAL_EXIT_STATUS = 70;
 
   private final BrokerConfig config;
   private final Closer closer = new Closer();
   private PrometheusMeterRegistry registry;
   private BrokerServer server;
   private KafkaApis apis;
+  private ClusterNode node;
   private AdminServer admin;
   private String objectStoreKind;
   private volatile boolean closed;
@@ -99,10 +105,29 @@ public final class Broker implements AutoCloseable {
                 registry));
     server = closer.register(new BrokerServer(config.network(), registry));
     int kafkaPort = server.bind();
+    int advertisedPort =
+        config.network().advertisedPort() == 0 ? kafkaPort : config.network().advertisedPort();
+    node =
+        closer.register(
+            ClusterNode.start(
+                    metadata,
+                    logs,
+                    objects,
+                    registration(advertisedPort, clock),
+                    config.cluster(),
+                    new MonotonicClock(),
+                    registry,
+                    Broker::fatal)
+                .get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     apis =
         closer.register(
-            new KafkaApis(settings(config, kafkaPort), metadata, logs, objects, registry, clock));
-    apis.start().get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            new KafkaApis(
+                settings(config, node.brokerId(), advertisedPort),
+                metadata,
+                node.topics(),
+                node.view(),
+                registry,
+                clock));
     server.start(apis);
     admin = closer.register(new AdminServer(config.network().admin(), registry, this::isReady));
     admin.start();
@@ -111,18 +136,39 @@ public final class Broker implements AutoCloseable {
         .register(registry);
   }
 
-  private static ApiSettings settings(BrokerConfig config, int boundPort) {
-    NetworkConfig net = config.network();
-    int advertisedPort = net.advertisedPort() == 0 ? boundPort : net.advertisedPort();
-    return new ApiSettings(
+  private BrokerRecord registration(int advertisedPort, Clock clock) {
+    return new BrokerRecord(
         config.brokerId(),
+        config.network().advertisedHost(),
+        advertisedPort,
+        config.rack(),
+        clock.millis(),
+        false,
+        UUID.randomUUID().toString());
+  }
+
+  /** The broker cannot go on under its identity: exit so the process is restarted clean. */
+  private static void fatal(String reason) {
+    LOG.error("Broker must restart: {}", reason);
+    Runtime.getRuntime().halt(FATAL_EXIT_STATUS);
+  }
+
+  private ApiSettings settings(BrokerConfig config, int brokerId, int advertisedPort) {
+    NetworkConfig net = config.network();
+    return new ApiSettings(
+        brokerId,
         net.advertisedHost(),
         advertisedPort,
-        null,
+        config.rack().orElse(null),
         config.autoCreateTopics(),
         config.autoCreatePartitions(),
         (short) 1,
         config.storage().namespace());
+  }
+
+  /** This broker's id (allocated at registration unless configured). */
+  public synchronized int brokerId() {
+    return node.brokerId();
   }
 
   /** The bound Kafka listener port. */
@@ -141,11 +187,14 @@ public final class Broker implements AutoCloseable {
     return (listen.isWildcard() ? "127.0.0.1" : listen.host()) + ":" + kafkaPort();
   }
 
-  /** Whether every topic is loaded, the stores answered at start, and the broker is not closing. */
+  /**
+   * Whether the broker joined the cluster, opened the partitions assigned to it, holds a live
+   * lease, and is not shutting down.
+   */
   public boolean isReady() {
-    KafkaApis current;
+    ClusterNode current;
     synchronized (this) {
-      current = apis;
+      current = node;
     }
     return !closed && current != null && current.isReady();
   }
@@ -169,16 +218,24 @@ public final class Broker implements AutoCloseable {
     return config.metadataStoreKind();
   }
 
-  /** Stops accepting, flushes and closes the partition logs, then closes servers and stores. */
+  /**
+   * Graceful stop: hands this broker's partitions to other brokers (each flushed and committed
+   * first) while still serving, then stops accepting, flushes and releases what is left, leaves the
+   * cluster, and closes servers and stores.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    LOG.info("Broker stopping brokerId={}", config.brokerId());
+    int id = node == null ? config.brokerId() : node.brokerId();
+    LOG.info("Broker stopping brokerId={}", id);
+    if (node != null) {
+      node.drain();
+    }
     server.stopAccepting();
     closer.closeAll();
-    LOG.info("Broker stopped brokerId={}", config.brokerId());
+    LOG.info("Broker stopped brokerId={}", id);
   }
 }

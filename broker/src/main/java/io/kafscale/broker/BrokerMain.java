@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code kafscale-broker.jar}: reads the configuration from the environment, starts
- * the broker and closes it on SIGTERM/SIGINT. Exit status 2 for invalid configuration, 1 for a
- * failed start.
+ * the broker and closes it on SIGTERM/SIGINT (handing its partitions over first), then exits with
+ * status 0. Exit status 2 for invalid configuration, 1 for a failed start, 70 when the broker must
+ * restart because its id was taken while it had lost its lease.
  */
 public final class BrokerMain {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerMain.class);
@@ -36,10 +37,18 @@ public final class BrokerMain {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafscale-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  broker.close();
+                  // A completed graceful stop is a success, not the JVM's 143 for SIGTERM.
+                  Runtime.getRuntime().halt(0);
+                },
+                "kafscale-shutdown"));
     LOG.info(
         "Broker started brokerId={} kafka={} advertised={}:{} admin={} objects={} metadata={}",
-        config.brokerId(),
+        broker.brokerId(),
         config.network().listen().host() + ":" + broker.kafkaPort(),
         config.network().advertisedHost(),
         config.network().advertisedPort() == 0

@@ -15,19 +15,18 @@ import io.kafscale.broker.api.cluster.FindCoordinatorHandler;
 import io.kafscale.broker.api.cluster.MetadataHandler;
 import io.kafscale.broker.api.fetch.FetchHandler;
 import io.kafscale.broker.api.fetch.ListOffsetsHandler;
+import io.kafscale.broker.api.fetch.OffsetForLeaderEpochHandler;
 import io.kafscale.broker.api.produce.InitProducerIdHandler;
 import io.kafscale.broker.api.produce.ProduceHandler;
+import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.partition.ExecutorScheduler;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.protocol.frame.RequestFrame;
-import io.kafscale.storage.log.PartitionLogOpener;
-import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
@@ -40,6 +39,7 @@ import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.OffsetForLeaderEpochRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
@@ -47,10 +47,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka APIs of a single-node broker: wires one handler per API into an {@link ApiDispatcher},
- * and owns the {@link TopicManager} (topics and open partition logs) and the timer thread for long
- * polls and produce timeouts. {@link #start()} loads every topic and claims and opens all
- * partitions (one node owns everything). Thread-safe; {@link #handle} never blocks.
+ * The Kafka APIs of a broker: wires one handler per API into an {@link ApiDispatcher} over the
+ * topics and cluster view of this broker's {@code ClusterNode}, and owns the timer thread for long
+ * polls and produce timeouts. Thread-safe; {@link #handle} never blocks.
  */
 public final class KafkaApis implements RequestHandler, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaApis.class);
@@ -58,20 +57,19 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   private final TopicManager topics;
   private final ApiDispatcher dispatcher;
   private final AutoCloseable ownedScheduler;
-  private volatile boolean ready;
 
   public KafkaApis(
       ApiSettings settings,
       Metadata metadata,
-      PartitionLogOpener logs,
-      ObjectStore objects,
+      TopicManager topics,
+      ClusterView cluster,
       MeterRegistry meters,
       Clock clock) {
     this(
         settings,
         metadata,
-        logs,
-        objects,
+        topics,
+        cluster,
         meters,
         clock,
         new ExecutorScheduler("kafscale-api-timer"),
@@ -82,26 +80,24 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   public KafkaApis(
       ApiSettings settings,
       Metadata metadata,
-      PartitionLogOpener logs,
-      ObjectStore objects,
+      TopicManager topics,
+      ClusterView cluster,
       MeterRegistry meters,
       Clock clock,
       Scheduler scheduler) {
-    this(settings, metadata, logs, objects, meters, clock, scheduler, false);
+    this(settings, metadata, topics, cluster, meters, clock, scheduler, false);
   }
 
   private KafkaApis(
       ApiSettings settings,
       Metadata metadata,
-      PartitionLogOpener logs,
-      ObjectStore objects,
+      TopicManager topics,
+      ClusterView cluster,
       MeterRegistry meters,
       Clock clock,
       Scheduler scheduler,
       boolean ownsScheduler) {
-    this.topics =
-        new TopicManager(
-            settings.brokerId(), metadata.topics(), metadata.partitions(), logs, objects);
+    this.topics = topics;
     this.ownedScheduler = ownsScheduler && scheduler instanceof AutoCloseable c ? c : null;
     ApiMeters apiMeters = new ApiMeters(meters);
     BrokerEndpoint self = BrokerEndpoint.of(settings);
@@ -120,7 +116,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
                 ApiKeys.METADATA,
                 MetadataRequestData.class,
                 new MetadataHandler(
-                    self,
+                    cluster,
                     clusterId,
                     topics,
                     settings.autoCreateTopics(),
@@ -128,13 +124,17 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.PRODUCE,
                 ProduceRequestData.class,
-                new ProduceHandler(topics, apiMeters, scheduler))
+                new ProduceHandler(topics, cluster, apiMeters, scheduler))
             .register(
                 ApiKeys.FETCH,
                 FetchRequestData.class,
-                new FetchHandler(topics, apiMeters, scheduler, clock))
+                new FetchHandler(topics, cluster, apiMeters, scheduler, clock))
             .register(
                 ApiKeys.LIST_OFFSETS, ListOffsetsRequestData.class, new ListOffsetsHandler(topics))
+            .register(
+                ApiKeys.OFFSET_FOR_LEADER_EPOCH,
+                OffsetForLeaderEpochRequestData.class,
+                new OffsetForLeaderEpochHandler(topics))
             .register(
                 ApiKeys.CREATE_TOPICS,
                 CreateTopicsRequestData.class,
@@ -155,7 +155,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.DESCRIBE_CLUSTER,
                 DescribeClusterRequestData.class,
-                new DescribeClusterHandler(self, clusterId))
+                new DescribeClusterHandler(cluster, clusterId))
             .register(
                 ApiKeys.DESCRIBE_CONFIGS,
                 DescribeConfigsRequestData.class,
@@ -164,21 +164,6 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
                 ApiKeys.FIND_COORDINATOR,
                 FindCoordinatorRequestData.class,
                 new FindCoordinatorHandler(self));
-  }
-
-  /** Loads the topics and claims and opens every partition; {@link #isReady()} afterwards. */
-  public CompletableFuture<Void> start() {
-    return topics
-        .load()
-        .thenRun(
-            () -> {
-              ready = true;
-              LOG.info("partitions opened topics={}", topics.image().byName().size());
-            });
-  }
-
-  public boolean isReady() {
-    return ready;
   }
 
   /** The topics and open logs (read-only use, e.g. admin endpoints and tests). */
@@ -191,11 +176,9 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
     return dispatcher.handle(context, frame);
   }
 
-  /** Flushes and closes every partition log and stops the timer thread. */
+  /** Stops the timer thread (the partition logs belong to the cluster node). */
   @Override
   public void close() {
-    ready = false;
-    topics.close();
     if (ownedScheduler != null) {
       try {
         ownedScheduler.close();

@@ -3,11 +3,13 @@
  */
 package io.kafscale.broker.config;
 
+import io.kafscale.broker.cluster.ClusterSettings;
 import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.storage.log.StorageConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,10 +18,12 @@ import java.util.function.Supplier;
  * dataDir/objects}; {@code etcd} is null when metadata goes to the embedded store under {@code
  * dataDir/metadata}. {@code localFsync} false makes the local-directory object store and the
  * embedded metadata store skip fsync (see {@code KAFSCALE_LOCAL_FSYNC}). {@link #toString()} never
- * shows secrets.
+ * shows secrets. A negative {@code brokerId} means the id is allocated when the broker registers.
  */
 public record BrokerConfig(
     int brokerId,
+    Optional<String> rack,
+    ClusterSettings cluster,
     NetworkConfig network,
     Path dataDir,
     S3Settings s3,
@@ -31,6 +35,8 @@ public record BrokerConfig(
     String logLevel) {
 
   public BrokerConfig {
+    Objects.requireNonNull(rack, "rack");
+    Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(storage, "storage");
@@ -72,6 +78,8 @@ public record BrokerConfig(
   public BrokerConfig withNetwork(NetworkConfig other) {
     return new BrokerConfig(
         brokerId,
+        rack,
+        cluster,
         other,
         dataDir,
         s3,

@@ -5,6 +5,7 @@ package io.kafscale.broker.config;
 
 import static io.kafscale.broker.config.ConfigCatalogue.*;
 
+import io.kafscale.broker.cluster.ClusterSettings;
 import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.storage.log.StorageConfig;
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Turns a variable map into a {@link BrokerConfig}, collecting every problem. Stateless. */
@@ -26,12 +28,20 @@ final class BrokerConfigLoader {
       List.of(
           S3_ENDPOINT, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SESSION_TOKEN, S3_KMS_ARN);
 
+  /** The broker id meaning "allocate one from the metadata store". */
+  static final int ALLOCATE_ID = -1;
+
   private BrokerConfigLoader() {}
 
   static BrokerConfig load(Map<String, String> env, Supplier<String> localHostName) {
     ConfigReader reader = new ConfigReader(env);
     NetworkConfig network = network(reader, localHostName);
-    int brokerId = reader.intValue(BROKER_ID);
+    int brokerId = reader.optionalLong(BROKER_ID).map(Long::intValue).orElse(ALLOCATE_ID);
+    Optional<String> rack = reader.string(BROKER_RACK);
+    ClusterSettings cluster =
+        ClusterSettings.of(
+            Duration.ofMillis(reader.longValue(BROKER_LEASE_TTL_MS)),
+            Duration.ofMillis(reader.longValue(SHUTDOWN_TIMEOUT_MS)));
     var dataDir = reader.path(DATA_DIR);
     S3Settings s3 = s3(reader);
     EtcdConfig etcd = EtcdSettings.read(reader);
@@ -53,6 +63,8 @@ final class BrokerConfigLoader {
     reader.throwIfInvalid();
     return new BrokerConfig(
         brokerId,
+        rack,
+        cluster,
         network,
         dataDir,
         s3,
@@ -69,6 +81,7 @@ final class BrokerConfigLoader {
     String advertisedHost =
         reader
             .raw(BROKER_HOST.name())
+            .or(() -> podHost(reader))
             .orElseGet(
                 () ->
                     listen.isWildcard()
@@ -85,6 +98,18 @@ final class BrokerConfigLoader {
         reader.hostPort(METRICS_ADDR),
         reader.intValue(MAX_FRAME_BYTES),
         reader.longValue(MAX_INFLIGHT_BYTES_PER_CONNECTION));
+  }
+
+  /** The pod's DNS name under its headless service, when running as a pod of one. */
+  private static Optional<String> podHost(ConfigReader reader) {
+    Optional<String> pod = reader.raw("POD_NAME");
+    Optional<String> service = reader.string(BROKER_SERVICE);
+    Optional<String> namespace = reader.raw("POD_NAMESPACE");
+    if (pod.isEmpty() || service.isEmpty() || namespace.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        pod.get() + "." + service.get() + "." + namespace.get() + ".svc.cluster.local");
   }
 
   private static S3Settings s3(ConfigReader reader) {

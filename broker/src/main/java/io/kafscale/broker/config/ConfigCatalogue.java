@@ -32,8 +32,9 @@ public final class ConfigCatalogue {
       ConfigVar.derived(
           "KAFSCALE_BROKER_HOST",
           STRING,
-          "host of `KAFSCALE_BROKER_ADDR`; if that is a wildcard (`0.0.0.0`, `::`): `POD_IP`, else"
-              + " `HOSTNAME`, else the local host name",
+          "`<POD_NAME>.<KAFSCALE_BROKER_SERVICE>.<POD_NAMESPACE>.svc.cluster.local` when all three"
+              + " are set; else the host of `KAFSCALE_BROKER_ADDR`; if that is a wildcard"
+              + " (`0.0.0.0`, `::`): `POD_IP`, else `HOSTNAME`, else the local host name",
           "Host advertised to clients in Metadata and DescribeCluster responses.");
   public static final ConfigVar BROKER_PORT =
       new ConfigVar(
@@ -46,8 +47,49 @@ public final class ConfigCatalogue {
           false,
           "Port advertised to clients.");
   public static final ConfigVar BROKER_ID =
+      new ConfigVar(
+          "KAFSCALE_BROKER_ID",
+          INT,
+          null,
+          "allocated from the metadata store: the lowest id no live broker holds",
+          0L,
+          (long) Integer.MAX_VALUE,
+          false,
+          "Node id of this broker. Leave unset for the pods of a Deployment: each gets a free id"
+              + " when it registers. A fixed id takes over a registration of the same id left by"
+              + " an earlier run of this broker.");
+  public static final ConfigVar BROKER_SERVICE =
+      ConfigVar.of(
+          "KAFSCALE_BROKER_SERVICE",
+          STRING,
+          null,
+          "Headless service of the broker pods; with `POD_NAME` and `POD_NAMESPACE` it gives the"
+              + " advertised host when `KAFSCALE_BROKER_HOST` is unset.");
+  public static final ConfigVar BROKER_RACK =
+      ConfigVar.of(
+          "KAFSCALE_BROKER_RACK",
+          STRING,
+          null,
+          "Rack (e.g. availability zone) of this broker, reported to clients in Metadata.");
+  public static final ConfigVar BROKER_LEASE_TTL_MS =
       ConfigVar.number(
-          "KAFSCALE_BROKER_ID", INT, "0", 0, Integer.MAX_VALUE, "Node id of this broker.");
+          "KAFSCALE_BROKER_LEASE_TTL_MS",
+          LONG,
+          "10000",
+          1000,
+          300_000,
+          "Time to live of the broker's metadata-store lease. A broker that stops renewing it"
+              + " (crash, pause, partition from etcd) loses its partitions this long after its last"
+              + " renewal; it stops writing a sixth of this earlier by its own clock.");
+  public static final ConfigVar SHUTDOWN_TIMEOUT_MS =
+      ConfigVar.number(
+          "KAFSCALE_SHUTDOWN_TIMEOUT_MS",
+          LONG,
+          "30000",
+          0,
+          3_600_000,
+          "On SIGTERM, how long the broker waits for its partitions to move to other brokers"
+              + " (each flushed and committed first) before it flushes the rest and exits.");
   public static final ConfigVar METRICS_ADDR =
       ConfigVar.of(
           "KAFSCALE_METRICS_ADDR",
@@ -240,6 +282,10 @@ public final class ConfigCatalogue {
           BROKER_HOST,
           BROKER_PORT,
           BROKER_ID,
+          BROKER_SERVICE,
+          BROKER_RACK,
+          BROKER_LEASE_TTL_MS,
+          SHUTDOWN_TIMEOUT_MS,
           METRICS_ADDR,
           DATA_DIR,
           S3_BUCKET,

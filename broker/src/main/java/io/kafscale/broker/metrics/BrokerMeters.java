@@ -49,7 +49,34 @@ public enum BrokerMeters {
       "kafscale.broker.ready",
       Kind.GAUGE,
       List.of(),
-      "1 when the broker is ready to serve (what `/readyz` answers), else 0.");
+      "1 when the broker is ready to serve (what `/readyz` answers), else 0."),
+  PARTITIONS_OWNED(
+      "kafscale.partitions.owned",
+      Kind.GAUGE,
+      List.of(),
+      "Partitions this broker owns (has an open log for)."),
+  OWNERSHIP_CHANGES(
+      "kafscale.ownership.changes",
+      Kind.COUNTER,
+      List.of("action"),
+      "Ownership actions completed: `claim` (took a partition at a new epoch), `release` (handed"
+          + " one over after flushing), `drop` (closed one whose topic went away or that was"
+          + " claimed elsewhere)."),
+  LEASE_LOST(
+      "kafscale.lease.lost",
+      Kind.COUNTER,
+      List.of(),
+      "Times this broker considered its metadata-store lease lost and dropped every partition."),
+  CONTROLLER_ACTIVE(
+      "kafscale.controller.active",
+      Kind.GAUGE,
+      List.of(),
+      "1 on the broker that is the cluster's controller, else 0."),
+  CLUSTER_BROKERS(
+      "kafscale.cluster.brokers",
+      Kind.GAUGE,
+      List.of(),
+      "Live brokers registered in the metadata store, as this broker's image shows them.");
 
   /** Meter kinds as Micrometer registers them. */
   public enum Kind {

@@ -4,6 +4,7 @@
 package io.kafscale.broker.partition;
 
 import io.kafscale.metadata.model.TopicRecord;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,28 +35,14 @@ public record TopicImage(Map<String, TopicRecord> byName, Map<UUID, TopicRecord>
     return byName.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
   }
 
-  /** This image with {@code topic} added or replaced. */
-  public TopicImage with(TopicRecord topic) {
-    Map<String, TopicRecord> names = new HashMap<>(byName);
-    Map<UUID, TopicRecord> ids = new HashMap<>(byId);
-    TopicRecord old = names.put(topic.name(), topic);
-    if (old != null) {
-      ids.remove(old.topicId());
+  /** The image of {@code topics}. */
+  public static TopicImage of(Collection<TopicRecord> topics) {
+    Map<String, TopicRecord> names = new HashMap<>();
+    Map<UUID, TopicRecord> ids = new HashMap<>();
+    for (TopicRecord t : topics) {
+      names.put(t.name(), t);
+      ids.put(t.topicId(), t);
     }
-    ids.put(topic.topicId(), topic);
-    return new TopicImage(names, ids);
-  }
-
-  /** This image without the topic named {@code name}. */
-  public TopicImage without(String name) {
-    TopicRecord old = byName.get(name);
-    if (old == null) {
-      return this;
-    }
-    Map<String, TopicRecord> names = new HashMap<>(byName);
-    Map<UUID, TopicRecord> ids = new HashMap<>(byId);
-    names.remove(name);
-    ids.remove(old.topicId());
     return new TopicImage(names, ids);
   }
 }

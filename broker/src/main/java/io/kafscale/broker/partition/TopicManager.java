@@ -3,15 +3,15 @@
  */
 package io.kafscale.broker.partition;
 
+import io.kafscale.metadata.cluster.ClusterImage;
+import io.kafscale.metadata.cluster.ClusterImageFeed;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.model.TopicRecord;
-import io.kafscale.metadata.registry.PartitionRegistry;
 import io.kafscale.metadata.registry.TopicExistsException;
 import io.kafscale.metadata.registry.TopicRegistry;
-import io.kafscale.storage.log.PartitionId;
 import io.kafscale.storage.log.PartitionLog;
-import io.kafscale.storage.log.PartitionLogOpener;
 import io.kafscale.storage.objectstore.ObjectStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,128 +19,70 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the immutable image of topics and the open partition logs of this broker, and applies topic
- * changes (create, auto-create, delete, add partitions) to the metadata store, the logs and the
- * object store. Single node: this broker claims every partition.
- *
- * <p>Thread-safe: reads are lock-free; changes run one at a time (admin operations are rare), so a
- * partition is never claimed twice by this broker and concurrent auto-creates of one topic reuse
- * it.
+ * Topics as the API handlers see them: lookups from the cluster image, the open logs of the
+ * partitions this broker owns (through {@link PartitionOwnership}), and topic changes (create,
+ * auto-create, delete, add partitions) made by compare-and-set in the metadata store from any
+ * broker. Changes complete once the local image shows them and, for new partitions, once every
+ * partition has a live owner (or {@code leaderWait} passed: clients then see LEADER_NOT_AVAILABLE
+ * for a moment and retry). Thread-safe; never blocks.
  */
-public final class TopicManager implements AutoCloseable {
+public final class TopicManager {
   private static final Logger LOG = LoggerFactory.getLogger(TopicManager.class);
 
-  private final int brokerId;
   private final TopicRegistry topics;
-  private final PartitionRegistry partitions;
-  private final PartitionLogOpener opener;
+  private final ClusterImageFeed feed;
+  private final PartitionOwnership ownership;
   private final ObjectStore objects;
-  private final Map<PartitionId, PartitionLog> logs = new ConcurrentHashMap<>();
-  private volatile TopicImage image = TopicImage.empty();
-  private volatile boolean closing;
-  private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+  private final Duration leaderWait;
+  private volatile ImageCache cache = new ImageCache(null, TopicImage.empty());
+
+  private record ImageCache(ClusterImage source, TopicImage topics) {}
 
   public TopicManager(
-      int brokerId,
       TopicRegistry topics,
-      PartitionRegistry partitions,
-      PartitionLogOpener opener,
-      ObjectStore objects) {
-    this.brokerId = brokerId;
+      ClusterImageFeed feed,
+      PartitionOwnership ownership,
+      ObjectStore objects,
+      Duration leaderWait) {
     this.topics = topics;
-    this.partitions = partitions;
-    this.opener = opener;
+    this.feed = feed;
+    this.ownership = ownership;
     this.objects = objects;
+    this.leaderWait = leaderWait;
   }
 
-  /** Loads every stored topic and claims and opens all of its partitions. */
-  public CompletableFuture<Void> load() {
-    return serially(
-        () ->
-            topics
-                .list()
-                .thenCompose(
-                    all -> {
-                      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-                      for (TopicRecord t : all) {
-                        chain =
-                            chain.thenCompose(v -> openPartitions(t, 0)).thenRun(() -> publish(t));
-                      }
-                      return chain;
-                    }));
-  }
-
+  /** The topics of the latest cluster image, indexed by name and id. */
   public TopicImage image() {
-    return image;
+    ClusterImage current = feed.current();
+    ImageCache c = cache;
+    if (c.source() != current) {
+      c = new ImageCache(current, TopicImage.of(current.topics().values()));
+      cache = c;
+    }
+    return c.topics();
   }
 
   public Optional<TopicRecord> topic(String name) {
-    return image.topic(name);
+    return image().topic(name);
   }
 
   public Optional<TopicRecord> topic(UUID id) {
-    return image.topic(id);
+    return image().topic(id);
   }
 
-  /**
-   * The open log of a partition this broker owns. A log that closed itself because a commit was
-   * fenced (or its outcome was unknown) is answered as absent, so clients hear
-   * NOT_LEADER_OR_FOLLOWER and retry, while the partition is claimed again and reopened from the
-   * committed state in the background.
-   */
+  /** The open log of a partition this broker owns (see {@link PartitionOwnership#log}). */
   public Optional<PartitionLog> log(String topic, int partition) {
-    PartitionId id = new PartitionId(topic, partition);
-    PartitionLog log = logs.get(id);
-    if (log != null && !log.isOpen()) {
-      reclaim(id, log);
-      return Optional.empty();
-    }
-    return Optional.ofNullable(log);
+    return ownership.log(topic, partition);
   }
 
-  private void reclaim(PartitionId id, PartitionLog closedLog) {
-    if (closing) {
-      return;
-    }
-    serially(
-            () -> {
-              Optional<TopicRecord> topic = image.topic(id.topic());
-              if (closing || !logs.remove(id, closedLog) || topic.isEmpty()) {
-                return CompletableFuture.<Void>completedFuture(null); // done elsewhere, or gone
-              }
-              LOG.warn(
-                  "re-claiming partition after its log closed topic={} partition={} epoch={}",
-                  id.topic(),
-                  id.partition(),
-                  closedLog.epoch());
-              return openPartition(topic.get(), id.partition());
-            })
-        .whenComplete(
-            (v, e) -> {
-              if (e != null) {
-                LOG.warn(
-                    "re-claim failed topic={} partition={} error={}",
-                    id.topic(),
-                    id.partition(),
-                    unwrap(e).toString());
-              }
-            });
-  }
-
-  /** Creates a topic and opens its partitions. Fails with {@link TopicExistsException}. */
+  /** Creates a topic. Fails with {@link TopicExistsException}. */
   public CompletableFuture<TopicRecord> create(
       String name, int partitionCount, Map<String, String> configs) {
-    return serially(
-        () ->
-            topics
-                .create(name, partitionCount, configs)
-                .thenCompose(t -> openPartitions(t, 0).thenApply(v -> publish(t))));
+    return topics.create(name, partitionCount, configs).thenCompose(this::awaitLeaders);
   }
 
   /**
@@ -148,104 +90,69 @@ public final class TopicManager implements AutoCloseable {
    * it does not exist; a topic created concurrently elsewhere is reused.
    */
   public CompletableFuture<TopicRecord> createIfAbsent(String name, int partitionCount) {
-    return serially(
-        () -> {
-          Optional<TopicRecord> known = image.topic(name);
-          if (known.isPresent()) {
-            return CompletableFuture.completedFuture(known.get());
-          }
-          return topics
-              .create(name, partitionCount, Map.of())
-              .exceptionallyCompose(
-                  e -> {
-                    if (unwrap(e) instanceof TopicExistsException) {
-                      return topics
-                          .get(name)
-                          .thenApply(o -> o.orElseThrow(() -> new CompletionException(unwrap(e))));
-                    }
-                    return CompletableFuture.failedFuture(unwrap(e));
-                  })
-              .thenCompose(t -> openPartitions(t, 0).thenApply(v -> publish(t)));
-        });
+    Optional<TopicRecord> known = topic(name);
+    if (known.isPresent()) {
+      return CompletableFuture.completedFuture(known.get());
+    }
+    return topics
+        .create(name, partitionCount, Map.of())
+        .exceptionallyCompose(
+            e -> {
+              if (unwrap(e) instanceof TopicExistsException) {
+                return topics
+                    .get(name)
+                    .thenApply(o -> o.orElseThrow(() -> new CompletionException(unwrap(e))));
+              }
+              return CompletableFuture.failedFuture(unwrap(e));
+            })
+        .thenCompose(this::awaitLeaders);
   }
 
   /**
-   * Deletes a topic: stops serving it, flushes and closes its logs, deletes its metadata, then the
-   * objects of its segments. Fails with {@code UnknownTopicException}.
+   * Deletes a topic's metadata (its owners drop their logs when their images show it gone), then
+   * the objects of its segments. Fails with {@code UnknownTopicException}.
    */
   public CompletableFuture<TopicRecord> delete(String name) {
-    return serially(
-        () -> {
-          Optional<TopicRecord> known = image.topic(name);
-          image = image.without(name);
-          int count = known.map(TopicRecord::partitionCount).orElse(0);
-          return closeLogs(name, count)
-              .thenCompose(v -> topics.delete(name))
-              .thenCompose(this::deleteObjects)
-              .thenApply(v -> known.orElse(null));
-        });
+    Optional<TopicRecord> known = topic(name);
+    return topics
+        .delete(name)
+        .thenCompose(this::deleteObjects)
+        .thenCompose(
+            v ->
+                feed.await(img -> img.topic(name).isEmpty(), leaderWait)
+                    .handle((img, e) -> known.orElse(null)));
   }
 
-  /** Raises the partition count and opens the new partitions. */
+  /** Raises the partition count; completes when the new partitions have owners. */
   public CompletableFuture<TopicRecord> addPartitions(String name, int newCount) {
-    return serially(
-        () ->
-            topics
-                .addPartitions(name, newCount)
-                .thenCompose(t -> openPartitions(t, 0).thenApply(v -> publish(t))));
+    return topics.addPartitions(name, newCount).thenCompose(this::awaitLeaders);
   }
 
-  private TopicRecord publish(TopicRecord topic) {
-    image = image.with(topic);
-    return topic;
-  }
-
-  private CompletableFuture<Void> openPartitions(TopicRecord topic, int from) {
-    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    for (int p = from; p < topic.partitionCount(); p++) {
-      int partition = p;
-      chain = chain.thenCompose(v -> openPartition(topic, partition));
-    }
-    return chain;
-  }
-
-  /** Claims a partition (a new, higher epoch) and opens its log, unless one is already open. */
-  private CompletableFuture<Void> openPartition(TopicRecord topic, int partition) {
-    PartitionId id = new PartitionId(topic.name(), partition);
-    if (logs.containsKey(id)) {
-      // already ours: claiming again would fence our own log
-      return CompletableFuture.completedFuture(null);
-    }
-    return partitions
-        .claim(id.topic(), id.partition(), brokerId)
-        .thenAccept(
-            claimed -> {
-              PartitionLog log =
-                  opener.open(
-                      id,
-                      claimed.leaderEpoch(),
-                      TopicConfigs.logConfig(topic.configs()),
-                      RecordMapping.toRecovered(claimed));
-              logs.put(id, log);
-              LOG.debug(
-                  "partition opened topic={} partition={} epoch={}",
-                  id.topic(),
-                  id.partition(),
-                  claimed.leaderEpoch());
+  private CompletableFuture<TopicRecord> awaitLeaders(TopicRecord topic) {
+    return feed.await(img -> hasLeaders(img, topic), leaderWait)
+        .handle(
+            (img, e) -> {
+              if (e != null) {
+                LOG.info(
+                    "topic {} has partitions without owners after {} ms; clients will retry",
+                    topic.name(),
+                    leaderWait.toMillis());
+              }
+              return topic;
             });
   }
 
-  private CompletableFuture<Void> closeLogs(String topic, int count) {
-    List<CompletableFuture<Void>> closing = new ArrayList<>();
-    for (Map.Entry<PartitionId, PartitionLog> e : List.copyOf(logs.entrySet())) {
-      if (e.getKey().topic().equals(topic)) {
-        PartitionLog log = e.getValue();
-        logs.remove(e.getKey());
-        // Flush first (asynchronously) so close() has nothing left to wait for.
-        closing.add(log.flush().handle((v, err) -> null).thenRun(log::close));
+  private static boolean hasLeaders(ClusterImage image, TopicRecord topic) {
+    Optional<TopicRecord> seen = image.topic(topic.name());
+    if (seen.isEmpty() || !seen.get().topicId().equals(topic.topicId())) {
+      return false;
+    }
+    for (int p = 0; p < seen.get().partitionCount(); p++) {
+      if (image.owner(topic.name(), p).isEmpty()) {
+        return false;
       }
     }
-    return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
+    return true;
   }
 
   private CompletableFuture<Void> deleteObjects(List<SegmentRecord> segments) {
@@ -269,35 +176,11 @@ public final class TopicManager implements AutoCloseable {
             });
   }
 
-  private synchronized <T> CompletableFuture<T> serially(Supplier<CompletableFuture<T>> op) {
-    CompletableFuture<T> result = tail.thenCompose(v -> op.get());
-    tail = result.handle((v, e) -> null);
-    return result;
-  }
-
   private static Throwable unwrap(Throwable e) {
     Throwable t = e;
     while (t instanceof CompletionException && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
-  }
-
-  /** Flushes and closes every open log. */
-  @Override
-  public void close() {
-    closing = true;
-    for (PartitionLog log : List.copyOf(logs.values())) {
-      try {
-        log.close();
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "partition log close failed topic={} partition={} error={}",
-            log.id().topic(),
-            log.id().partition(),
-            e.toString());
-      }
-    }
-    logs.clear();
   }
 }

@@ -3,15 +3,19 @@
  */
 package io.kafscale.broker.api;
 
+import io.kafscale.broker.cluster.ClusterNode;
+import io.kafscale.broker.cluster.ClusterSettings;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
+import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.metadata.store.ManualClock;
 import io.kafscale.metadata.store.memory.InMemoryMetadataStore;
 import io.kafscale.protocol.codec.KafkaFrameEncoder;
 import io.kafscale.protocol.frame.RequestFrame;
 import io.kafscale.protocol.frame.ResponseFrame;
 import io.kafscale.storage.log.PartitionLogFactory;
+import io.kafscale.storage.log.PartitionLogOpener;
 import io.kafscale.storage.log.StorageConfig;
 import io.kafscale.storage.objectstore.memory.InMemoryObjectStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +25,8 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
@@ -45,6 +51,7 @@ public final class ApiTestContext implements AutoCloseable {
   public final Metadata metadata = StoreMetadata.open(new InMemoryMetadataStore(Clock.systemUTC()));
   public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   public final PartitionLogFactory logs;
+  public final ClusterNode node;
   public final KafkaApis apis;
 
   public ApiTestContext() {
@@ -61,8 +68,25 @@ public final class ApiTestContext implements AutoCloseable {
             meters);
     ApiSettings settings =
         new ApiSettings(BROKER_ID, "127.0.0.1", 9092, null, autoCreate, 2, (short) 1, "test");
-    apis = new KafkaApis(settings, metadata, logs, objects, meters, clock, scheduler);
-    apis.start().join();
+    node = startNode(logs);
+    apis = new KafkaApis(settings, metadata, node.topics(), node.view(), meters, clock, scheduler);
+  }
+
+  /** Starts a (further) cluster node as broker {@link #BROKER_ID} over this context's stores. */
+  public ClusterNode startNode(PartitionLogOpener opener) {
+    return ClusterNode.start(
+            metadata,
+            opener,
+            objects,
+            new BrokerRecord(
+                BROKER_ID, "127.0.0.1", 9092, Optional.empty(), 0, false, UUID.randomUUID() + ""),
+            ClusterSettings.of(Duration.ofSeconds(10), Duration.ofSeconds(5)),
+            Clock.systemUTC(),
+            meters,
+            reason -> {
+              throw new AssertionError(reason);
+            })
+        .join();
   }
 
   /** Sends a request and waits for its response (null when there is none). */
@@ -118,6 +142,7 @@ public final class ApiTestContext implements AutoCloseable {
   @Override
   public void close() {
     apis.close();
+    node.close();
     logs.close();
     objects.close();
     metadata.close();

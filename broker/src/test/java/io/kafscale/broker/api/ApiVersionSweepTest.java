@@ -17,6 +17,7 @@ import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.OffsetForLeaderEpochRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
@@ -58,6 +59,7 @@ class ApiVersionSweepTest {
       case FETCH -> fetch(v, id);
       case METADATA -> metadata(v, id);
       case LIST_OFFSETS -> listOffsets();
+      case OFFSET_FOR_LEADER_EPOCH -> offsetForLeaderEpoch();
       case CREATE_TOPICS -> createTopics(v);
       case DELETE_TOPICS -> deleteTopics(v);
       case CREATE_PARTITIONS -> createPartitions();
@@ -132,6 +134,22 @@ class ApiVersionSweepTest {
               new ListOffsetsRequestData.ListOffsetsPartition()
                   .setPartitionIndex(0)
                   .setTimestamp(0));
+      request.topics().add(topic);
+    }
+    return request;
+  }
+
+  private static OffsetForLeaderEpochRequestData offsetForLeaderEpoch() {
+    OffsetForLeaderEpochRequestData request = new OffsetForLeaderEpochRequestData();
+    for (String name : List.of("known", "unknown")) {
+      OffsetForLeaderEpochRequestData.OffsetForLeaderTopic topic =
+          new OffsetForLeaderEpochRequestData.OffsetForLeaderTopic().setTopic(name);
+      topic
+          .partitions()
+          .add(
+              new OffsetForLeaderEpochRequestData.OffsetForLeaderPartition()
+                  .setPartition(0)
+                  .setLeaderEpoch(0));
       request.topics().add(topic);
     }
     return request;

@@ -28,7 +28,7 @@ class BrokerConfigTest {
     BrokerConfig config = load(Map.of());
 
     // Then
-    assertThat(config.brokerId()).isZero();
+    assertThat(config.brokerId()).as("allocated at registration").isNegative();
     assertThat(config.network().listen()).isEqualTo(new HostPort("127.0.0.1", 9092));
     assertThat(config.network().advertisedHost()).isEqualTo("127.0.0.1");
     assertThat(config.network().advertisedPort()).isEqualTo(9092);
@@ -280,7 +280,7 @@ class BrokerConfigTest {
     BrokerConfig config = load(Map.of("KAFSCALE_BROKER_ID", "  ", "KAFSCALE_S3_BUCKET", ""));
 
     // Then
-    assertThat(config.brokerId()).isZero();
+    assertThat(config.brokerId()).as("allocated at registration").isNegative();
     assertThat(config.usesS3()).isFalse();
   }
 
@@ -388,5 +388,36 @@ class BrokerConfigTest {
         .contains("KAFSCALE_ETCD_USERNAME is set but KAFSCALE_ETCD_ENDPOINTS is not")
         .contains("KAFSCALE_ETCD_PASSWORD is set but KAFSCALE_ETCD_ENDPOINTS is not")
         .doesNotContain("hunter2");
+  }
+
+  @Test
+  void shouldReadClusterSettingsAndDeriveThePodHostUnderItsHeadlessService() {
+    // Given
+    Map<String, String> env =
+        Map.of(
+            "KAFSCALE_BROKER_ADDR", "0.0.0.0:9092",
+            "POD_NAME", "kafscale-broker-7f9c",
+            "POD_NAMESPACE", "streaming",
+            "KAFSCALE_BROKER_SERVICE", "kafscale-broker-headless",
+            "KAFSCALE_BROKER_RACK", "eu-west-1a",
+            "KAFSCALE_BROKER_LEASE_TTL_MS", "6000",
+            "KAFSCALE_SHUTDOWN_TIMEOUT_MS", "45000");
+    // When
+    BrokerConfig config = load(env);
+    // Then
+    assertThat(config.network().advertisedHost())
+        .isEqualTo("kafscale-broker-7f9c.kafscale-broker-headless.streaming.svc.cluster.local");
+    assertThat(config.rack()).contains("eu-west-1a");
+    assertThat(config.cluster().leaseTtl()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(config.cluster().leaseSafetyMargin()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.cluster().shutdownTimeout()).isEqualTo(Duration.ofSeconds(45));
+  }
+
+  @Test
+  void shouldRejectALeaseTtlBelowOneSecond() {
+    // When / Then
+    assertThatThrownBy(() -> load(Map.of("KAFSCALE_BROKER_LEASE_TTL_MS", "500")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("KAFSCALE_BROKER_LEASE_TTL_MS");
   }
 }

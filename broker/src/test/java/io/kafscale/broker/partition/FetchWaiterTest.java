@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafscale.broker.api.ManualScheduler;
 import io.kafscale.metadata.store.ManualClock;
 import io.kafscale.storage.log.AppendResult;
+import io.kafscale.storage.log.EpochEndOffset;
 import io.kafscale.storage.log.LogConfig;
 import io.kafscale.storage.log.PartitionId;
 import io.kafscale.storage.log.PartitionLog;
@@ -80,6 +81,11 @@ class FetchWaiterTest {
     @Override
     public Optional<TimestampedOffset> maxTimestamp() {
       return Optional.empty();
+    }
+
+    @Override
+    public EpochEndOffset endOffsetForEpoch(int leaderEpoch) {
+      throw new UnsupportedOperationException();
     }
 
     @Override

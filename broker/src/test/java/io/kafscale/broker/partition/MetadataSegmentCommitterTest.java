@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
+import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.PartitionRecord;
 import io.kafscale.metadata.store.memory.InMemoryMetadataStore;
 import io.kafscale.storage.log.FencedException;
@@ -16,6 +17,7 @@ import io.kafscale.storage.log.RecoveredPartition;
 import io.kafscale.storage.log.SegmentRef;
 import io.kafscale.storage.producer.ProducerSnapshot;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -34,6 +36,12 @@ class MetadataSegmentCommitterTest {
       new ProducerSnapshot(
           42, (short) 1, List.of(new ProducerSnapshot.BatchEntry(0, 9, 0, 9, 1234)), 99);
 
+  /** A session of broker 1; a new incarnation of the same broker may take its partitions over. */
+  private BrokerSession session(String incarnation) {
+    return new BrokerSession(
+        1, incarnation, metadata.store().grantLease(Duration.ofSeconds(30)).join());
+  }
+
   @AfterEach
   void tearDown() {
     metadata.close();
@@ -43,10 +51,10 @@ class MetadataSegmentCommitterTest {
   void shouldStoreSegmentAndProducersSoANewOwnerRecoversThem() {
     // Given
     metadata.topics().create("t", 1, Map.of()).join();
-    int epoch = metadata.partitions().claim("t", 0, 1).join().leaderEpoch();
+    int epoch = metadata.partitions().claim("t", 0, session("first")).join().leaderEpoch();
     // When
     committer.commit(new PartitionId("t", 0), epoch, segment, List.of(producer)).join();
-    PartitionRecord next = metadata.partitions().claim("t", 0, 2).join();
+    PartitionRecord next = metadata.partitions().claim("t", 0, session("restarted")).join();
     RecoveredPartition recovered = RecordMapping.toRecovered(next);
     // Then
     assertThat(recovered.highWatermark()).isEqualTo(10);
@@ -58,8 +66,8 @@ class MetadataSegmentCommitterTest {
   void shouldReportAMovedEpochAsFenced() {
     // Given
     metadata.topics().create("t", 1, Map.of()).join();
-    int epoch = metadata.partitions().claim("t", 0, 1).join().leaderEpoch();
-    metadata.partitions().claim("t", 0, 2).join();
+    int epoch = metadata.partitions().claim("t", 0, session("first")).join().leaderEpoch();
+    metadata.partitions().claim("t", 0, session("restarted")).join();
     // When / Then
     assertThatThrownBy(
             () -> committer.commit(new PartitionId("t", 0), epoch, segment, List.of()).join())

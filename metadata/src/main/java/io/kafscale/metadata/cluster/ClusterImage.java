@@ -63,6 +63,15 @@ public record ClusterImage(
     return a == null ? AssignmentRecord.UNASSIGNED : a.target(partition);
   }
 
+  /** Whether {@code other} holds the same brokers, controller, topics, assignments and owners. */
+  public boolean sameContentAs(ClusterImage other) {
+    return brokers.equals(other.brokers)
+        && controller.equals(other.controller)
+        && topics.equals(other.topics)
+        && assignments.equals(other.assignments)
+        && owners.equals(other.owners);
+  }
+
   /** How many partitions each live broker currently owns (brokers owning none map to 0). */
   public Map<Integer, Integer> ownedCounts() {
     Map<Integer, Integer> counts = new HashMap<>();

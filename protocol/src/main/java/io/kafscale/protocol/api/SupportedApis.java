@@ -32,6 +32,10 @@ public enum SupportedApis {
           + " (\"Transactions are not supported by this broker yet\")"),
   FETCH(ApiKeys.FETCH, "topic ids from v13; no fetch sessions (session id 0)"),
   LIST_OFFSETS(ApiKeys.LIST_OFFSETS, "earliest, latest, by timestamp, max timestamp"),
+  OFFSET_FOR_LEADER_EPOCH(
+      ApiKeys.OFFSET_FOR_LEADER_EPOCH,
+      "from the epochs recorded with committed segments (KIP-320 truncation checks); the"
+          + " latest epoch ends at the high watermark; replica ids answered like consumers"),
   CREATE_TOPICS(ApiKeys.CREATE_TOPICS, "validate-only supported; configs stored"),
   DELETE_TOPICS(ApiKeys.DELETE_TOPICS, "by name and by topic id"),
   CREATE_PARTITIONS(ApiKeys.CREATE_PARTITIONS, ""),

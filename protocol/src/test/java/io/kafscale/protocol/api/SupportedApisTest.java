@@ -22,6 +22,7 @@ class SupportedApisTest {
           ApiKeys.PRODUCE,
           ApiKeys.FETCH,
           ApiKeys.LIST_OFFSETS,
+          ApiKeys.OFFSET_FOR_LEADER_EPOCH,
           ApiKeys.CREATE_TOPICS,
           ApiKeys.DELETE_TOPICS,
           ApiKeys.CREATE_PARTITIONS,

@@ -27,6 +27,7 @@ import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.OffsetForLeaderEpochRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ResponseHeaderData;
 import org.apache.kafka.common.protocol.ApiKeys;
@@ -150,6 +151,22 @@ class RoundTripTest {
               : new FindCoordinatorRequestData()
                   .setKey("orders-group")
                   .setKeyType(version >= 1 ? (byte) 1 : (byte) 0);
+      case OFFSET_FOR_LEADER_EPOCH -> {
+        OffsetForLeaderEpochRequestData.OffsetForLeaderTopic topic =
+            new OffsetForLeaderEpochRequestData.OffsetForLeaderTopic().setTopic("orders");
+        topic
+            .partitions()
+            .add(
+                new OffsetForLeaderEpochRequestData.OffsetForLeaderPartition()
+                    .setPartition(0)
+                    .setCurrentLeaderEpoch(3)
+                    .setLeaderEpoch(2));
+        // replica_id is on the wire from v3 (v2 reads as the default, -2)
+        OffsetForLeaderEpochRequestData request =
+            new OffsetForLeaderEpochRequestData().setReplicaId(version >= 3 ? -1 : -2);
+        request.topics().add(topic);
+        yield request;
+      }
       default -> apiKey.messageType.newRequest();
     };
   }

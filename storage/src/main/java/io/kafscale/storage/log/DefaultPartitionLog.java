@@ -55,6 +55,9 @@ final class DefaultPartitionLog implements PartitionLog {
   private final SegmentSource source;
   private final RecentSegments recent;
   private final LogReader reader;
+  // Every segment this log commits carries its own epoch, so the history fixed at open stays
+  // right; only the end of the latest epoch (the high watermark) moves.
+  private final EpochHistory epochs;
   private final CopyOnWriteArrayList<LongConsumer> listeners = new CopyOnWriteArrayList<>();
 
   private volatile LogConfig config;
@@ -92,6 +95,7 @@ final class DefaultPartitionLog implements PartitionLog {
     this.recent = new RecentSegments(ctx.recentBytesPerPartition());
     this.reader = new LogReader(recent, source);
     this.state = LogState.of(recovered);
+    this.epochs = EpochHistory.of(recovered.segments(), epoch, recovered.highWatermark());
     this.producers = new ProducerStateTable(recovered.producers());
     this.maxTimestamp =
         recovered.segments().stream()
@@ -466,6 +470,11 @@ final class DefaultPartitionLog implements PartitionLog {
   @Override
   public Optional<TimestampedOffset> maxTimestamp() {
     return Optional.ofNullable(maxTimestamp);
+  }
+
+  @Override
+  public EpochEndOffset endOffsetForEpoch(int leaderEpoch) {
+    return epochs.endOffsetFor(leaderEpoch, state.highWatermark());
   }
 
   @Override

@@ -51,6 +51,13 @@ public interface PartitionLog extends AutoCloseable {
   Optional<TimestampedOffset> maxTimestamp();
 
   /**
+   * Where leader epoch {@code leaderEpoch} ends in this log (OffsetForLeaderEpoch, KIP-320): the
+   * log's own epoch ends at the current high watermark, an earlier epoch where the next one
+   * started, an unknown later epoch is {@link EpochEndOffset#UNDEFINED}. See {@link EpochHistory}.
+   */
+  EpochEndOffset endOffsetForEpoch(int leaderEpoch);
+
+  /**
    * Calls {@code listener} with the new high watermark after every commit, on a storage thread.
    * Closing the returned handle removes it.
    */

@@ -5,6 +5,8 @@ package io.kafscale.broker.api.cluster;
 
 import io.kafscale.broker.api.ApiHandler;
 import io.kafscale.broker.api.RequestContext;
+import io.kafscale.broker.cluster.ClusterView;
+import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.protocol.frame.RequestFrame;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,11 +23,11 @@ import org.apache.kafka.common.protocol.Errors;
 public final class DescribeClusterHandler implements ApiHandler<DescribeClusterRequestData> {
   private static final byte BROKER_ENDPOINTS = 1;
 
-  private final BrokerEndpoint self;
+  private final ClusterView cluster;
   private final String clusterId;
 
-  public DescribeClusterHandler(BrokerEndpoint self, String clusterId) {
-    this.self = self;
+  public DescribeClusterHandler(ClusterView cluster, String clusterId) {
+    this.cluster = cluster;
     this.clusterId = clusterId;
   }
 
@@ -43,15 +45,17 @@ public final class DescribeClusterHandler implements ApiHandler<DescribeClusterR
                 .setErrorMessage("Only broker endpoints are served"));
       }
     }
-    response.setErrorCode(Errors.NONE.code()).setControllerId(self.id());
-    response
-        .brokers()
-        .add(
-            new DescribeClusterBroker()
-                .setBrokerId(self.id())
-                .setHost(self.host())
-                .setPort(self.port())
-                .setRack(self.rack()));
+    response.setErrorCode(Errors.NONE.code()).setControllerId(cluster.controllerId());
+    for (BrokerRecord b : cluster.brokers()) {
+      response
+          .brokers()
+          .add(
+              new DescribeClusterBroker()
+                  .setBrokerId(b.brokerId())
+                  .setHost(b.host())
+                  .setPort(b.port())
+                  .setRack(b.rack().orElse(null)));
+    }
     return CompletableFuture.completedFuture(response);
   }
 }

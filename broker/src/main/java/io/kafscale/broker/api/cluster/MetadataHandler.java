@@ -8,10 +8,11 @@ import io.kafscale.broker.api.ErrorMapping;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TopicIds;
 import io.kafscale.broker.api.TopicNames;
+import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.partition.TopicManager;
+import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.protocol.frame.RequestFrame;
-import io.kafscale.storage.log.PartitionLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,27 +28,28 @@ import org.apache.kafka.common.message.MetadataResponseData.MetadataResponseTopi
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * Metadata v0+: this broker as the only broker and controller, the cluster id, and the requested
- * topics (all for a null list, or an empty one at v0) with their ids and every partition led by
- * this broker at the epoch of its claim. Unknown names are auto-created when the broker allows it
- * and the request does too ({@code allow_auto_topic_creation}, v4+; older versions always ask for
- * it); otherwise UNKNOWN_TOPIC_OR_PARTITION, or UNKNOWN_TOPIC_ID for topics asked by id (v10+).
- * Illegal names get INVALID_TOPIC_EXCEPTION. Thread-safe.
+ * Metadata v0+: the live brokers, the controller, the cluster id, and the requested topics (all for
+ * a null list, or an empty one at v0) with their ids and each partition's live owner as leader at
+ * the epoch of its claim (LEADER_NOT_AVAILABLE while a partition has none, e.g. mid hand-over).
+ * Unknown names are auto-created when the broker allows it and the request does too ({@code
+ * allow_auto_topic_creation}, v4+; older versions always ask for it); otherwise
+ * UNKNOWN_TOPIC_OR_PARTITION, or UNKNOWN_TOPIC_ID for topics asked by id (v10+). Illegal names get
+ * INVALID_TOPIC_EXCEPTION. Thread-safe.
  */
 public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
-  private final BrokerEndpoint self;
+  private final ClusterView cluster;
   private final String clusterId;
   private final TopicManager topics;
   private final boolean autoCreateTopics;
   private final int autoCreatePartitions;
 
   public MetadataHandler(
-      BrokerEndpoint self,
+      ClusterView cluster,
       String clusterId,
       TopicManager topics,
       boolean autoCreateTopics,
       int autoCreatePartitions) {
-    this.self = self;
+    this.cluster = cluster;
     this.clusterId = clusterId;
     this.topics = topics;
     this.autoCreateTopics = autoCreateTopics;
@@ -121,15 +123,17 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
         new MetadataResponseData()
             .setThrottleTimeMs(0)
             .setClusterId(clusterId)
-            .setControllerId(self.id());
-    response
-        .brokers()
-        .add(
-            new MetadataResponseBroker()
-                .setNodeId(self.id())
-                .setHost(self.host())
-                .setPort(self.port())
-                .setRack(self.rack()));
+            .setControllerId(cluster.controllerId());
+    for (BrokerRecord b : cluster.brokers()) {
+      response
+          .brokers()
+          .add(
+              new MetadataResponseBroker()
+                  .setNodeId(b.brokerId())
+                  .setHost(b.host())
+                  .setPort(b.port())
+                  .setRack(b.rack().orElse(null)));
+    }
     return response;
   }
 
@@ -141,20 +145,32 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
             .setTopicId(TopicIds.toKafka(topic.topicId()))
             .setIsInternal(false);
     for (int p = 0; p < topic.partitionCount(); p++) {
-      Optional<PartitionLog> log = topics.log(topic.name(), p);
-      MetadataResponsePartition partition =
-          new MetadataResponsePartition()
-              .setPartitionIndex(p)
-              .setErrorCode(
-                  log.isPresent() ? Errors.NONE.code() : Errors.LEADER_NOT_AVAILABLE.code())
-              .setLeaderId(log.isPresent() ? self.id() : -1)
-              .setLeaderEpoch(log.map(PartitionLog::epoch).orElse(-1))
-              .setReplicaNodes(List.of(self.id()))
-              .setIsrNodes(log.isPresent() ? List.of(self.id()) : List.of())
-              .setOfflineReplicas(List.of());
-      answer.partitions().add(partition);
+      answer.partitions().add(partition(topic.name(), p));
     }
     return answer;
+  }
+
+  /** The live owner leads; without one the partition is LEADER_NOT_AVAILABLE (clients retry). */
+  private MetadataResponsePartition partition(String topic, int p) {
+    Optional<ClusterView.Leader> leader = cluster.leader(topic, p);
+    MetadataResponsePartition partition =
+        new MetadataResponsePartition().setPartitionIndex(p).setOfflineReplicas(List.of());
+    if (leader.isPresent()) {
+      int id = leader.get().broker().brokerId();
+      return partition
+          .setErrorCode(Errors.NONE.code())
+          .setLeaderId(id)
+          .setLeaderEpoch(leader.get().epoch())
+          .setReplicaNodes(List.of(id))
+          .setIsrNodes(List.of(id));
+    }
+    int target = cluster.image().target(topic, p);
+    return partition
+        .setErrorCode(Errors.LEADER_NOT_AVAILABLE.code())
+        .setLeaderId(-1)
+        .setLeaderEpoch(-1)
+        .setReplicaNodes(target < 0 ? List.of() : List.of(target))
+        .setIsrNodes(List.of());
   }
 
   private static MetadataResponseTopic error(String name, Uuid id, Errors error) {

@@ -7,6 +7,7 @@ import io.kafscale.broker.api.ApiHandler;
 import io.kafscale.broker.api.ApiMeters;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TopicIds;
+import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.partition.FetchWaiter;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
@@ -26,6 +27,8 @@ import org.apache.kafka.common.message.FetchRequestData.FetchPartition;
 import org.apache.kafka.common.message.FetchRequestData.FetchTopic;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.FetchResponseData.FetchableTopicResponse;
+import org.apache.kafka.common.message.FetchResponseData.LeaderIdAndEpoch;
+import org.apache.kafka.common.message.FetchResponseData.NodeEndpoint;
 import org.apache.kafka.common.message.FetchResponseData.PartitionData;
 import org.apache.kafka.common.protocol.Errors;
 
@@ -42,13 +45,25 @@ import org.apache.kafka.common.protocol.Errors;
  * Thread-safe.
  */
 public final class FetchHandler implements ApiHandler<FetchRequestData> {
+  /** First Fetch version with a partition's current leader; node endpoints follow from v16. */
+  private static final short LEADER_HINT_VERSION = 12;
+
+  private static final short NODE_ENDPOINTS_VERSION = 16;
+
   private final TopicManager topics;
+  private final ClusterView cluster;
   private final ApiMeters meters;
   private final Scheduler scheduler;
   private final Clock clock;
 
-  public FetchHandler(TopicManager topics, ApiMeters meters, Scheduler scheduler, Clock clock) {
+  public FetchHandler(
+      TopicManager topics,
+      ClusterView cluster,
+      ApiMeters meters,
+      Scheduler scheduler,
+      Clock clock) {
     this.topics = topics;
+    this.cluster = cluster;
     this.meters = meters;
     this.scheduler = scheduler;
     this.clock = clock;
@@ -117,14 +132,14 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
         Optional<PartitionLog> log = topics.log(t.name(), index);
         targets.add(
             log.isEmpty()
-                ? FetchTarget.failed(topic, partition, Errors.NOT_LEADER_OR_FOLLOWER)
+                ? FetchTarget.notLeader(topic, partition, t.name())
                 : new FetchTarget(topic, partition, t.name(), log.get(), null));
       }
     }
     return targets;
   }
 
-  private static FetchResponseData respond(
+  private FetchResponseData respond(
       FetchRequestData request, List<FetchTarget> targets, FetchRound round, short version) {
     FetchResponseData response =
         new FetchResponseData()
@@ -145,8 +160,37 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
         }
         response.responses().add(current);
       }
-      current.partitions().add(results.next());
+      PartitionData data = results.next();
+      if (target.error() == Errors.NOT_LEADER_OR_FOLLOWER && version >= LEADER_HINT_VERSION) {
+        addLeaderHint(response, data, target.topicName(), version);
+      }
+      current.partitions().add(data);
     }
     return response;
+  }
+
+  /** The live owner as the partition's current leader (KIP-951), with its endpoint from v16. */
+  private void addLeaderHint(
+      FetchResponseData response, PartitionData data, String topic, short version) {
+    cluster
+        .leader(topic, data.partitionIndex())
+        .ifPresent(
+            l -> {
+              data.setCurrentLeader(
+                  new LeaderIdAndEpoch()
+                      .setLeaderId(l.broker().brokerId())
+                      .setLeaderEpoch(l.epoch()));
+              if (version >= NODE_ENDPOINTS_VERSION
+                  && response.nodeEndpoints().find(l.broker().brokerId()) == null) {
+                response
+                    .nodeEndpoints()
+                    .add(
+                        new NodeEndpoint()
+                            .setNodeId(l.broker().brokerId())
+                            .setHost(l.broker().host())
+                            .setPort(l.broker().port())
+                            .setRack(l.broker().rack().orElse(null)));
+              }
+            });
   }
 }

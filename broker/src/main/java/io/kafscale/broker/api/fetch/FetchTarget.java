@@ -19,6 +19,11 @@ record FetchTarget(
     return new FetchTarget(topic, partition, null, null, error);
   }
 
+  /** A partition of a known topic that this broker does not own. */
+  static FetchTarget notLeader(FetchTopic topic, FetchPartition partition, String topicName) {
+    return new FetchTarget(topic, partition, topicName, null, Errors.NOT_LEADER_OR_FOLLOWER);
+  }
+
   /** The error decided before reading: resolution failures and leader epoch mismatches. */
   Errors precheck() {
     if (error != null) {

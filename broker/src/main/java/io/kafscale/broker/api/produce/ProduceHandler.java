@@ -8,6 +8,7 @@ import io.kafscale.broker.api.ApiMeters;
 import io.kafscale.broker.api.ErrorMapping;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TopicIds;
+import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.metadata.model.TopicRecord;
@@ -25,6 +26,8 @@ import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData;
 import org.apache.kafka.common.message.ProduceRequestData.TopicProduceData;
 import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.message.ProduceResponseData.LeaderIdAndEpoch;
+import org.apache.kafka.common.message.ProduceResponseData.NodeEndpoint;
 import org.apache.kafka.common.message.ProduceResponseData.PartitionProduceResponse;
 import org.apache.kafka.common.message.ProduceResponseData.TopicProduceResponse;
 import org.apache.kafka.common.protocol.ApiMessage;
@@ -42,12 +45,18 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   static final String TRANSACTIONS_UNSUPPORTED =
       "Transactions are not supported by this broker yet";
 
+  /** First Produce version with the new-leader hint of KIP-951. */
+  private static final short LEADER_HINT_VERSION = 10;
+
   private final TopicManager topics;
+  private final ClusterView cluster;
   private final ApiMeters meters;
   private final Scheduler scheduler;
 
-  public ProduceHandler(TopicManager topics, ApiMeters meters, Scheduler scheduler) {
+  public ProduceHandler(
+      TopicManager topics, ClusterView cluster, ApiMeters meters, Scheduler scheduler) {
     this.topics = topics;
+    this.cluster = cluster;
     this.meters = meters;
     this.scheduler = scheduler;
   }
@@ -110,7 +119,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
                 ? CompletableFuture.completedFuture(
                     error(data.index(), Errors.UNSUPPORTED_VERSION, TRANSACTIONS_UNSUPPORTED))
                 : topic
-                    .map(t -> append(t, data))
+                    .map(t -> append(t, data, version))
                     .orElseGet(
                         () ->
                             CompletableFuture.completedFuture(error(data.index(), unknown, null)));
@@ -120,7 +129,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   }
 
   private CompletableFuture<PartitionProduceResponse> append(
-      TopicRecord topic, PartitionProduceData data) {
+      TopicRecord topic, PartitionProduceData data, short version) {
     int index = data.index();
     if (index < 0 || index >= topic.partitionCount()) {
       return CompletableFuture.completedFuture(
@@ -128,7 +137,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
     }
     Optional<PartitionLog> log = topics.log(topic.name(), index);
     if (log.isEmpty()) {
-      return CompletableFuture.completedFuture(error(index, Errors.NOT_LEADER_OR_FOLLOWER, null));
+      return CompletableFuture.completedFuture(notLeader(topic.name(), index, version));
     }
     ByteBuffer records;
     try {
@@ -160,6 +169,22 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
     return appended.exceptionally(e -> error(index, ErrorMapping.of(e), ErrorMapping.message(e)));
   }
 
+  /** NOT_LEADER_OR_FOLLOWER with the live owner as the new leader (KIP-951, v10+) when known. */
+  private PartitionProduceResponse notLeader(String topic, int index, short version) {
+    PartitionProduceResponse response = error(index, Errors.NOT_LEADER_OR_FOLLOWER, null);
+    if (version >= LEADER_HINT_VERSION) {
+      cluster
+          .leader(topic, index)
+          .ifPresent(
+              l ->
+                  response.setCurrentLeader(
+                      new LeaderIdAndEpoch()
+                          .setLeaderId(l.broker().brokerId())
+                          .setLeaderEpoch(l.epoch())));
+    }
+    return response;
+  }
+
   private PartitionProduceResponse error(int index, Errors error, String message) {
     meters.produceError(error);
     return new PartitionProduceResponse()
@@ -169,6 +194,25 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
         .setLogAppendTimeMs(-1)
         .setLogStartOffset(-1)
         .setErrorMessage(message);
+  }
+
+  private void addEndpoint(ProduceResponseData response, int brokerId) {
+    if (brokerId < 0 || response.nodeEndpoints().find(brokerId) != null) {
+      return;
+    }
+    cluster.brokers().stream()
+        .filter(b -> b.brokerId() == brokerId)
+        .findFirst()
+        .ifPresent(
+            b ->
+                response
+                    .nodeEndpoints()
+                    .add(
+                        new NodeEndpoint()
+                            .setNodeId(b.brokerId())
+                            .setHost(b.host())
+                            .setPort(b.port())
+                            .setRack(b.rack().orElse(null))));
   }
 
   /** The response from what is known now; partitions still pending answer REQUEST_TIMED_OUT. */
@@ -192,6 +236,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
         p = timedOut(slot);
       }
       current.partitionResponses().add(version >= 8 ? p : p.duplicate().setErrorMessage(null));
+      addEndpoint(response, p.currentLeader().leaderId());
     }
     return response;
   }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafscale.broker.api.ApiTestContext;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TestRecords;
-import io.kafscale.broker.partition.TopicManager;
+import io.kafscale.broker.cluster.ClusterNode;
 import io.kafscale.protocol.frame.RequestFrame;
 import io.kafscale.storage.log.LogConfig;
 import io.kafscale.storage.log.PartitionId;
@@ -109,15 +109,9 @@ class ListOffsetsHandlerTest {
           @Override
           public void close() {}
         };
-    try (TopicManager reopened =
-        new TopicManager(
-            ApiTestContext.BROKER_ID,
-            ctx.metadata.topics(),
-            ctx.metadata.partitions(),
-            startAtOne,
-            ctx.objects)) {
-      reopened.load().get(10, TimeUnit.SECONDS);
-      ListOffsetsHandler handler = new ListOffsetsHandler(reopened);
+    ctx.node.close();
+    try (ClusterNode reopened = ctx.startNode(startAtOne)) {
+      ListOffsetsHandler handler = new ListOffsetsHandler(reopened.topics());
       // When a timestamp matches the record at offset 0, below the log start offset
       ListOffsetsRequestData request = new ListOffsetsRequestData().setReplicaId(-1);
       ListOffsetsTopic t = new ListOffsetsTopic().setName("t");

@@ -6,11 +6,13 @@ package io.kafscale.metadata.registry.store;
 import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.model.BrokerSession;
+import io.kafscale.metadata.model.OwnerRecord;
 import io.kafscale.metadata.model.PartitionRecord;
 import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.ProducerRecord;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.registry.FencedEpochException;
+import io.kafscale.metadata.registry.OwnedElsewhereException;
 import io.kafscale.metadata.registry.PartitionRegistry;
 import io.kafscale.metadata.registry.UnknownTopicException;
 import io.kafscale.metadata.store.Compare;
@@ -18,31 +20,42 @@ import io.kafscale.metadata.store.KeyValue;
 import io.kafscale.metadata.store.MetadataStore;
 import io.kafscale.metadata.store.Op;
 import io.kafscale.metadata.store.Txn;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link PartitionRegistry} over a {@link MetadataStore}. Fencing: every commit compares the mod
- * revision of the partition's state key with the one this registry last wrote or read under the
- * committer's epoch; any other writer (a new owner's claim) changes that revision, so the commit
- * fails and the re-read state tells whether the epoch moved. A commit never overwrites a segment
- * key, and a stale-revision retry only proceeds when the stored high watermark equals the segment's
- * base offset, so a commit applied despite a failed call cannot be clobbered. Thread-safe; at most
- * one commit per partition should be in flight (the owner's flush discipline).
+ * {@link PartitionRegistry} over a {@link MetadataStore}. Ownership: a claim writes the state key
+ * (epoch + 1) and the owner key (attached to the claimer's lease) in one transaction that checks
+ * both are as read, so two claims can never both succeed, and another broker's live owner key
+ * blocks a claim. Fencing: every commit compares the mod revision of the partition's state key with
+ * the one this registry last wrote or read under the committer's epoch (any other writer, a new
+ * owner's claim, changes it) and the owner key's value with the claim made at that epoch (it
+ * vanishes with the owner's lease). A commit never overwrites a segment key, and a stale-revision
+ * retry only proceeds when the stored high watermark equals the segment's base offset, so a commit
+ * applied despite a failed call cannot be clobbered. Thread-safe; at most one commit per partition
+ * should be in flight (the owner's flush discipline).
  */
 public final class StorePartitionRegistry implements PartitionRegistry {
   private final MetadataStore store;
   private final KeyLayout keys;
   private final ConcurrentHashMap<TopicPartition, Owned> owned = new ConcurrentHashMap<>();
 
-  private record TopicPartition(String topic, int partition) {}
+  private record TopicPartition(String topic, int partition) {
+    @Override
+    public String toString() {
+      return topic + "-" + partition;
+    }
+  }
 
   /**
-   * The state this registry last saw for a partition under {@code epoch}, at {@code modRevision}.
+   * The state this registry last saw for a partition under {@code epoch}, at {@code modRevision},
+   * and the owner key value of the claim made at that epoch (never mutated).
    */
-  private record Owned(int epoch, long modRevision, PartitionStateRecord state) {}
+  private record Owned(
+      int epoch, long modRevision, PartitionStateRecord state, byte[] ownerValue) {}
 
   public StorePartitionRegistry(MetadataStore store, KeyLayout keys) {
     this.store = store;
@@ -50,54 +63,71 @@ public final class StorePartitionRegistry implements PartitionRegistry {
   }
 
   @Override
-  public CompletableFuture<Void> release(
-      String topic, int partition, BrokerSession session, int epoch) {
-    throw new UnsupportedOperationException("placeholder");
-  }
-
-  @Override
   public CompletableFuture<PartitionRecord> claim(
       String topic, int partition, BrokerSession session) {
-    int brokerId = session.brokerId();
     TopicPartition tp = new TopicPartition(topic, partition);
-    return CasLoop.run("claim " + topic + "-" + partition, () -> claimAttempt(tp, brokerId))
+    return CasLoop.run("claim " + tp, () -> claimAttempt(tp, session))
         .thenCompose(state -> load(tp, state));
   }
 
   private CompletableFuture<Optional<PartitionStateRecord>> claimAttempt(
-      TopicPartition tp, int brokerId) {
-    String key;
+      TopicPartition tp, BrokerSession session) {
+    String stateKey;
+    String ownerKey;
     try {
-      key = keys.partitionState(tp.topic(), tp.partition());
+      stateKey = keys.partitionState(tp.topic(), tp.partition());
+      ownerKey = keys.owner(tp.topic(), tp.partition());
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(unknown(tp));
     }
+    CompletableFuture<Optional<KeyValue>> ownerRead = store.get(ownerKey);
     return store
-        .get(key)
-        .thenCompose(
-            kv -> {
-              if (kv.isEmpty()) {
-                return CompletableFuture.failedFuture(unknown(tp));
+        .get(stateKey)
+        .thenCombine(ownerRead, (state, owner) -> new Read(state, owner))
+        .thenCompose(read -> claimTxn(tp, session, stateKey, ownerKey, read));
+  }
+
+  private record Read(Optional<KeyValue> state, Optional<KeyValue> owner) {}
+
+  private CompletableFuture<Optional<PartitionStateRecord>> claimTxn(
+      TopicPartition tp, BrokerSession session, String stateKey, String ownerKey, Read read) {
+    if (read.state().isEmpty()) {
+      return CompletableFuture.failedFuture(unknown(tp));
+    }
+    Compare ownerUnchanged = Compare.absent(ownerKey);
+    if (read.owner().isPresent()) {
+      OwnerRecord current = ProtoCodec.decodeOwner(read.owner().get().value());
+      if (current.brokerId() != session.brokerId()) {
+        return CompletableFuture.failedFuture(
+            new OwnedElsewhereException(
+                "partition " + tp + " is owned by broker " + current.brokerId(),
+                current.brokerId()));
+      }
+      // Our own broker id: an earlier incarnation, or this one re-claiming after a fence.
+      ownerUnchanged = Compare.valueEquals(ownerKey, read.owner().get().value());
+    }
+    KeyValue stateKv = read.state().get();
+    PartitionStateRecord cur = ProtoCodec.decodePartitionState(stateKv.value());
+    PartitionStateRecord next =
+        new PartitionStateRecord(
+            session.brokerId(), cur.leaderEpoch() + 1, cur.logStartOffset(), cur.highWatermark());
+    byte[] ownerValue = ProtoCodec.encodeOwner(session.owner(next.leaderEpoch()));
+    Txn txn =
+        Txn.builder()
+            .when(Compare.modRevisionEquals(stateKey, stateKv.modRevision()))
+            .when(ownerUnchanged)
+            .then(Op.put(stateKey, ProtoCodec.encodePartitionState(next)))
+            .then(Op.put(ownerKey, ownerValue, session.leaseId()))
+            .build();
+    return store
+        .txn(txn)
+        .thenApply(
+            r -> {
+              if (!r.succeeded()) {
+                return Optional.<PartitionStateRecord>empty();
               }
-              PartitionStateRecord cur = ProtoCodec.decodePartitionState(kv.get().value());
-              PartitionStateRecord next =
-                  new PartitionStateRecord(
-                      brokerId, cur.leaderEpoch() + 1, cur.logStartOffset(), cur.highWatermark());
-              Txn txn =
-                  Txn.builder()
-                      .when(Compare.modRevisionEquals(key, kv.get().modRevision()))
-                      .then(Op.put(key, ProtoCodec.encodePartitionState(next)))
-                      .build();
-              return store
-                  .txn(txn)
-                  .thenApply(
-                      r -> {
-                        if (!r.succeeded()) {
-                          return Optional.<PartitionStateRecord>empty();
-                        }
-                        owned.put(tp, new Owned(next.leaderEpoch(), r.revision(), next));
-                        return Optional.of(next);
-                      });
+              owned.put(tp, new Owned(next.leaderEpoch(), r.revision(), next, ownerValue));
+              return Optional.of(next);
             });
   }
 
@@ -121,6 +151,26 @@ public final class StorePartitionRegistry implements PartitionRegistry {
   }
 
   @Override
+  public CompletableFuture<Void> release(
+      String topic, int partition, BrokerSession session, int epoch) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    String ownerKey;
+    try {
+      ownerKey = keys.owner(topic, partition);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(null); // no such partition, nothing is owned
+    }
+    owned.computeIfPresent(tp, (k, o) -> o.epoch() == epoch ? null : o);
+    // Only our own claim at that epoch is deleted: a successor's owner key stays untouched.
+    Txn txn =
+        Txn.builder()
+            .when(Compare.valueEquals(ownerKey, ProtoCodec.encodeOwner(session.owner(epoch))))
+            .then(Op.delete(ownerKey))
+            .build();
+    return store.txn(txn).thenApply(r -> null);
+  }
+
+  @Override
   public CompletableFuture<Void> commitSegment(
       String topic,
       int partition,
@@ -136,32 +186,52 @@ public final class StorePartitionRegistry implements PartitionRegistry {
     return base.thenCompose(b -> commitAttempt(tp, epoch, b, segment, producers, true));
   }
 
+  /**
+   * Without a claim cached here (e.g. another registry instance of the owner claimed), the owner
+   * key at {@code epoch} stands for the claim: only the claim that raised the epoch to {@code
+   * epoch} ever wrote an owner value with that epoch, so its bytes identify that claim exactly.
+   */
   private CompletableFuture<Owned> readOwned(TopicPartition tp, int epoch) {
-    String key = keys.partitionState(tp.topic(), tp.partition());
-    return store.get(key).thenCompose(kv -> ownedAt(tp, epoch, kv));
+    String stateKey;
+    String ownerKey;
+    try {
+      stateKey = keys.partitionState(tp.topic(), tp.partition());
+      ownerKey = keys.owner(tp.topic(), tp.partition());
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(new FencedEpochException(tp + " does not exist"));
+    }
+    CompletableFuture<Optional<KeyValue>> ownerRead = store.get(ownerKey);
+    return store
+        .get(stateKey)
+        .thenCombine(ownerRead, Read::new)
+        .thenCompose(
+            read -> {
+              Optional<KeyValue> owner = read.owner();
+              if (owner.isEmpty()
+                  || ProtoCodec.decodeOwner(owner.get().value()).leaderEpoch() != epoch) {
+                return ownedAt(tp, epoch, read.state(), null)
+                    .thenCompose(o -> CompletableFuture.failedFuture(ownerGone(tp, epoch)));
+              }
+              return ownedAt(tp, epoch, read.state(), owner.get().value());
+            });
   }
 
-  private CompletableFuture<Owned> ownedAt(TopicPartition tp, int epoch, Optional<KeyValue> kv) {
+  private CompletableFuture<Owned> ownedAt(
+      TopicPartition tp, int epoch, Optional<KeyValue> kv, byte[] ownerValue) {
     if (kv.isEmpty()) {
+      owned.remove(tp);
       return CompletableFuture.failedFuture(
-          new FencedEpochException(
-              "partition " + tp.topic() + "-" + tp.partition() + " no longer exists"));
+          new FencedEpochException("partition " + tp + " no longer exists"));
     }
     PartitionStateRecord state = ProtoCodec.decodePartitionState(kv.get().value());
     if (state.leaderEpoch() != epoch) {
       owned.remove(tp);
       return CompletableFuture.failedFuture(
           new FencedEpochException(
-              "partition "
-                  + tp.topic()
-                  + "-"
-                  + tp.partition()
-                  + " has leader epoch "
-                  + state.leaderEpoch()
-                  + ", not "
-                  + epoch));
+              "partition " + tp + " has leader epoch " + state.leaderEpoch() + ", not " + epoch));
     }
-    return CompletableFuture.completedFuture(new Owned(epoch, kv.get().modRevision(), state));
+    return CompletableFuture.completedFuture(
+        new Owned(epoch, kv.get().modRevision(), state, ownerValue));
   }
 
   private CompletableFuture<Void> commitAttempt(
@@ -172,6 +242,7 @@ public final class StorePartitionRegistry implements PartitionRegistry {
       List<ProducerRecord> producers,
       boolean mayRetry) {
     String stateKey = keys.partitionState(tp.topic(), tp.partition());
+    String ownerKey = keys.owner(tp.topic(), tp.partition());
     PartitionStateRecord next =
         new PartitionStateRecord(
             base.state().ownerBrokerId(),
@@ -184,11 +255,13 @@ public final class StorePartitionRegistry implements PartitionRegistry {
     Txn.Builder txn =
         Txn.builder()
             .when(Compare.modRevisionEquals(stateKey, base.modRevision()))
+            .when(Compare.valueEquals(ownerKey, base.ownerValue()))
             .when(Compare.absent(segmentKey))
             .then(Op.put(segmentKey, ProtoCodec.encodeSegment(segment)))
             .then(Op.put(stateKey, ProtoCodec.encodePartitionState(next)))
             .otherwise(Op.get(stateKey))
-            .otherwise(Op.get(segmentKey));
+            .otherwise(Op.get(segmentKey))
+            .otherwise(Op.get(ownerKey));
     for (ProducerRecord p : producers) {
       txn.then(
           Op.put(
@@ -200,8 +273,14 @@ public final class StorePartitionRegistry implements PartitionRegistry {
         .thenCompose(
             r -> {
               if (r.succeeded()) {
-                owned.put(tp, new Owned(epoch, r.revision(), next));
+                owned.put(tp, new Owned(epoch, r.revision(), next, base.ownerValue()));
                 return CompletableFuture.<Void>completedFuture(null);
+              }
+              Optional<KeyValue> owner = r.gets().get(2);
+              if (owner.isEmpty() || !Arrays.equals(owner.get().value(), base.ownerValue())) {
+                // Lease expired or revoked, topic deleted, or taken over: never retry.
+                owned.remove(tp);
+                return CompletableFuture.<Void>failedFuture(ownerGone(tp, epoch));
               }
               // Our cached revision was stale or the segment exists. Only a same-epoch state
               // (e.g. written by an earlier registry instance of this owner) that ends exactly
@@ -209,7 +288,7 @@ public final class StorePartitionRegistry implements PartitionRegistry {
               // retry. Anything else (notably an earlier commit that was applied although its
               // call failed) means our log diverged from the store: fence, so the owner reloads.
               boolean segmentExists = r.gets().get(1).isPresent();
-              return ownedAt(tp, epoch, r.gets().get(0))
+              return ownedAt(tp, epoch, r.gets().get(0), base.ownerValue())
                   .thenCompose(
                       fresh -> {
                         if (!mayRetry
@@ -217,26 +296,33 @@ public final class StorePartitionRegistry implements PartitionRegistry {
                             || fresh.state().highWatermark() != segment.baseOffset()) {
                           owned.remove(tp);
                           return CompletableFuture.<Void>failedFuture(
-                              new FencedEpochException(
-                                  "partition "
-                                      + tp.topic()
-                                      + "-"
-                                      + tp.partition()
-                                      + " state changed concurrently under epoch "
-                                      + epoch
-                                      + " (stored high watermark "
-                                      + fresh.state().highWatermark()
-                                      + ", segment base offset "
-                                      + segment.baseOffset()
-                                      + (segmentExists ? ", already committed)" : ")")));
+                              diverged(tp, epoch, fresh, segment, segmentExists));
                         }
                         return commitAttempt(tp, epoch, fresh, segment, producers, false);
                       });
             });
   }
 
+  private static FencedEpochException ownerGone(TopicPartition tp, int epoch) {
+    return new FencedEpochException(
+        "partition " + tp + " is no longer owned under the claim made at leader epoch " + epoch);
+  }
+
+  private static FencedEpochException diverged(
+      TopicPartition tp, int epoch, Owned fresh, SegmentRecord segment, boolean segmentExists) {
+    return new FencedEpochException(
+        "partition "
+            + tp
+            + " state changed concurrently under epoch "
+            + epoch
+            + " (stored high watermark "
+            + fresh.state().highWatermark()
+            + ", segment base offset "
+            + segment.baseOffset()
+            + (segmentExists ? ", already committed)" : ")"));
+  }
+
   private static UnknownTopicException unknown(TopicPartition tp) {
-    return new UnknownTopicException(
-        "partition " + tp.topic() + "-" + tp.partition() + " does not exist");
+    return new UnknownTopicException("partition " + tp + " does not exist");
   }
 }

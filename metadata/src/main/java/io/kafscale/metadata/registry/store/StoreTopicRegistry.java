@@ -27,7 +27,8 @@ import java.util.function.Function;
 
 /**
  * {@link TopicRegistry} over a {@link MetadataStore}: a topic key plus one state key per partition,
- * all written in compare-and-set transactions. Thread-safe (stateless besides the store).
+ * all written in compare-and-set transactions; deletion also removes the topic's owner keys and
+ * assignment. Thread-safe (stateless besides the store).
  */
 public final class StoreTopicRegistry implements TopicRegistry {
   private final MetadataStore store;
@@ -95,7 +96,12 @@ public final class StoreTopicRegistry implements TopicRegistry {
                   segments.add(ProtoCodec.decodeSegment(kv.value()));
                 }
               }
-              txn.then(Op.delete(topicKv.key())).then(Op.deletePrefix(partitions));
+              // Owner keys and the assignment go with the topic, so a topic re-created under the
+              // same name starts unowned and unassigned.
+              txn.then(Op.delete(topicKv.key()))
+                  .then(Op.deletePrefix(partitions))
+                  .then(Op.deletePrefix(keys.ownersPrefix(name)))
+                  .then(Op.delete(keys.assignment(name)));
               return store
                   .txn(txn.build())
                   .thenApply(

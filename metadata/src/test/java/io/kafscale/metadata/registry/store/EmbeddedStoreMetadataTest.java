@@ -46,12 +46,14 @@ class EmbeddedStoreMetadataTest {
     try (Metadata m = StoreMetadata.open(EmbeddedMetadataStore.open(dir))) {
       clusterId = m.clusterId();
       m.topics().create("orders", 2, Map.of("cleanup.policy", "delete")).join();
-      PartitionRecord p = m.partitions().claim("orders", 0, 1).join();
+      PartitionRecord p =
+          m.partitions().claim("orders", 0, RegistryFixture.session(m.store(), 1)).join();
       m.partitions().commitSegment("orders", 0, p.leaderEpoch(), seg, List.of()).join();
     }
     // When
     try (Metadata m = StoreMetadata.open(EmbeddedMetadataStore.open(dir))) {
-      PartitionRecord p = m.partitions().claim("orders", 0, 1).join();
+      PartitionRecord p =
+          m.partitions().claim("orders", 0, RegistryFixture.session(m.store(), 1)).join();
       // Then
       assertThat(m.clusterId()).isEqualTo(clusterId);
       assertThat(m.topics().get("orders").join().orElseThrow().configs())

@@ -54,7 +54,7 @@ class StorePartitionRegistryTest {
   void shouldFenceASameOffsetCommitAfterAnAppliedCommitWasReportedFailed() {
     // Given an owner whose first commit was applied but reported as failed (response lost)
     join(metadata.topics().create("orders", 1, Map.of()));
-    int epoch = join(registry.claim("orders", 0, 1)).leaderEpoch();
+    int epoch = join(registry.claim("orders", 0, RegistryFixture.session(memory, 1))).leaderEpoch();
     SegmentRecord first = segment("a", 0, 9, epoch);
     ProducerRecord producer =
         new ProducerRecord(42, (short) 0, List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)), 5);
@@ -74,7 +74,7 @@ class StorePartitionRegistryTest {
   void shouldFenceACommitWhoseSegmentKeyAlreadyExistsEvenWithAFreshRevision() {
     // Given a committed segment and a registry instance with no cached revision
     join(metadata.topics().create("orders", 1, Map.of()));
-    int epoch = join(registry.claim("orders", 0, 1)).leaderEpoch();
+    int epoch = join(registry.claim("orders", 0, RegistryFixture.session(memory, 1))).leaderEpoch();
     SegmentRecord first = segment("a", 0, 9, epoch);
     join(registry.commitSegment("orders", 0, epoch, first, List.of()));
     StorePartitionRegistry restarted = new StorePartitionRegistry(store, keys);
@@ -92,7 +92,7 @@ class StorePartitionRegistryTest {
   void shouldRetryAStaleRevisionCommitThatContinuesTheStoredLog() {
     // Given a second registry instance of the same owner that committed after ours cached state
     join(metadata.topics().create("orders", 1, Map.of()));
-    int epoch = join(registry.claim("orders", 0, 1)).leaderEpoch();
+    int epoch = join(registry.claim("orders", 0, RegistryFixture.session(memory, 1))).leaderEpoch();
     join(registry.commitSegment("orders", 0, epoch, segment("a", 0, 9, epoch), List.of()));
     StorePartitionRegistry sibling = new StorePartitionRegistry(store, keys);
     join(sibling.commitSegment("orders", 0, epoch, segment("b", 10, 19, epoch), List.of()));

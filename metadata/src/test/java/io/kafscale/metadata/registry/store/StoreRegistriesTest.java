@@ -9,6 +9,7 @@ import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
 import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.keys.KeyLayout;
+import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.PartitionRecord;
 import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.ProducerRecord;
@@ -111,7 +112,8 @@ class StoreRegistriesTest {
     // Given
     join(metadata.topics().create("orders", 2, Map.of()));
     join(metadata.topics().create("orders2", 1, Map.of()));
-    PartitionRecord owned = join(metadata.partitions().claim("orders", 1, 7));
+    PartitionRecord owned =
+        join(metadata.partitions().claim("orders", 1, RegistryFixture.session(store, 7)));
     join(
         metadata
             .partitions()
@@ -159,9 +161,12 @@ class StoreRegistriesTest {
   void shouldBumpEpochAndSetOwnerOnEveryClaim() {
     // Given
     join(metadata.topics().create("orders", 1, Map.of()));
+    BrokerSession one = RegistryFixture.session(store, 1);
     // When
-    PartitionRecord first = join(metadata.partitions().claim("orders", 0, 1));
-    PartitionRecord second = join(metadata.partitions().claim("orders", 0, 2));
+    PartitionRecord first = join(metadata.partitions().claim("orders", 0, one));
+    join(metadata.partitions().release("orders", 0, one, first.leaderEpoch()));
+    PartitionRecord second =
+        join(metadata.partitions().claim("orders", 0, RegistryFixture.session(store, 2)));
     // Then
     assertThat(first.leaderEpoch()).isEqualTo(1);
     assertThat(first.ownerBrokerId()).isEqualTo(1);
@@ -174,9 +179,10 @@ class StoreRegistriesTest {
     // Given
     join(metadata.topics().create("orders", 1, Map.of()));
     // When / Then
-    assertThat(failureOf(metadata.partitions().claim("orders", 1, 1)))
+    BrokerSession one = RegistryFixture.session(store, 1);
+    assertThat(failureOf(metadata.partitions().claim("orders", 1, one)))
         .isInstanceOf(UnknownTopicException.class);
-    assertThat(failureOf(metadata.partitions().claim("nope", 0, 1)))
+    assertThat(failureOf(metadata.partitions().claim("nope", 0, one)))
         .isInstanceOf(UnknownTopicException.class);
   }
 
@@ -184,7 +190,8 @@ class StoreRegistriesTest {
   void shouldCommitSegmentsAndHandThemToTheNextOwner() {
     // Given
     join(metadata.topics().create("orders", 1, Map.of()));
-    int epoch = join(metadata.partitions().claim("orders", 0, 1)).leaderEpoch();
+    BrokerSession one = RegistryFixture.session(store, 1);
+    int epoch = join(metadata.partitions().claim("orders", 0, one)).leaderEpoch();
     ProducerRecord producer =
         new ProducerRecord(42, (short) 0, List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)), 5);
     // When
@@ -194,7 +201,9 @@ class StoreRegistriesTest {
             .commitSegment("orders", 0, epoch, segment(0, 9, epoch), List.of(producer)));
     join(
         metadata.partitions().commitSegment("orders", 0, epoch, segment(10, 24, epoch), List.of()));
-    PartitionRecord next = join(metadata.partitions().claim("orders", 0, 2));
+    join(metadata.partitions().release("orders", 0, one, epoch));
+    PartitionRecord next =
+        join(metadata.partitions().claim("orders", 0, RegistryFixture.session(store, 2)));
     // Then
     assertThat(next.highWatermark()).isEqualTo(25);
     assertThat(next.segments()).containsExactly(segment(0, 9, epoch), segment(10, 24, epoch));
@@ -206,9 +215,13 @@ class StoreRegistriesTest {
   void shouldFenceACommitWithAnOldEpochAndWriteNothing() {
     // Given
     join(metadata.topics().create("orders", 1, Map.of()));
-    int oldEpoch = join(metadata.partitions().claim("orders", 0, 1)).leaderEpoch();
+    BrokerSession one = RegistryFixture.session(store, 1);
+    int oldEpoch = join(metadata.partitions().claim("orders", 0, one)).leaderEpoch();
+    clock.advance(RegistryFixture.LEASE_TTL); // broker 1's lease expires, its owner key with it
     try (Metadata otherBroker = StoreMetadata.open(store, keys, clock)) {
-      int newEpoch = join(otherBroker.partitions().claim("orders", 0, 2)).leaderEpoch();
+      int newEpoch =
+          join(otherBroker.partitions().claim("orders", 0, RegistryFixture.session(store, 2)))
+              .leaderEpoch();
       long revisionBefore = join(store.currentRevision());
       // When
       Throwable failure =

@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.cluster;
+
+import java.time.Duration;
+
+/**
+ * Timing of a broker's cluster membership.
+ *
+ * @param leaseTtl time to live of the broker's lease (its registration and owner keys vanish this
+ *     long after the broker stops renewing it)
+ * @param leaseSafetyMargin how long before the store could expire the lease the broker stops
+ *     writing by its own clock
+ * @param leaderWait how long topic changes wait for their partitions to have owners
+ * @param shutdownTimeout how long a draining broker waits for its partitions to move
+ * @param resyncInterval how often the cluster image is re-read in full
+ * @param reconcileTick how often ownership is reconciled without an image change
+ */
+public record ClusterSettings(
+    Duration leaseTtl,
+    Duration leaseSafetyMargin,
+    Duration leaderWait,
+    Duration shutdownTimeout,
+    Duration resyncInterval,
+    Duration reconcileTick) {
+
+  /** Settings for a lease TTL and shutdown timeout, other timings derived. */
+  public static ClusterSettings of(Duration leaseTtl, Duration shutdownTimeout) {
+    // A sixth of the TTL covers scheduling delays and clock-rate differences between the broker
+    // and the store; keep-alives go every third, so two may fail before the broker stops writing.
+    return new ClusterSettings(
+        leaseTtl,
+        leaseTtl.dividedBy(6),
+        Duration.ofSeconds(10),
+        shutdownTimeout,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(1));
+  }
+}

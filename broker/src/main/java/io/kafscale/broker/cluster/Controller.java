@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.cluster;
+
+import io.kafscale.metadata.cluster.ClusterImage;
+import io.kafscale.metadata.model.AssignmentRecord;
+import io.kafscale.metadata.model.BrokerRecord;
+import io.kafscale.metadata.model.BrokerSession;
+import io.kafscale.metadata.model.TopicRecord;
+import io.kafscale.metadata.registry.ControllerRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs on every broker; on the one that holds the controller key it keeps the topic assignments
+ * balanced over the live, non-draining brokers with {@link PartitionPlacement}. Brokers without a
+ * controller in their image try to become it, unless {@code candidate} says they are leaving.
+ * Re-evaluates after every image change, one evaluation at a time (changes that arrive meanwhile
+ * cause one more). Thread-safe.
+ */
+public final class Controller {
+  private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+
+  private final ControllerRegistry registry;
+  private final Supplier<ClusterImage> images;
+  private final Supplier<BrokerSession> sessions;
+  private final BooleanSupplier candidate;
+  private boolean running;
+  private boolean again;
+
+  public Controller(
+      ControllerRegistry registry,
+      Supplier<ClusterImage> images,
+      Supplier<BrokerSession> sessions,
+      BooleanSupplier candidate) {
+    this.registry = registry;
+    this.images = images;
+    this.sessions = sessions;
+    this.candidate = candidate;
+  }
+
+  /** Asks for an evaluation of the latest image (coalesced with any running one). */
+  public void evaluate() {
+    synchronized (this) {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+    }
+    runOnce()
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                LOG.warn("controller evaluation failed error={}", e.toString());
+              }
+              boolean repeat;
+              synchronized (this) {
+                repeat = again;
+                again = false;
+                running = false;
+              }
+              if (repeat) {
+                evaluate();
+              }
+            });
+  }
+
+  private CompletableFuture<Void> runOnce() {
+    BrokerSession session = sessions.get();
+    if (session == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    ClusterImage image = images.get();
+    if (image.controller().isEmpty()) {
+      if (!candidate.getAsBoolean()) {
+        return CompletableFuture.completedFuture(null); // draining or leaving: let others lead
+      }
+      return registry
+          .tryAcquire(session)
+          .thenAccept(
+              won -> {
+                if (won) {
+                  LOG.info("became controller brokerId={}", session.brokerId());
+                }
+              });
+    }
+    if (!image.controller().get().equals(session.controller())) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Map<String, AssignmentRecord> changed = changes(image);
+    if (changed.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    LOG.info("controller assigning topics={} eligible={}", changed.keySet(), eligible(image));
+    return registry
+        .writeAssignments(session, changed)
+        .thenAccept(
+            stillController -> {
+              if (!stillController) {
+                LOG.info("no longer controller brokerId={}", session.brokerId());
+              }
+            });
+  }
+
+  /** The assignments that differ from the image's (pure). */
+  static Map<String, AssignmentRecord> changes(ClusterImage image) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (TopicRecord t : image.topics().values()) {
+      counts.put(t.name(), t.partitionCount());
+    }
+    Map<String, AssignmentRecord> planned =
+        PartitionPlacement.plan(image.assignments(), counts, eligible(image));
+    Map<String, AssignmentRecord> changed = new HashMap<>();
+    planned.forEach(
+        (topic, assignment) -> {
+          if (!assignment.equals(image.assignments().get(topic))) {
+            changed.put(topic, assignment);
+          }
+        });
+    return changed;
+  }
+
+  private static SortedSet<Integer> eligible(ClusterImage image) {
+    SortedSet<Integer> ids = new TreeSet<>();
+    for (BrokerRecord b : image.brokers().values()) {
+      if (!b.draining()) {
+        ids.add(b.brokerId());
+      }
+    }
+    return ids;
+  }
+}
