@@ -140,27 +140,35 @@ public final class ClusterMembership implements AutoCloseable {
         LOG.warn("session-lost listener failed error={}", e.toString());
       }
     }
-    scheduleRejoin(lost.brokerId());
+    scheduleRejoin(lost);
   }
 
-  private void scheduleRejoin(int previousId) {
+  private void scheduleRejoin(BrokerSession lost) {
     if (closed) {
       return;
     }
-    thread.schedule(() -> rejoin(previousId), REJOIN_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+    thread.schedule(() -> rejoin(lost), REJOIN_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void rejoin(int previousId) {
+  private void rejoin(BrokerSession lost) {
     if (closed) {
       return;
     }
+    int previousId = lost.brokerId();
     startSession(fixedId ? -1 : previousId)
         .whenComplete(
             (s, e) -> {
               if (e != null) {
                 LOG.warn("broker re-join failed, retrying error={}", e.toString());
-                scheduleRejoin(previousId);
-              } else if (s.brokerId() != previousId) {
+                scheduleRejoin(lost);
+                return;
+              }
+              // The old lease may still live in the store (etcd keeps leases across its own
+              // restart). Revoke it so the keys still attached to it (owner keys not re-claimed
+              // yet, the controller key) are freed now rather than at its expiry; the registration
+              // was just re-written under the new lease.
+              store.revokeLease(lost.leaseId()).exceptionally(x -> null); // usually gone already
+              if (s.brokerId() != previousId) {
                 onFatal.accept(
                     "broker id "
                         + previousId

@@ -6,8 +6,8 @@ package io.kafscale.metadata.model;
 import java.util.List;
 
 /**
- * The broker each partition of a topic should be owned by (index = partition, {@link #UNASSIGNED}
- * = none), as decided by the controller.
+ * The broker each partition of a topic should be owned by (index = partition, {@link #UNASSIGNED} =
+ * none), as decided by the controller.
  */
 public record AssignmentRecord(List<Integer> brokerIds) {
   public static final int UNASSIGNED = -1;

@@ -15,7 +15,9 @@ public interface BrokerRegistry {
    * whose lease has not expired yet). With a negative id, the lowest id with no registration is
    * allocated by compare-and-set (so concurrent starts never get the same id), preferring {@code
    * preferredId} when it is non-negative and free (a broker re-registering after it lost its lease
-   * keeps its id when it can). Returns the registration as stored. Fails with {@code
+   * keeps its id when it can). A registration with the same incarnation as {@code broker} counts as
+   * free: it is this very process's, left under a lease it gave up (etcd may keep such a lease
+   * alive across its own restart). Returns the registration as stored. Fails with {@code
    * LeaseNotFoundException} if the lease is gone.
    */
   CompletableFuture<BrokerRecord> register(BrokerRecord broker, long leaseId, int preferredId);

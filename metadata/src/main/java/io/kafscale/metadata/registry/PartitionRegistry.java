@@ -31,15 +31,16 @@ public interface PartitionRegistry {
 
   /**
    * Gives up ownership after the owner has flushed and closed its log: deletes the owner key if it
-   * still holds {@code session}'s broker, incarnation and {@code epoch}; otherwise does nothing (the
-   * partition was taken over already). The state key keeps the epoch, so the next claim raises it.
+   * still holds {@code session}'s broker, incarnation and {@code epoch}; otherwise does nothing
+   * (the partition was taken over already). The state key keeps the epoch, so the next claim raises
+   * it.
    */
   CompletableFuture<Void> release(String topic, int partition, BrokerSession session, int epoch);
 
   /**
    * In one transaction that checks the stored leader epoch equals {@code epoch} and the owner key
-   * still holds the claim made at that epoch: adds the segment reference, sets the high watermark to
-   * {@code segment.lastOffset() + 1}, and stores the producer states. Fails with {@link
+   * still holds the claim made at that epoch: adds the segment reference, sets the high watermark
+   * to {@code segment.lastOffset() + 1}, and stores the producer states. Fails with {@link
    * FencedEpochException} when the epoch moved or the owner key is gone (lease expired, topic
    * deleted, taken over).
    */

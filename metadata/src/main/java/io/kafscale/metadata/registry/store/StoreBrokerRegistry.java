@@ -12,8 +12,10 @@ import io.kafscale.metadata.store.KeyValue;
 import io.kafscale.metadata.store.MetadataStore;
 import io.kafscale.metadata.store.Op;
 import io.kafscale.metadata.store.Txn;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -52,12 +54,21 @@ public final class StoreBrokerRegistry implements BrokerRegistry {
         .getPrefix(keys.brokersPrefix())
         .thenCompose(
             kvs -> {
-              int id = chooseId(usedIds(kvs), preferredId);
+              Map<Integer, KeyValue> ours = ownRegistrations(kvs, broker.incarnation());
+              Set<Integer> used = usedIds(kvs);
+              used.removeAll(ours.keySet());
+              int id = chooseId(used, preferredId);
               BrokerRecord allocated = broker.withBrokerId(id);
               String key = keys.broker(id);
+              // Our own earlier registration (this process, an older lease) may be replaced.
+              KeyValue own = ours.get(id);
+              Compare free =
+                  own == null
+                      ? Compare.absent(key)
+                      : Compare.modRevisionEquals(key, own.modRevision());
               Txn txn =
                   Txn.builder()
-                      .when(Compare.absent(key))
+                      .when(free)
                       .then(Op.put(key, ProtoCodec.encodeBroker(allocated), leaseId))
                       .build();
               return store
@@ -65,6 +76,21 @@ public final class StoreBrokerRegistry implements BrokerRegistry {
                   .thenApply(
                       r -> r.succeeded() ? Optional.of(allocated) : Optional.<BrokerRecord>empty());
             });
+  }
+
+  /** Registrations written by this same process incarnation (under a lease it has given up). */
+  private Map<Integer, KeyValue> ownRegistrations(List<KeyValue> kvs, String incarnation) {
+    Map<Integer, KeyValue> ours = new HashMap<>();
+    for (KeyValue kv : kvs) {
+      try {
+        if (ProtoCodec.decodeBroker(kv.value()).incarnation().equals(incarnation)) {
+          ours.put(keys.brokerIdOf(kv.key()), kv);
+        }
+      } catch (RuntimeException e) {
+        // A key or value that is not a registration of ours: not ours to replace.
+      }
+    }
+    return ours;
   }
 
   private Set<Integer> usedIds(List<KeyValue> kvs) {
