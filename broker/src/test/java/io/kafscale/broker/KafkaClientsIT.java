@@ -91,7 +91,7 @@ class KafkaClientsIT {
         admin.describeTopics(List.of("admin-topic")).allTopicNames().get().get("admin-topic");
     ConfigResource brokerResource =
         new ConfigResource(
-            ConfigResource.Type.BROKER, Integer.toString(broker.broker().config().brokerId()));
+            ConfigResource.Type.BROKER, Integer.toString(broker.broker().brokerId()));
     Config brokerConfig =
         admin.describeConfigs(List.of(brokerResource)).all().get().get(brokerResource);
     // Then

@@ -77,7 +77,13 @@ public final class ClusterNode implements AutoCloseable {
     this.metrics =
         new ClusterMetrics(meters, ownership::openCount, feed::current, membership::brokerId);
     this.topics =
-        new TopicManager(metadata.topics(), feed, ownership, objects, settings.leaderWait());
+        new TopicManager(
+            metadata.topics(),
+            feed,
+            ownership,
+            objects,
+            settings.leaderWait(),
+            membership::brokerId);
     this.view = new ClusterView(feed::current, membership.registration());
   }
 

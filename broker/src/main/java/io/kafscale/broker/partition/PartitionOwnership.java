@@ -72,6 +72,7 @@ public final class PartitionOwnership implements AutoCloseable {
             return t;
           });
   private final AtomicBoolean pending = new AtomicBoolean();
+  private final Set<OpenWaiter> openWaiters = ConcurrentHashMap.newKeySet();
   private volatile boolean closing;
 
   public PartitionOwnership(
@@ -121,6 +122,30 @@ public final class PartitionOwnership implements AutoCloseable {
     }
     return Optional.of(log);
   }
+
+  /**
+   * Completes once every partition in {@code partitions} has an open log here (a claim's owner key
+   * reaches the image a moment before the claimed log is open), or after {@code timeout}.
+   */
+  public CompletableFuture<Void> awaitOpen(Set<PartitionRef> partitions, Duration timeout) {
+    OpenWaiter waiter = new OpenWaiter(Set.copyOf(partitions), new CompletableFuture<>());
+    openWaiters.add(waiter);
+    wakeOpenWaiters();
+    return waiter
+        .done()
+        .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((v, e) -> openWaiters.remove(waiter));
+  }
+
+  private void wakeOpenWaiters() {
+    for (OpenWaiter w : openWaiters) {
+      if (logs.keySet().containsAll(w.partitions())) {
+        w.done().complete(null);
+      }
+    }
+  }
+
+  private record OpenWaiter(Set<PartitionRef> partitions, CompletableFuture<Void> done) {}
 
   /** How many partition logs are open here. */
   public int openCount() {
@@ -209,6 +234,7 @@ public final class PartitionOwnership implements AutoCloseable {
               }
               logs.put(p, log);
               openedWith.put(p, topic);
+              wakeOpenWaiters();
               LOG.info(
                   "partition claimed topic={} partition={} epoch={} highWatermark={}",
                   p.topic(),

@@ -5,6 +5,7 @@ package io.kafscale.broker.partition;
 
 import io.kafscale.metadata.cluster.ClusterImage;
 import io.kafscale.metadata.cluster.ClusterImageFeed;
+import io.kafscale.metadata.model.PartitionRef;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.metadata.registry.TopicExistsException;
@@ -13,12 +14,15 @@ import io.kafscale.storage.log.PartitionLog;
 import io.kafscale.storage.objectstore.ObjectStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +42,7 @@ public final class TopicManager {
   private final PartitionOwnership ownership;
   private final ObjectStore objects;
   private final Duration leaderWait;
+  private final IntSupplier selfId;
   private volatile ImageCache cache = new ImageCache(null, TopicImage.empty());
 
   private record ImageCache(ClusterImage source, TopicImage topics) {}
@@ -47,8 +52,10 @@ public final class TopicManager {
       ClusterImageFeed feed,
       PartitionOwnership ownership,
       ObjectStore objects,
-      Duration leaderWait) {
+      Duration leaderWait,
+      IntSupplier selfId) {
     this.topics = topics;
+    this.selfId = selfId;
     this.feed = feed;
     this.ownership = ownership;
     this.objects = objects;
@@ -130,8 +137,9 @@ public final class TopicManager {
 
   private CompletableFuture<TopicRecord> awaitLeaders(TopicRecord topic) {
     return feed.await(img -> hasLeaders(img, topic), leaderWait)
+        .thenCompose(img -> ownership.awaitOpen(ownedHere(img, topic), leaderWait))
         .handle(
-            (img, e) -> {
+            (v, e) -> {
               if (e != null) {
                 LOG.info(
                     "topic {} has partitions without owners after {} ms; clients will retry",
@@ -140,6 +148,19 @@ public final class TopicManager {
               }
               return topic;
             });
+  }
+
+  /** The topic's partitions the image shows owned by this broker. */
+  private Set<PartitionRef> ownedHere(ClusterImage image, TopicRecord topic) {
+    Set<PartitionRef> mine = new HashSet<>();
+    for (int p = 0; p < topic.partitionCount(); p++) {
+      int partition = p;
+      image
+          .owner(topic.name(), p)
+          .filter(o -> o.brokerId() == selfId.getAsInt())
+          .ifPresent(o -> mine.add(new PartitionRef(topic.name(), partition)));
+    }
+    return mine;
   }
 
   private static boolean hasLeaders(ClusterImage image, TopicRecord topic) {
