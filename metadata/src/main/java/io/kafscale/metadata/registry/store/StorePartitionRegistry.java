@@ -81,17 +81,21 @@ public final class StorePartitionRegistry implements PartitionRegistry {
       return CompletableFuture.failedFuture(unknown(tp));
     }
     CompletableFuture<Optional<KeyValue>> ownerRead = store.get(ownerKey);
+    CompletableFuture<Optional<KeyValue>> topicRead = store.get(keys.topic(tp.topic()));
     return store
         .get(stateKey)
-        .thenCombine(ownerRead, (state, owner) -> new Read(state, owner))
+        .thenCombine(ownerRead, (state, owner) -> new Read(state, owner, Optional.empty()))
+        .thenCombine(topicRead, (read, topic) -> new Read(read.state(), read.owner(), topic))
         .thenCompose(read -> claimTxn(tp, session, stateKey, ownerKey, read));
   }
 
-  private record Read(Optional<KeyValue> state, Optional<KeyValue> owner) {}
+  private record Read(
+      Optional<KeyValue> state, Optional<KeyValue> owner, Optional<KeyValue> topic) {}
 
   private CompletableFuture<Optional<PartitionStateRecord>> claimTxn(
       TopicPartition tp, BrokerSession session, String stateKey, String ownerKey, Read read) {
-    if (read.state().isEmpty()) {
+    if (read.topic().isEmpty()
+        || tp.partition() >= ProtoCodec.decodeTopic(read.topic().get().value()).partitionCount()) {
       return CompletableFuture.failedFuture(unknown(tp));
     }
     Compare ownerUnchanged = Compare.absent(ownerKey);
@@ -106,15 +110,25 @@ public final class StorePartitionRegistry implements PartitionRegistry {
       // Our own broker id: an earlier incarnation, or this one re-claiming after a fence.
       ownerUnchanged = Compare.valueEquals(ownerKey, read.owner().get().value());
     }
-    KeyValue stateKv = read.state().get();
-    PartitionStateRecord cur = ProtoCodec.decodePartitionState(stateKv.value());
+    // A partition's state key is written by its first claim: until then it is in its initial state.
+    PartitionStateRecord cur =
+        read.state()
+            .map(kv -> ProtoCodec.decodePartitionState(kv.value()))
+            .orElse(PartitionStateRecord.initial());
+    Compare stateUnchanged =
+        read.state()
+            .map(kv -> Compare.modRevisionEquals(stateKey, kv.modRevision()))
+            .orElse(Compare.absent(stateKey));
     PartitionStateRecord next =
         new PartitionStateRecord(
             session.brokerId(), cur.leaderEpoch() + 1, cur.logStartOffset(), cur.highWatermark());
     byte[] ownerValue = ProtoCodec.encodeOwner(session.owner(next.leaderEpoch()));
     Txn txn =
         Txn.builder()
-            .when(Compare.modRevisionEquals(stateKey, stateKv.modRevision()))
+            .when(stateUnchanged)
+            .when(
+                Compare.modRevisionEquals(
+                    read.topic().get().key(), read.topic().get().modRevision()))
             .when(ownerUnchanged)
             .then(Op.put(stateKey, ProtoCodec.encodePartitionState(next)))
             .then(Op.put(ownerKey, ownerValue, session.leaseId()))
@@ -203,7 +217,7 @@ public final class StorePartitionRegistry implements PartitionRegistry {
     CompletableFuture<Optional<KeyValue>> ownerRead = store.get(ownerKey);
     return store
         .get(stateKey)
-        .thenCombine(ownerRead, Read::new)
+        .thenCombine(ownerRead, (state, owner) -> new Read(state, owner, Optional.empty()))
         .thenCompose(
             read -> {
               Optional<KeyValue> owner = read.owner();

@@ -5,7 +5,6 @@ package io.kafscale.metadata.registry.store;
 
 import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.keys.KeyLayout;
-import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.metadata.registry.TopicExistsException;
@@ -26,9 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * {@link TopicRegistry} over a {@link MetadataStore}: a topic key plus one state key per partition,
- * all written in compare-and-set transactions; deletion also removes the topic's owner keys and
- * assignment. Thread-safe (stateless besides the store).
+ * {@link TopicRegistry} over a {@link MetadataStore}: one topic key, written in compare-and-set
+ * transactions of a constant number of operations whatever the partition count (partition state
+ * keys are written by the first claim of each partition); deletion also removes the topic's
+ * partition keys, owner keys and assignment. Thread-safe (stateless besides the store).
  */
 public final class StoreTopicRegistry implements TopicRegistry {
   private final MetadataStore store;
@@ -56,7 +56,6 @@ public final class StoreTopicRegistry implements TopicRegistry {
       String key = keys.topic(name);
       txn =
           Txn.builder().when(Compare.absent(key)).then(Op.put(key, ProtoCodec.encodeTopic(topic)));
-      addInitialStates(txn, name, 0, partitionCount);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -83,16 +82,16 @@ public final class StoreTopicRegistry implements TopicRegistry {
         .getPrefix(partitions)
         .thenCompose(
             kvs -> {
-              // Every commit rewrites its partition's state key, so comparing the states we read
-              // guarantees the returned segment list is complete at the moment of deletion.
+              // One compare and four deletes whatever the partition count (etcd caps the
+              // operations of a transaction). A segment committed between this read and the
+              // delete is removed with the metadata but its object is not in the returned list:
+              // an orphan object, never a dangling reference.
               Txn.Builder txn =
                   Txn.builder()
                       .when(Compare.modRevisionEquals(topicKv.key(), topicKv.modRevision()));
               List<SegmentRecord> segments = new ArrayList<>();
               for (KeyValue kv : kvs) {
-                if (keys.isPartitionStateKey(kv.key())) {
-                  txn.when(Compare.modRevisionEquals(kv.key(), kv.modRevision()));
-                } else if (keys.isSegmentKey(kv.key())) {
+                if (keys.isSegmentKey(kv.key())) {
                   segments.add(ProtoCodec.decodeSegment(kv.value()));
                 }
               }
@@ -171,7 +170,6 @@ public final class StoreTopicRegistry implements TopicRegistry {
                           Txn.builder()
                               .when(Compare.modRevisionEquals(kv.key(), kv.modRevision()))
                               .then(Op.put(kv.key(), ProtoCodec.encodeTopic(updated)));
-                      addInitialStates(txn, name, old.partitionCount(), updated.partitionCount());
                       return store
                           .txn(txn.build())
                           .thenApply(
@@ -197,13 +195,6 @@ public final class StoreTopicRegistry implements TopicRegistry {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(
           new UnknownTopicException("topic '" + name + "' does not exist"));
-    }
-  }
-
-  private void addInitialStates(Txn.Builder txn, String topic, int from, int to) {
-    byte[] initial = ProtoCodec.encodePartitionState(PartitionStateRecord.initial());
-    for (int p = from; p < to; p++) {
-      txn.then(Op.put(keys.partitionState(topic, p), initial));
     }
   }
 }

@@ -73,16 +73,46 @@ class StoreRegistriesTest {
   }
 
   @Test
-  void shouldCreateTopicWithUnownedPartitionsAtEpochZero() {
+  void shouldCreateTopicAsOneKeyWhosePartitionsStartUnownedAtEpochZero() {
     // When
     TopicRecord t = join(metadata.topics().create("orders", 3, Map.of("retention.ms", "1000")));
     // Then
     assertThat(t.partitionCount()).isEqualTo(3);
     assertThat(t.createdAtMs()).isEqualTo(clock.millis());
     assertThat(join(metadata.topics().get("orders"))).contains(t);
+    assertThat(join(store.getPrefix(keys.partitionsPrefix("orders"))))
+        .as("partition state keys are written by first claims")
+        .isEmpty();
     for (int p = 0; p < 3; p++) {
-      assertThat(state("orders", p)).isEqualTo(PartitionStateRecord.initial());
+      PartitionRecord first =
+          join(metadata.partitions().claim("orders", p, RegistryFixture.session(store, 1)));
+      assertThat(first.leaderEpoch()).isEqualTo(1);
+      assertThat(first.highWatermark()).isZero();
     }
+  }
+
+  @Test
+  void shouldCreateAndDeleteATopicWithMorePartitionsThanATransactionMayHaveOperations() {
+    // When (etcd allows 128 operations per transaction by default)
+    join(metadata.topics().create("wide", 1_000, Map.of()));
+    join(metadata.partitions().claim("wide", 999, RegistryFixture.session(store, 1)));
+    join(metadata.topics().addPartitions("wide", 2_000));
+    // Then
+    assertThat(join(metadata.partitions().claim("wide", 1_999, RegistryFixture.session(store, 1))))
+        .extracting(PartitionRecord::leaderEpoch)
+        .isEqualTo(1);
+    assertThat(join(metadata.topics().delete("wide"))).isEmpty();
+    assertThat(join(store.getPrefix(keys.partitionsPrefix("wide")))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseToClaimAPartitionBeyondTheTopicsCount() {
+    // Given
+    join(metadata.topics().create("orders", 2, Map.of()));
+    // When / Then
+    assertThat(
+            failureOf(metadata.partitions().claim("orders", 2, RegistryFixture.session(store, 1))))
+        .isInstanceOf(UnknownTopicException.class);
   }
 
   @Test
@@ -125,7 +155,7 @@ class StoreRegistriesTest {
     assertThat(removed).containsExactly(segment(0, 9, owned.leaderEpoch()));
     assertThat(join(metadata.topics().get("orders"))).isEmpty();
     assertThat(join(store.getPrefix(keys.partitionsPrefix("orders")))).isEmpty();
-    assertThat(join(store.getPrefix(keys.partitionsPrefix("orders2")))).hasSize(1);
+    assertThat(join(metadata.topics().get("orders2"))).isPresent();
     assertThat(failureOf(metadata.topics().delete("orders")))
         .isInstanceOf(UnknownTopicException.class);
   }
@@ -140,7 +170,9 @@ class StoreRegistriesTest {
     // Then
     assertThat(grown.partitionCount()).isEqualTo(4);
     assertThat(grown.topicId()).isEqualTo(t.topicId());
-    assertThat(state("orders", 3)).isEqualTo(PartitionStateRecord.initial());
+    assertThat(join(metadata.partitions().claim("orders", 3, RegistryFixture.session(store, 1))))
+        .extracting(PartitionRecord::leaderEpoch)
+        .isEqualTo(1);
     assertThat(shrink).isInstanceOf(IllegalArgumentException.class);
     assertThat(failureOf(metadata.topics().addPartitions("nope", 4)))
         .isInstanceOf(UnknownTopicException.class);
