@@ -94,7 +94,9 @@ public final class ClusterMembership implements AutoCloseable {
   }
 
   private CompletableFuture<BrokerSession> startSession(int preferredId) {
-    LeaseKeeper next = new LeaseKeeper(store, ttl, safetyMargin, clock, this::onLeaseLost);
+    LeaseKeeper[] self = new LeaseKeeper[1]; // the callback must name its own keeper
+    LeaseKeeper next = new LeaseKeeper(store, ttl, safetyMargin, clock, () -> onLeaseLost(self[0]));
+    self[0] = next;
     keeper = next;
     // An allocated id is asked for again as "allocate, preferring the old one", never taken over.
     BrokerRecord base = fixedId ? registration : registration.withBrokerId(-1);
@@ -113,6 +115,11 @@ public final class ClusterMembership implements AutoCloseable {
                   registered.brokerId(),
                   Long.toHexString(next.leaseId()),
                   registered.draining());
+              if (!next.isValid()) {
+                // Granted while the store was unreachable, it may expire any moment; its keeper
+                // reported the loss before this session existed. Handle that now.
+                onLeaseLost(next);
+              }
               return started;
             })
         .whenComplete(
@@ -123,9 +130,10 @@ public final class ClusterMembership implements AutoCloseable {
             });
   }
 
-  private void onLeaseLost() {
+  /** The lease of {@code which} is lost; ignored unless it is the current session's keeper. */
+  private synchronized void onLeaseLost(LeaseKeeper which) {
     BrokerSession lost = session;
-    if (lost == null || closed) {
+    if (which != keeper || lost == null || closed) {
       return;
     }
     session = null;
