@@ -9,11 +9,13 @@ import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.metadata.registry.ControllerRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Controller {
   private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+  private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
   private final ControllerRegistry registry;
   private final Supplier<ClusterImage> images;
@@ -35,6 +38,7 @@ public final class Controller {
   private final BooleanSupplier candidate;
   private boolean running;
   private boolean again;
+  private volatile PlanInputs lastPlanned; // only touched by the one running evaluation
 
   public Controller(
       ControllerRegistry registry,
@@ -60,7 +64,10 @@ public final class Controller {
         .whenComplete(
             (v, e) -> {
               if (e != null) {
-                LOG.warn("controller evaluation failed error={}", e.toString());
+                LOG.warn("controller evaluation failed, retrying error={}", e.toString());
+                // Nothing else may change to trigger the next attempt.
+                CompletableFuture.delayedExecutor(RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(this::evaluate);
               }
               boolean repeat;
               synchronized (this) {
@@ -96,8 +103,14 @@ public final class Controller {
     if (!image.controller().get().equals(session.controller())) {
       return CompletableFuture.completedFuture(null);
     }
+    PlanInputs inputs = PlanInputs.of(image);
+    if (inputs.equals(lastPlanned)) {
+      return CompletableFuture.completedFuture(null); // e.g. only owners moved: nothing to plan
+    }
     Map<String, AssignmentRecord> changed = changes(image);
     if (changed.isEmpty()) {
+      // Remembered only once planning is done: a failed write must be planned again.
+      lastPlanned = inputs;
       return CompletableFuture.completedFuture(null);
     }
     LOG.info("controller assigning topics={} eligible={}", changed.keySet(), eligible(image));
@@ -111,14 +124,20 @@ public final class Controller {
             });
   }
 
+  /** Everything a plan depends on; most image changes (claims, releases) leave it unchanged. */
+  private record PlanInputs(
+      SortedSet<Integer> eligible,
+      Map<String, Integer> partitionCounts,
+      Map<String, AssignmentRecord> assignments) {
+    static PlanInputs of(ClusterImage image) {
+      return new PlanInputs(eligible(image), partitionCounts(image), image.assignments());
+    }
+  }
+
   /** The assignments that differ from the image's (pure). */
   static Map<String, AssignmentRecord> changes(ClusterImage image) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (TopicRecord t : image.topics().values()) {
-      counts.put(t.name(), t.partitionCount());
-    }
     Map<String, AssignmentRecord> planned =
-        PartitionPlacement.plan(image.assignments(), counts, eligible(image));
+        PartitionPlacement.plan(image.assignments(), partitionCounts(image), eligible(image));
     Map<String, AssignmentRecord> changed = new HashMap<>();
     planned.forEach(
         (topic, assignment) -> {
@@ -127,6 +146,14 @@ public final class Controller {
           }
         });
     return changed;
+  }
+
+  private static Map<String, Integer> partitionCounts(ClusterImage image) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (TopicRecord t : image.topics().values()) {
+      counts.put(t.name(), t.partitionCount());
+    }
+    return counts;
   }
 
   private static SortedSet<Integer> eligible(ClusterImage image) {
