@@ -6,6 +6,7 @@ package io.kafscale.metadata;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.registry.BrokerRegistry;
 import io.kafscale.metadata.registry.ControllerRegistry;
+import io.kafscale.metadata.registry.GroupRegistry;
 import io.kafscale.metadata.registry.PartitionRegistry;
 import io.kafscale.metadata.registry.ProducerIdAllocator;
 import io.kafscale.metadata.registry.TopicRegistry;
@@ -26,6 +27,9 @@ public interface Metadata extends AutoCloseable {
   BrokerRegistry brokers();
 
   ControllerRegistry controller();
+
+  /** Consumer groups and their committed offsets, written only by each group's coordinator. */
+  GroupRegistry groups();
 
   /** The underlying store (for watches and leases). */
   MetadataStore store();

@@ -8,11 +8,13 @@ import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.model.ClusterInfoRecord;
 import io.kafscale.metadata.registry.BrokerRegistry;
 import io.kafscale.metadata.registry.ControllerRegistry;
+import io.kafscale.metadata.registry.GroupRegistry;
 import io.kafscale.metadata.registry.PartitionRegistry;
 import io.kafscale.metadata.registry.ProducerIdAllocator;
 import io.kafscale.metadata.registry.TopicRegistry;
 import io.kafscale.metadata.registry.store.StoreBrokerRegistry;
 import io.kafscale.metadata.registry.store.StoreControllerRegistry;
+import io.kafscale.metadata.registry.store.StoreGroupRegistry;
 import io.kafscale.metadata.registry.store.StorePartitionRegistry;
 import io.kafscale.metadata.registry.store.StoreProducerIdAllocator;
 import io.kafscale.metadata.registry.store.StoreTopicRegistry;
@@ -44,6 +46,7 @@ public final class StoreMetadata implements Metadata {
   private final ProducerIdAllocator producerIds;
   private final BrokerRegistry brokers;
   private final ControllerRegistry controller;
+  private final GroupRegistry groups;
   private final KeyLayout keys;
 
   private StoreMetadata(MetadataStore store, KeyLayout keys, Clock clock, String clusterId) {
@@ -54,6 +57,7 @@ public final class StoreMetadata implements Metadata {
     this.producerIds = new StoreProducerIdAllocator(store, keys);
     this.brokers = new StoreBrokerRegistry(store, keys);
     this.controller = new StoreControllerRegistry(store, keys);
+    this.groups = new StoreGroupRegistry(store, keys);
     this.keys = keys;
   }
 
@@ -145,6 +149,11 @@ public final class StoreMetadata implements Metadata {
   @Override
   public ControllerRegistry controller() {
     return controller;
+  }
+
+  @Override
+  public GroupRegistry groups() {
+    return groups;
   }
 
   @Override

@@ -3,11 +3,15 @@
  */
 package io.kafscale.metadata.codec;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.kafscale.metadata.model.AssignmentRecord;
 import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.metadata.model.ClusterInfoRecord;
+import io.kafscale.metadata.model.CommittedOffsetRecord;
 import io.kafscale.metadata.model.ControllerRecord;
+import io.kafscale.metadata.model.GroupMemberRecord;
+import io.kafscale.metadata.model.GroupRecord;
 import io.kafscale.metadata.model.OwnerRecord;
 import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.ProducerRecord;
@@ -16,6 +20,9 @@ import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.proto.metadata.v1.BrokerRegistration;
 import io.kafscale.proto.metadata.v1.ClusterInfo;
 import io.kafscale.proto.metadata.v1.ControllerRegistration;
+import io.kafscale.proto.metadata.v1.GroupMember;
+import io.kafscale.proto.metadata.v1.GroupMetadata;
+import io.kafscale.proto.metadata.v1.OffsetValue;
 import io.kafscale.proto.metadata.v1.PartitionOwner;
 import io.kafscale.proto.metadata.v1.PartitionState;
 import io.kafscale.proto.metadata.v1.ProducerBatch;
@@ -24,7 +31,10 @@ import io.kafscale.proto.metadata.v1.ProducerState;
 import io.kafscale.proto.metadata.v1.Segment;
 import io.kafscale.proto.metadata.v1.Topic;
 import io.kafscale.proto.metadata.v1.TopicAssignment;
+import io.kafscale.proto.metadata.v1.TopicOffsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -224,6 +234,87 @@ public final class ProtoCodec {
 
   public static long decodeProducerIdBlock(byte[] bytes) {
     return parse(bytes, "ProducerIdBlock", ProducerIdBlock::parseFrom).getNextId();
+  }
+
+  public static byte[] encodeGroup(GroupRecord g) {
+    GroupMetadata.Builder b =
+        GroupMetadata.newBuilder()
+            .setGroupId(g.groupId())
+            .setGeneration(g.generation())
+            .setWrittenAtMs(g.writtenAtMs());
+    g.protocolType().ifPresent(b::setProtocolType);
+    g.protocolName().ifPresent(b::setProtocolName);
+    g.leaderId().ifPresent(b::setLeaderId);
+    for (GroupMemberRecord m : g.members()) {
+      GroupMember.Builder mb =
+          GroupMember.newBuilder()
+              .setMemberId(m.memberId())
+              .setClientId(m.clientId())
+              .setClientHost(m.clientHost())
+              .setRebalanceTimeoutMs(m.rebalanceTimeoutMs())
+              .setSessionTimeoutMs(m.sessionTimeoutMs())
+              .setSubscription(ByteString.copyFrom(m.subscription()))
+              .setAssignment(ByteString.copyFrom(m.assignment()));
+      m.groupInstanceId().ifPresent(mb::setGroupInstanceId);
+      b.addMembers(mb);
+    }
+    return b.build().toByteArray();
+  }
+
+  public static GroupRecord decodeGroup(byte[] bytes) {
+    GroupMetadata g = parse(bytes, "GroupMetadata", GroupMetadata::parseFrom);
+    return new GroupRecord(
+        g.getGroupId(),
+        g.hasProtocolType() ? Optional.of(g.getProtocolType()) : Optional.empty(),
+        g.getGeneration(),
+        g.hasProtocolName() ? Optional.of(g.getProtocolName()) : Optional.empty(),
+        g.hasLeaderId() ? Optional.of(g.getLeaderId()) : Optional.empty(),
+        g.getMembersList().stream().map(ProtoCodec::member).toList(),
+        g.getWrittenAtMs());
+  }
+
+  private static GroupMemberRecord member(GroupMember m) {
+    return new GroupMemberRecord(
+        m.getMemberId(),
+        m.hasGroupInstanceId() ? Optional.of(m.getGroupInstanceId()) : Optional.empty(),
+        m.getClientId(),
+        m.getClientHost(),
+        m.getRebalanceTimeoutMs(),
+        m.getSessionTimeoutMs(),
+        m.getSubscription().toByteArray(),
+        m.getAssignment().toByteArray());
+  }
+
+  /** One topic's committed offsets of one group, keyed by partition. */
+  public static byte[] encodeTopicOffsets(Map<Integer, CommittedOffsetRecord> offsets) {
+    TopicOffsets.Builder b = TopicOffsets.newBuilder();
+    offsets.forEach(
+        (partition, o) ->
+            b.putOffsets(
+                partition,
+                OffsetValue.newBuilder()
+                    .setOffset(o.offset())
+                    .setLeaderEpoch(o.leaderEpoch())
+                    .setMetadata(o.metadata())
+                    .setCommitTimestampMs(o.commitTimestampMs())
+                    .build()));
+    return b.build().toByteArray();
+  }
+
+  public static Map<Integer, CommittedOffsetRecord> decodeTopicOffsets(byte[] bytes) {
+    TopicOffsets t = parse(bytes, "TopicOffsets", TopicOffsets::parseFrom);
+    Map<Integer, CommittedOffsetRecord> out = new TreeMap<>();
+    t.getOffsetsMap()
+        .forEach(
+            (partition, o) ->
+                out.put(
+                    partition,
+                    new CommittedOffsetRecord(
+                        o.getOffset(),
+                        o.getLeaderEpoch(),
+                        o.getMetadata(),
+                        o.getCommitTimestampMs())));
+    return out;
   }
 
   private interface Parser<T> {

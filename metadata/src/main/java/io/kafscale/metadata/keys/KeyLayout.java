@@ -4,6 +4,10 @@
 package io.kafscale.metadata.keys;
 
 import io.kafscale.metadata.model.PartitionRef;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -15,6 +19,7 @@ import java.util.Objects;
 public final class KeyLayout {
   public static final String DEFAULT_ROOT = "/kafscale";
   private static final int OFFSET_DIGITS = 20;
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final String root;
 
@@ -170,6 +175,130 @@ public final class KeyLayout {
   /** The topic name of a key built by {@link #assignment}. */
   public String topicOfAssignment(String assignmentKey) {
     return suffixOf(assignmentKey, assignmentsPrefix());
+  }
+
+  /** Prefix of every group record key. */
+  public String groupsPrefix() {
+    return root + "/groups/";
+  }
+
+  /**
+   * GroupMetadata: one consumer group's record. The group id is escaped (see {@link
+   * #escapeGroupId}), so ids holding {@code /} or any other character make one key segment.
+   */
+  public String group(String groupId) {
+    return groupsPrefix() + escapeGroupId(groupId);
+  }
+
+  /** The group id of a key built by {@link #group}. */
+  public String groupIdOfGroupKey(String groupKey) {
+    return unescapeGroupId(suffixOf(groupKey, groupsPrefix()));
+  }
+
+  /** Prefix of every group's committed-offsets keys. */
+  public String offsetsPrefix() {
+    return root + "/offsets/";
+  }
+
+  /**
+   * Prefix of one group's committed-offsets keys (ends with {@code /}: group a never matches ab).
+   */
+  public String offsetsPrefix(String groupId) {
+    return offsetsPrefix() + escapeGroupId(groupId) + "/";
+  }
+
+  /** TopicOffsets: every committed offset of one topic for one group. */
+  public String offsets(String groupId, String topic) {
+    return offsetsPrefix(groupId) + checkName(topic);
+  }
+
+  /** The group id of a key built by {@link #offsets}. */
+  public String groupIdOfOffsetsKey(String offsetsKey) {
+    return unescapeGroupId(offsetsKeyParts(offsetsKey)[0]);
+  }
+
+  /** The topic of a key built by {@link #offsets}. */
+  public String topicOfOffsetsKey(String offsetsKey) {
+    return offsetsKeyParts(offsetsKey)[1];
+  }
+
+  private String[] offsetsKeyParts(String offsetsKey) {
+    String[] parts = suffixOf(offsetsKey, offsetsPrefix()).split("/", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException("not an offsets key: " + offsetsKey);
+    }
+    return parts;
+  }
+
+  /**
+   * A group id as one key segment: printable ASCII other than {@code %} and {@code /} stays as it
+   * is (readable in {@code etcdctl}); every other character is percent-encoded as its UTF-8 bytes
+   * ({@code %XX}, upper-case hex). Keys therefore stay ASCII, so String order is etcd's byte order,
+   * and the encoding is reversible. Kafka group ids may hold any character; only the empty id
+   * (which Kafka rejects as INVALID_GROUP_ID) and ids that are not valid UTF-16 are refused.
+   */
+  public static String escapeGroupId(String groupId) {
+    Objects.requireNonNull(groupId, "group id");
+    if (groupId.isEmpty()) {
+      throw new IllegalArgumentException("empty group id");
+    }
+    StringBuilder out = new StringBuilder(groupId.length() + 8);
+    groupId
+        .codePoints()
+        .forEach(
+            cp -> {
+              if (isKeySafe(cp)) {
+                out.append((char) cp);
+                return;
+              }
+              if (cp <= Character.MAX_VALUE && Character.isSurrogate((char) cp)) {
+                throw new IllegalArgumentException("group id is not valid UTF-16: " + groupId);
+              }
+              for (byte b : Character.toString(cp).getBytes(StandardCharsets.UTF_8)) {
+                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+              }
+            });
+    return out.toString();
+  }
+
+  /**
+   * The group id of a segment built by {@link #escapeGroupId}; refuses anything that escaping would
+   * not have produced, so an id has exactly one key.
+   */
+  public static String unescapeGroupId(String escaped) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
+    for (int i = 0; i < escaped.length(); i++) {
+      char c = escaped.charAt(i);
+      if (c != '%') {
+        bytes.write(c);
+        continue;
+      }
+      int hi = i + 2 < escaped.length() ? Character.digit(escaped.charAt(i + 1), 16) : -1;
+      int lo = i + 2 < escaped.length() ? Character.digit(escaped.charAt(i + 2), 16) : -1;
+      if (hi < 0 || lo < 0) {
+        throw new IllegalArgumentException("bad escape in group id: " + escaped);
+      }
+      bytes.write(hi << 4 | lo);
+      i += 2;
+    }
+    String id;
+    try {
+      id =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(bytes.toByteArray()))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("escaped group id is not UTF-8: " + escaped, e);
+    }
+    if (id.isEmpty() || !escapeGroupId(id).equals(escaped)) {
+      throw new IllegalArgumentException("not an escaped group id: " + escaped);
+    }
+    return id;
+  }
+
+  private static boolean isKeySafe(int cp) {
+    return cp > ' ' && cp < 0x7F && cp != '%' && cp != '/';
   }
 
   private static String suffixOf(String key, String prefix) {

@@ -7,21 +7,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafscale.metadata.model.ClusterInfoRecord;
+import io.kafscale.metadata.model.CommittedOffsetRecord;
+import io.kafscale.metadata.model.GroupMemberRecord;
+import io.kafscale.metadata.model.GroupRecord;
 import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.ProducerRecord;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.model.TopicRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 class ProtoCodecRoundTripProperties {
@@ -61,6 +67,19 @@ class ProtoCodecRoundTripProperties {
         .isEqualTo(next);
   }
 
+  @Property(tries = 200)
+  void groupsSurviveARoundTrip(@ForAll("groups") GroupRecord g) {
+    assertThat(ProtoCodec.decodeGroup(ProtoCodec.encodeGroup(g))).isEqualTo(g);
+  }
+
+  @Property(tries = 200)
+  void topicOffsetsSurviveARoundTrip(
+      @ForAll @Size(max = 20)
+          Map<@IntRange(min = 0) Integer, @From("offsets") CommittedOffsetRecord> offsets) {
+    assertThat(ProtoCodec.decodeTopicOffsets(ProtoCodec.encodeTopicOffsets(offsets)))
+        .isEqualTo(offsets);
+  }
+
   @Example
   void clusterInfoSurvivesARoundTrip() {
     ClusterInfoRecord c = new ClusterInfoRecord("MkU3OEVBNTcwNTJENDM2Qk", 1234L);
@@ -87,6 +106,43 @@ class ProtoCodecRoundTripProperties {
                         (crc, created) ->
                             new SegmentRecord(
                                 o, i, pos, len, base, last, ts, epoch, crc, created)));
+  }
+
+  @Provide
+  Arbitrary<CommittedOffsetRecord> offsets() {
+    return Combinators.combine(
+            Arbitraries.longs(),
+            Arbitraries.integers(),
+            Arbitraries.strings().ofMaxLength(30),
+            Arbitraries.longs())
+        .as(CommittedOffsetRecord::new);
+  }
+
+  @Provide
+  Arbitrary<GroupRecord> groups() {
+    Arbitrary<String> text = Arbitraries.strings().ofMaxLength(20);
+    Arbitrary<Optional<String>> maybe = text.optional();
+    Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
+    Arbitrary<GroupMemberRecord> member =
+        Combinators.combine(
+                text,
+                maybe,
+                text,
+                text,
+                Arbitraries.integers(),
+                Arbitraries.integers(),
+                bytes,
+                bytes)
+            .as(GroupMemberRecord::new);
+    return Combinators.combine(
+            text,
+            maybe,
+            Arbitraries.integers(),
+            maybe,
+            maybe,
+            member.list().ofMaxSize(5),
+            Arbitraries.longs())
+        .as(GroupRecord::new);
   }
 
   @Provide
