@@ -7,7 +7,7 @@ MVN ?= mvn -B -ntp
 KAFSCALE_DATA_DIR ?= ./data
 export KAFSCALE_DATA_DIR
 
-.PHONY: build test unit run bench fmt fmt-check docs clean deps
+.PHONY: build test unit run bench bench-cluster fmt fmt-check docs clean deps
 
 build: ## compile, unit-test-free package of every module (broker jar: broker/target/kafscale-broker.jar)
 	$(MVN) -DskipTests install
@@ -29,6 +29,10 @@ run: ## one broker on 127.0.0.1:9092 (admin/metrics on :9093), data in $(KAFSCAL
 bench: ## ProducerPerformance/ConsumerPerformance against the local-directory store and S3Mock
 	@test -f broker/target/kafscale-broker.jar || $(MVN) -q -DskipTests install
 	./scripts/bench.sh
+
+bench-cluster: ## 3 brokers on one etcd + S3Mock: ProducerPerformance, etcd writes/s, failover time after kill -9
+	@test -f broker/target/kafscale-broker.jar || $(MVN) -q -DskipTests install
+	./scripts/bench-cluster.sh
 
 docs: ## regenerate the generated pages: configuration, metrics, protocol support
 	$(MVN) -q -DskipTests install

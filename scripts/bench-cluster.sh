@@ -67,8 +67,21 @@ if [[ ! -f "$S3MOCK_JAR" ]]; then
 fi
 
 log "work dir $WORK"
+# The benchmark's own producers log a WARN per reconnect attempt to a killed broker; keep errors only.
+cat >"$WORK/logback.xml" <<'XML'
+<configuration>
+  <statusListener class="ch.qos.logback.core.status.NopStatusListener"/>
+  <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+  </appender>
+  <logger name="org.apache.kafka" level="ERROR"/>
+  <root level="INFO"><appender-ref ref="STDOUT"/></root>
+</configuration>
+XML
 # Run from $WORK: the fixtures put broker logs and the S3Mock store under ./target.
 (cd "$WORK" && exec setsid "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g \
+  -Dlogback.configurationFile="$WORK/logback.xml" \
+  -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener \
   -Dbroker.jar="$BROKER_JAR" -Ds3mock.jar="$S3MOCK_JAR" \
   -cp "$TOOLS_CP" io.kafscale.e2e.bench.ClusterBench "$WORK/clusters") \
   > >(tee "$WORK/bench-cluster.txt") 2>&1 &

@@ -4,7 +4,6 @@
 package io.kafscale.e2e.bench;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class ClusterBench {
         rounds.add(outcome);
       }
       System.out.println(summary(settings, throughput, rounds));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // e.g. a missing class: still stop what was started
       e.printStackTrace();
       exit = 1;
     } finally {
@@ -52,8 +51,7 @@ public final class ClusterBench {
     System.exit(exit); // Kafka client and HTTP threads must not keep the JVM alive
   }
 
-  static String summary(
-      BenchSettings s, ThroughputRun.Result t, List<FailoverRun.Outcome> rounds) {
+  static String summary(BenchSettings s, ThroughputRun.Result t, List<FailoverRun.Outcome> rounds) {
     double seconds = t.producer().sendDuration().toNanos() / 1e9;
     StringBuilder out = new StringBuilder("\n== bench-cluster summary ==\n");
     out.append(describe(s)).append('\n');

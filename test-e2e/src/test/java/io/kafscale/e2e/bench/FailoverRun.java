@@ -45,8 +45,7 @@ public final class FailoverRun {
       PartitionLedger ledger = new PartitionLedger();
       load =
           open.track(
-              LoadGenerator.start(
-                  cluster.bootstrap(), TOPIC, settings.partitions(), name, ledger));
+              LoadGenerator.start(cluster.bootstrap(), TOPIC, settings.partitions(), name, ledger));
       await("steady produce before the kill")
           .atMost(Duration.ofSeconds(60))
           .until(
@@ -64,9 +63,7 @@ public final class FailoverRun {
           .until(() -> ledger.firstAckAfter(VICTIM_PARTITION, killedAt).isPresent());
       long ackedAt = ledger.firstAckAfter(VICTIM_PARTITION, killedAt).getAsLong();
       return new Outcome(
-          Duration.ofNanos(ackedAt - killedAt),
-          cluster.indexOf(victim),
-          ledger.failures().size());
+          Duration.ofNanos(ackedAt - killedAt), cluster.indexOf(victim), ledger.failures().size());
     } finally {
       open.close(load);
       open.close(cluster);

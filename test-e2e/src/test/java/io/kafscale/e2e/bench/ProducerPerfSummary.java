@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The final line of Kafka's ProducerPerformance ("N records sent, R records/sec (M MB/sec), A ms
- * avg latency, X ms max latency, P ms 50th, Q ms 95th, S ms 99th, T ms 99.9th."), parsed. Immutable.
+ * avg latency, X ms max latency, P ms 50th, Q ms 95th, S ms 99th, T ms 99.9th."), parsed.
+ * Immutable.
  */
 public record ProducerPerfSummary(
     String line, long records, double recordsPerSec, double mbPerSec, long p50Ms, long p99Ms) {

@@ -29,16 +29,15 @@ public final class ProducerPerformanceTool {
    * @param open tracks the child process while it runs, so a shutdown hook can kill it
    */
   public static ProducerPerfSummary run(
-      String bootstrap,
-      String topic,
-      long records,
-      int recordSize,
-      BenchResources open) {
+      String bootstrap, String topic, long records, int recordSize, BenchResources open) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command =
         List.of(
             java.toString(),
             "-Xmx1g",
+            // The fixtures' test-jars each carry a logback-test.xml; logback then prints its
+            // status.
+            "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
             "-cp",
             System.getProperty("java.class.path"),
             "org.apache.kafka.tools.ProducerPerformance",
@@ -50,11 +49,12 @@ public final class ProducerPerformanceTool {
             Integer.toString(recordSize),
             "--throughput",
             "-1",
-            "--producer-props",
+            "--bootstrap-server",
+            bootstrap,
+            "--command-property", // --producer-props is deprecated in kafka-tools 4.x
             "acks=all",
             "linger.ms=5",
-            "batch.size=131072",
-            "bootstrap.servers=" + bootstrap);
+            "batch.size=131072");
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       AutoCloseable kill = open.track(process::destroyForcibly);
@@ -73,29 +73,31 @@ public final class ProducerPerformanceTool {
 
   private static ProducerPerfSummary awaitSummary(Process process)
       throws IOException, InterruptedException {
-      Deque<String> tail = new ArrayDeque<>();
-      Optional<ProducerPerfSummary> summary = Optional.empty();
-      try (BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          System.out.println("    " + line);
-          Optional<ProducerPerfSummary> parsed = ProducerPerfSummary.parse(line);
-          if (parsed.isPresent()) {
-            summary = parsed;
-          }
-          tail.addLast(line);
-          if (tail.size() > 20) {
-            tail.removeFirst();
-          }
+    Deque<String> tail = new ArrayDeque<>();
+    Optional<ProducerPerfSummary> summary = Optional.empty();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        System.out.println("    " + line);
+        Optional<ProducerPerfSummary> parsed = ProducerPerfSummary.parse(line);
+        if (parsed.isPresent()) {
+          summary = parsed;
+        }
+        tail.addLast(line);
+        if (tail.size() > 20) {
+          tail.removeFirst();
         }
       }
-      int exit = process.waitFor();
-      if (exit != 0 || summary.isEmpty()) {
-        throw new IllegalStateException(
-            "ProducerPerformance exited " + exit + " without a summary; last output:\n"
-                + String.join("\n", tail));
-      }
-      return summary.get();
+    }
+    int exit = process.waitFor();
+    if (exit != 0 || summary.isEmpty()) {
+      throw new IllegalStateException(
+          "ProducerPerformance exited "
+              + exit
+              + " without a summary; last output:\n"
+              + String.join("\n", tail));
+    }
+    return summary.get();
   }
 }

@@ -22,8 +22,8 @@ public final class PrometheusText {
   private PrometheusText() {}
 
   /**
-   * The sum of every sample of metric {@code name} (all label sets), or -1 when the page has no such
-   * sample, so "absent" is not mistaken for "zero".
+   * The sum of every sample of metric {@code name} (all label sets), or -1 when the page has no
+   * such sample, so "absent" is not mistaken for "zero".
    */
   public static double sum(String page, String name) {
     double total = 0;

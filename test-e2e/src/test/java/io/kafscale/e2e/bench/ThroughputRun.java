@@ -103,8 +103,7 @@ public final class ThroughputRun {
   private static double flushes(List<BrokerProcess> brokers) {
     double total = 0;
     for (BrokerProcess broker : brokers) {
-      String page =
-          PrometheusText.scrape("http://127.0.0.1:" + broker.adminPort() + "/metrics");
+      String page = PrometheusText.scrape("http://127.0.0.1:" + broker.adminPort() + "/metrics");
       total += Math.max(0, PrometheusText.sum(page, FLUSHES));
     }
     return total;
