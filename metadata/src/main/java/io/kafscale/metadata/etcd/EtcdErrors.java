@@ -7,9 +7,13 @@ import io.etcd.jetcd.common.exception.CompactedException;
 import io.etcd.jetcd.common.exception.ErrorCode;
 import io.etcd.jetcd.common.exception.EtcdException;
 import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
 import io.kafscale.metadata.store.CompactedRevisionException;
 import io.kafscale.metadata.store.LeaseNotFoundException;
 import io.kafscale.metadata.store.MetadataStoreException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +39,8 @@ final class EtcdErrors {
       return m;
     }
     if (t instanceof TimeoutException) {
+      // jetcd waits for a ready connection, so a refused TLS handshake (untrusted server
+      // certificate, missing or rejected client certificate) also ends as a timeout.
       return new MetadataStoreException(
           "etcd "
               + what
@@ -42,7 +48,11 @@ final class EtcdErrors {
               + endpoints
               + " within "
               + timeoutMillis
-              + " ms (etcd unreachable or without leader?)",
+              + " ms "
+              + (endpoints.contains("https://")
+                  ? "(etcd unreachable, without leader, or refusing the TLS handshake: check"
+                      + " the CA, certificate and key files?)"
+                  : "(etcd unreachable or without leader?)"),
           t);
     }
     if (t instanceof CompactedException c) {
@@ -58,7 +68,7 @@ final class EtcdErrors {
       return new LeaseNotFoundException("etcd " + what + ": " + e.getMessage(), t);
     }
     Status status = Status.fromThrowable(t);
-    String description = status.getDescription() == null ? t.toString() : status.getDescription();
+    String description = describe(t);
     return switch (status.getCode()) {
       // etcd answers NotFound only for leases (and for members/users/roles, which we never touch).
       case NOT_FOUND -> new LeaseNotFoundException("etcd " + what + ": " + description, t);
@@ -84,6 +94,35 @@ final class EtcdErrors {
                   + description,
               t);
     };
+  }
+
+  /**
+   * The informative part of a gRPC failure. jetcd and gRPC wrap the reason in bare statuses (a
+   * wrong password arrives as {@code UNAUTHENTICATED} without description, caused by etcd's {@code
+   * INVALID_ARGUMENT: authentication failed}; a refused TLS handshake as {@code UNAVAILABLE: io
+   * exception} caused by an {@code SSLException}), so every description in the cause chain and the
+   * root cause are kept.
+   */
+  private static String describe(Throwable t) {
+    List<String> parts = new ArrayList<>();
+    Throwable root = t;
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      Status s =
+          c instanceof StatusRuntimeException r
+              ? r.getStatus()
+              : c instanceof StatusException e ? e.getStatus() : null;
+      if (s != null && s.getDescription() != null && !parts.contains(s.getDescription())) {
+        parts.add(s.getDescription());
+      }
+      root = c;
+    }
+    if (parts.isEmpty()) {
+      return t.toString();
+    }
+    if (!(root instanceof StatusRuntimeException || root instanceof StatusException)) {
+      parts.add(root.toString());
+    }
+    return String.join(": ", parts);
   }
 
   private static Throwable unwrap(Throwable t) {

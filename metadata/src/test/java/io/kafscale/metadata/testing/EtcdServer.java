@@ -11,11 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -26,8 +29,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * by {@code scripts/install-test-deps.sh}; override with {@code -Detcd.binary=PATH}) on free
  * loopback ports with its own temporary data directory, its output in {@code etcd.log} there.
  * {@link #stop()} and {@link #restart()} keep the ports and the data, so a restarted server has the
- * same keys and revisions; {@link #close()} stops it and deletes the directory. Not thread-safe:
- * one test drives it.
+ * same keys and revisions; {@link #close()} stops it and deletes the directory. {@link
+ * #startWithTls(Tls)} serves the client port over mutual TLS instead, and {@link #etcdctl} runs the
+ * Debian {@code etcdctl} against the server (to enable authentication, for example). Not
+ * thread-safe: one test drives it.
  */
 public final class EtcdServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -36,21 +41,54 @@ public final class EtcdServer implements AutoCloseable {
   private final Path dir;
   private final int clientPort;
   private final int peerPort;
+  private final Optional<Tls> tls;
+  private final int metricsPort;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private Process process;
 
-  private EtcdServer(Path dir, int clientPort, int peerPort) {
+  /**
+   * PEM files for a client port served over mutual TLS.
+   *
+   * @param caFile the CA that signed the server certificate and that client certificates must chain
+   *     to ({@code --trusted-ca-file})
+   * @param certFile the server certificate, valid for IP 127.0.0.1 (also presented by {@link
+   *     #etcdctl} as its client certificate, so it should allow client authentication too)
+   * @param keyFile the server certificate's private key
+   */
+  public record Tls(Path caFile, Path certFile, Path keyFile) {}
+
+  private EtcdServer(Path dir, int clientPort, int peerPort, Optional<Tls> tls, int metricsPort) {
     this.dir = dir;
     this.clientPort = clientPort;
     this.peerPort = peerPort;
+    this.tls = tls;
+    this.metricsPort = metricsPort;
   }
 
   /** Starts a fresh server and waits until it reports healthy. */
   public static EtcdServer start() {
+    return start(Optional.empty());
+  }
+
+  /**
+   * Starts a fresh server whose client port speaks only TLS and accepts only clients presenting a
+   * certificate signed by {@code tls.caFile()} ({@code --client-cert-auth}). Its health is checked
+   * on a separate plain-HTTP metrics port, so the fixture needs no client certificate.
+   */
+  public static EtcdServer startWithTls(Tls tls) {
+    return start(Optional.of(tls));
+  }
+
+  private static EtcdServer start(Optional<Tls> tls) {
     try {
       EtcdServer server =
-          new EtcdServer(Files.createTempDirectory("kafscale-etcd-"), freePort(), freePort());
+          new EtcdServer(
+              Files.createTempDirectory("kafscale-etcd-"),
+              freePort(),
+              freePort(),
+              tls,
+              tls.isPresent() ? freePort() : 0);
       try {
         server.launch();
       } catch (RuntimeException e) {
@@ -63,9 +101,52 @@ public final class EtcdServer implements AutoCloseable {
     }
   }
 
-  /** The client URL, e.g. {@code http://127.0.0.1:40123}. */
+  /** The client URL, e.g. {@code http://127.0.0.1:40123} ({@code https://} with TLS). */
   public String endpoint() {
-    return "http://127.0.0.1:" + clientPort;
+    return (tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + clientPort;
+  }
+
+  /**
+   * Runs {@code etcdctl} (API v3; override the binary with {@code -Detcdctl.binary=PATH}) against
+   * this server, with the server's CA and certificate as client credentials when it uses TLS.
+   *
+   * @return what the command printed
+   * @throws IllegalStateException when it exits non-zero or takes longer than 15 s, with its output
+   */
+  public String etcdctl(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("etcdctl.binary", "etcdctl"));
+    command.add("--endpoints=" + endpoint());
+    command.add("--command-timeout=5s");
+    tls.ifPresent(
+        t -> {
+          command.add("--cacert=" + t.caFile());
+          command.add("--cert=" + t.certFile());
+          command.add("--key=" + t.keyFile());
+        });
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("ETCDCTL_API", "3");
+    try {
+      Process p = builder.start();
+      p.getOutputStream().close();
+      // The output is small (one status line); reading it to the end also waits for the exit.
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(15, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("etcdctl " + List.of(args) + " did not finish");
+      }
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException(
+            "etcdctl " + List.of(args) + " exited with " + p.exitValue() + ": " + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + command.get(0), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running etcdctl", e);
+    }
   }
 
   public boolean isRunning() {
@@ -110,24 +191,34 @@ public final class EtcdServer implements AutoCloseable {
   private void launch() {
     String peer = "http://127.0.0.1:" + peerPort;
     List<String> command =
-        List.of(
-            System.getProperty("etcd.binary", "etcd"),
-            "--name",
-            "t",
-            "--data-dir",
-            dir.resolve("data").toString(),
-            "--listen-client-urls",
-            endpoint(),
-            "--advertise-client-urls",
-            endpoint(),
-            "--listen-peer-urls",
-            peer,
-            "--initial-advertise-peer-urls",
-            peer,
-            "--initial-cluster",
-            "t=" + peer,
-            "--initial-cluster-state",
-            "new");
+        new ArrayList<>(
+            List.of(
+                System.getProperty("etcd.binary", "etcd"),
+                "--name",
+                "t",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--listen-client-urls",
+                endpoint(),
+                "--advertise-client-urls",
+                endpoint(),
+                "--listen-peer-urls",
+                peer,
+                "--initial-advertise-peer-urls",
+                peer,
+                "--initial-cluster",
+                "t=" + peer,
+                "--initial-cluster-state",
+                "new"));
+    tls.ifPresent(
+        t ->
+            command.addAll(
+                List.of(
+                    "--cert-file=" + t.certFile(),
+                    "--key-file=" + t.keyFile(),
+                    "--trusted-ca-file=" + t.caFile(),
+                    "--client-cert-auth",
+                    "--listen-metrics-urls=" + healthBase())));
     try {
       process =
           new ProcessBuilder(command)
@@ -144,11 +235,11 @@ public final class EtcdServer implements AutoCloseable {
 
   private void awaitHealthy() {
     HttpRequest health =
-        HttpRequest.newBuilder(URI.create(endpoint() + "/health"))
+        HttpRequest.newBuilder(URI.create(healthBase() + "/health"))
             .timeout(Duration.ofSeconds(1))
             .build();
     try {
-      Awaitility.await("etcd healthy at " + endpoint())
+      Awaitility.await("etcd healthy at " + healthBase())
           .atMost(START_TIMEOUT)
           .pollInterval(Duration.ofMillis(50))
           .ignoreExceptionsInstanceOf(IOException.class)
@@ -158,6 +249,11 @@ public final class EtcdServer implements AutoCloseable {
       throw new IllegalStateException(
           "etcd not healthy within " + START_TIMEOUT + ": " + logTail(), e);
     }
+  }
+
+  /** Plain HTTP even with TLS: etcd's metrics listener serves {@code /health} without certs. */
+  private String healthBase() {
+    return tls.isPresent() ? "http://127.0.0.1:" + metricsPort : endpoint();
   }
 
   private boolean healthy(HttpRequest health) throws IOException, InterruptedException {
