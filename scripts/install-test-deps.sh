@@ -17,6 +17,7 @@ if ! command -v kcat >/dev/null 2>&1; then missing_apt+=(kcat); fi
 if ! /usr/bin/python3 -c 'import kafka' >/dev/null 2>&1; then missing_apt+=(python3-kafka); fi
 if ! command -v etcd >/dev/null 2>&1; then missing_apt+=(etcd-server); fi
 if ! command -v etcdctl >/dev/null 2>&1; then missing_apt+=(etcd-client); fi
+if ! command -v openssl >/dev/null 2>&1; then missing_apt+=(openssl); fi
 
 if [[ ${#missing_apt[@]} -gt 0 ]]; then
   echo "install-test-deps: apt-get install ${missing_apt[*]}"
