@@ -12,7 +12,10 @@ import io.kafscale.broker.config.BrokerConfig;
 import io.kafscale.broker.config.NetworkConfig;
 import io.kafscale.broker.metrics.BrokerMeters;
 import io.kafscale.broker.network.BrokerServer;
+import io.kafscale.broker.partition.ExecutorScheduler;
+import io.kafscale.broker.partition.LogTrimmer;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
+import io.kafscale.broker.partition.RetentionSweeper;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
 import io.kafscale.metadata.model.BrokerRecord;
@@ -123,17 +126,28 @@ public final class Broker implements AutoCloseable {
         closer.register(
             new KafkaApis(
                 settings(config, node.brokerId(), advertisedPort),
+                config.groups(),
                 metadata,
                 node.topics(),
                 node.view(),
                 registry,
                 clock));
     server.start(apis);
+    startRetention(objects);
     admin = closer.register(new AdminServer(config.network().admin(), registry, this::isReady));
     admin.start();
     Gauge.builder(BrokerMeters.BROKER_READY.meterName(), this, b -> b.isReady() ? 1 : 0)
         .description(BrokerMeters.BROKER_READY.description())
         .register(registry);
+  }
+
+  /** Retention runs on the owner of each partition; trims are fenced by the owner's epoch. */
+  private void startRetention(ObjectStore objects) {
+    ExecutorScheduler timer = closer.register(new ExecutorScheduler("kafscale-retention"));
+    RetentionSweeper sweeper =
+        closer.register(
+            new RetentionSweeper(node.topics(), new LogTrimmer(objects, registry), timer));
+    sweeper.start(config.retentionCheckInterval());
   }
 
   private BrokerRecord registration(int advertisedPort, Clock clock) {

@@ -5,6 +5,7 @@ package io.kafscale.broker.api;
 
 import io.kafscale.broker.api.admin.CreatePartitionsHandler;
 import io.kafscale.broker.api.admin.CreateTopicsHandler;
+import io.kafscale.broker.api.admin.DeleteRecordsHandler;
 import io.kafscale.broker.api.admin.DeleteTopicsHandler;
 import io.kafscale.broker.api.cluster.ApiVersionsHandler;
 import io.kafscale.broker.api.cluster.BrokerEndpoint;
@@ -16,10 +17,25 @@ import io.kafscale.broker.api.cluster.MetadataHandler;
 import io.kafscale.broker.api.fetch.FetchHandler;
 import io.kafscale.broker.api.fetch.ListOffsetsHandler;
 import io.kafscale.broker.api.fetch.OffsetForLeaderEpochHandler;
+import io.kafscale.broker.api.group.DeleteGroupsHandler;
+import io.kafscale.broker.api.group.DescribeGroupsHandler;
+import io.kafscale.broker.api.group.HeartbeatHandler;
+import io.kafscale.broker.api.group.JoinGroupHandler;
+import io.kafscale.broker.api.group.LeaveGroupHandler;
+import io.kafscale.broker.api.group.ListGroupsHandler;
+import io.kafscale.broker.api.group.OffsetCommitHandler;
+import io.kafscale.broker.api.group.OffsetDeleteHandler;
+import io.kafscale.broker.api.group.OffsetFetchHandler;
+import io.kafscale.broker.api.group.SyncGroupHandler;
 import io.kafscale.broker.api.produce.InitProducerIdHandler;
 import io.kafscale.broker.api.produce.ProduceHandler;
 import io.kafscale.broker.cluster.ClusterView;
+import io.kafscale.broker.group.CoordinatorPartitions;
+import io.kafscale.broker.group.GroupConfig;
+import io.kafscale.broker.group.GroupCoordinator;
+import io.kafscale.broker.group.OwnedCoordinatorPartitions;
 import io.kafscale.broker.partition.ExecutorScheduler;
+import io.kafscale.broker.partition.LogTrimmer;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.metadata.Metadata;
@@ -31,16 +47,27 @@ import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
+import org.apache.kafka.common.message.DeleteGroupsRequestData;
+import org.apache.kafka.common.message.DeleteRecordsRequestData;
 import org.apache.kafka.common.message.DeleteTopicsRequestData;
 import org.apache.kafka.common.message.DescribeClusterRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
+import org.apache.kafka.common.message.DescribeGroupsRequestData;
 import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FindCoordinatorRequestData;
+import org.apache.kafka.common.message.HeartbeatRequestData;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
+import org.apache.kafka.common.message.JoinGroupRequestData;
+import org.apache.kafka.common.message.LeaveGroupRequestData;
+import org.apache.kafka.common.message.ListGroupsRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.OffsetCommitRequestData;
+import org.apache.kafka.common.message.OffsetDeleteRequestData;
+import org.apache.kafka.common.message.OffsetFetchRequestData;
 import org.apache.kafka.common.message.OffsetForLeaderEpochRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.SyncGroupRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
 import org.slf4j.Logger;
@@ -57,6 +84,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   private final TopicManager topics;
   private final ApiDispatcher dispatcher;
   private final AutoCloseable ownedScheduler;
+  private final GroupCoordinator groups;
 
   public KafkaApis(
       ApiSettings settings,
@@ -65,8 +93,21 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
       ClusterView cluster,
       MeterRegistry meters,
       Clock clock) {
+    this(settings, GroupConfig.defaults(), metadata, topics, cluster, meters, clock);
+  }
+
+  /** With the group coordinator's configuration. */
+  public KafkaApis(
+      ApiSettings settings,
+      GroupConfig groupConfig,
+      Metadata metadata,
+      TopicManager topics,
+      ClusterView cluster,
+      MeterRegistry meters,
+      Clock clock) {
     this(
         settings,
+        groupConfig,
         metadata,
         topics,
         cluster,
@@ -85,11 +126,34 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
       MeterRegistry meters,
       Clock clock,
       Scheduler scheduler) {
-    this(settings, metadata, topics, cluster, meters, clock, scheduler, false);
+    this(
+        settings,
+        GroupConfig.defaults(),
+        metadata,
+        topics,
+        cluster,
+        meters,
+        clock,
+        scheduler,
+        false);
+  }
+
+  /** With a caller-owned scheduler and the group coordinator's configuration. */
+  public KafkaApis(
+      ApiSettings settings,
+      GroupConfig groupConfig,
+      Metadata metadata,
+      TopicManager topics,
+      ClusterView cluster,
+      MeterRegistry meters,
+      Clock clock,
+      Scheduler scheduler) {
+    this(settings, groupConfig, metadata, topics, cluster, meters, clock, scheduler, false);
   }
 
   private KafkaApis(
       ApiSettings settings,
+      GroupConfig groupConfig,
       Metadata metadata,
       TopicManager topics,
       ClusterView cluster,
@@ -99,6 +163,17 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
       boolean ownsScheduler) {
     this.topics = topics;
     this.ownedScheduler = ownsScheduler && scheduler instanceof AutoCloseable c ? c : null;
+    CoordinatorPartitions coordinatorPartitions =
+        new OwnedCoordinatorPartitions(
+            topics, cluster::session, groupConfig.coordinatorPartitions());
+    this.groups =
+        new GroupCoordinator(
+            metadata.groups(),
+            coordinatorPartitions,
+            groupConfig,
+            scheduler,
+            clock,
+            settings.brokerId());
     ApiMeters apiMeters = new ApiMeters(meters);
     BrokerEndpoint self = BrokerEndpoint.of(settings);
     String clusterId = metadata.clusterId();
@@ -149,6 +224,10 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
                 CreatePartitionsRequestData.class,
                 new CreatePartitionsHandler(topics, settings.brokerId()))
             .register(
+                ApiKeys.DELETE_RECORDS,
+                DeleteRecordsRequestData.class,
+                new DeleteRecordsHandler(topics, new LogTrimmer(topics.objects(), meters)))
+            .register(
                 ApiKeys.INIT_PRODUCER_ID,
                 InitProducerIdRequestData.class,
                 new InitProducerIdHandler(metadata.producerIds()))
@@ -163,7 +242,40 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.FIND_COORDINATOR,
                 FindCoordinatorRequestData.class,
-                new FindCoordinatorHandler(self));
+                new FindCoordinatorHandler(self, cluster, coordinatorPartitions))
+            .register(ApiKeys.JOIN_GROUP, JoinGroupRequestData.class, new JoinGroupHandler(groups))
+            .register(ApiKeys.SYNC_GROUP, SyncGroupRequestData.class, new SyncGroupHandler(groups))
+            .register(ApiKeys.HEARTBEAT, HeartbeatRequestData.class, new HeartbeatHandler(groups))
+            .register(
+                ApiKeys.LEAVE_GROUP, LeaveGroupRequestData.class, new LeaveGroupHandler(groups))
+            .register(
+                ApiKeys.OFFSET_COMMIT,
+                OffsetCommitRequestData.class,
+                new OffsetCommitHandler(groups, topics, clock))
+            .register(
+                ApiKeys.OFFSET_FETCH,
+                OffsetFetchRequestData.class,
+                new OffsetFetchHandler(groups, topics))
+            .register(
+                ApiKeys.DESCRIBE_GROUPS,
+                DescribeGroupsRequestData.class,
+                new DescribeGroupsHandler(groups))
+            .register(
+                ApiKeys.LIST_GROUPS, ListGroupsRequestData.class, new ListGroupsHandler(groups))
+            .register(
+                ApiKeys.DELETE_GROUPS,
+                DeleteGroupsRequestData.class,
+                new DeleteGroupsHandler(groups))
+            .register(
+                ApiKeys.OFFSET_DELETE,
+                OffsetDeleteRequestData.class,
+                new OffsetDeleteHandler(groups));
+    groups.start();
+  }
+
+  /** The group coordinator (tests and admin endpoints). */
+  public GroupCoordinator groups() {
+    return groups;
   }
 
   /** The topics and open logs (read-only use, e.g. admin endpoints and tests). */
@@ -179,6 +291,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   /** Stops the timer thread (the partition logs belong to the cluster node). */
   @Override
   public void close() {
+    groups.close();
     if (ownedScheduler != null) {
       try {
         ownedScheduler.close();

@@ -177,6 +177,8 @@ public final class ClusterMembership implements AutoCloseable {
               // was just re-written under the new lease.
               store.revokeLease(lost.leaseId()).exceptionally(x -> null); // usually gone already
               if (s.brokerId() != previousId) {
+                // Do not leave a registration behind that the controller would assign to.
+                store.revokeLease(s.leaseId()).exceptionally(x -> null).join();
                 onFatal.accept(
                     "broker id "
                         + previousId

@@ -3,6 +3,7 @@
  */
 package io.kafscale.broker.cluster;
 
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.partition.PartitionOwnership;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.metadata.Metadata;
@@ -45,6 +46,7 @@ public final class ClusterNode implements AutoCloseable {
   private volatile boolean started;
   private volatile boolean leaving;
   private final CompletableFuture<Void> settledOnce = new CompletableFuture<>();
+  private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
   private ClusterNode(
       Metadata metadata,
@@ -62,7 +64,9 @@ public final class ClusterNode implements AutoCloseable {
             metadata.controller(),
             feed::current,
             membership::session,
-            () -> !leaving && !membership.isDraining());
+            () -> !leaving && !membership.isDraining(),
+            metadata.topics(),
+            settings.coordinatorPartitions());
     this.ownership =
         new PartitionOwnership(
             metadata.partitions(),
@@ -73,6 +77,7 @@ public final class ClusterNode implements AutoCloseable {
             action -> {
               this.metrics.ownershipChanged(action);
               checkSettled();
+              checkDrained();
             });
     this.metrics =
         new ClusterMetrics(meters, ownership::openCount, feed::current, membership::brokerId);
@@ -84,7 +89,7 @@ public final class ClusterNode implements AutoCloseable {
             objects,
             settings.leaderWait(),
             membership::brokerId);
-    this.view = new ClusterView(feed::current, membership.registration());
+    this.view = new ClusterView(feed::current, membership.registration(), membership::session);
   }
 
   /**
@@ -159,7 +164,10 @@ public final class ClusterNode implements AutoCloseable {
                         checkSettled();
                       });
               ownership.start(settings.reconcileTick());
-              return settledOnce.orTimeout(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+              // A partition whose previous owner's lease must expire first can take a while:
+              // past the timeout the broker serves what it has rather than failing to start.
+              return settledOnce.completeOnTimeout(
+                  null, JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             })
         .thenRun(
             () -> {
@@ -182,9 +190,20 @@ public final class ClusterNode implements AutoCloseable {
     }
   }
 
-  /** A controller exists, every topic is assigned, and this broker opened what is assigned here. */
+  /** Completes the drain once no log is open here (called after every ownership action). */
+  private void checkDrained() {
+    if (membership.isDraining() && ownership.openCount() == 0) {
+      drained.complete(null);
+    }
+  }
+
+  /**
+   * A controller exists, the group coordinators' topic exists, every topic is assigned, and this
+   * broker opened what is assigned here.
+   */
   private boolean settled(ClusterImage image) {
     return image.controller().isPresent()
+        && image.topic(CoordinatorPartitions.TOPIC).isPresent()
         && image.topics().keySet().stream().allMatch(image.assignments()::containsKey)
         && ownership.ownsAllAssigned(image, membership.brokerId());
   }
@@ -219,9 +238,9 @@ public final class ClusterNode implements AutoCloseable {
   public void drain() {
     try {
       membership.markDraining().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      // Each hand-over ends by deleting an owner key, which changes the image.
-      feed.await(image -> ownership.openCount() == 0, settings.shutdownTimeout())
-          .exceptionally(e -> null)
+      checkDrained();
+      drained
+          .completeOnTimeout(null, settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)
           .get();
       LOG.info("drained brokerId={} stillOpen={}", membership.brokerId(), ownership.openCount());
     } catch (InterruptedException e) {

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param shutdownTimeout how long a draining broker waits for its partitions to move
  * @param resyncInterval how often the cluster image is re-read in full
  * @param reconcileTick how often ownership is reconciled without an image change
+ * @param coordinatorPartitions partitions the controller creates the group coordinators' internal
+ *     topic with
  */
 public record ClusterSettings(
     Duration leaseTtl,
@@ -23,7 +25,11 @@ public record ClusterSettings(
     Duration leaderWait,
     Duration shutdownTimeout,
     Duration resyncInterval,
-    Duration reconcileTick) {
+    Duration reconcileTick,
+    int coordinatorPartitions) {
+
+  /** Apache Kafka's offsets.topic.num.partitions default. */
+  public static final int DEFAULT_COORDINATOR_PARTITIONS = 50;
 
   /** Settings for a lease TTL and shutdown timeout, other timings derived. */
   public static ClusterSettings of(Duration leaseTtl, Duration shutdownTimeout) {
@@ -35,6 +41,18 @@ public record ClusterSettings(
         Duration.ofSeconds(10),
         shutdownTimeout,
         Duration.ofSeconds(60),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        DEFAULT_COORDINATOR_PARTITIONS);
+  }
+
+  public ClusterSettings withCoordinatorPartitions(int partitions) {
+    return new ClusterSettings(
+        leaseTtl,
+        leaseSafetyMargin,
+        leaderWait,
+        shutdownTimeout,
+        resyncInterval,
+        reconcileTick,
+        partitions);
   }
 }

@@ -5,6 +5,7 @@ package io.kafscale.broker.cluster;
 
 import io.kafscale.metadata.cluster.ClusterImage;
 import io.kafscale.metadata.model.BrokerRecord;
+import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.OwnerRecord;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 public final class ClusterView {
   private final Supplier<ClusterImage> images;
   private final BrokerRecord self;
+  private final Supplier<BrokerSession> sessions;
 
   /** A partition's leader: its live broker and the epoch it claimed. */
   public record Leader(BrokerRecord broker, int epoch) {}
@@ -27,8 +29,24 @@ public final class ClusterView {
    * @param self this broker's registration, listed even before the image shows it
    */
   public ClusterView(Supplier<ClusterImage> images, BrokerRecord self) {
+    this(images, self, () -> null);
+  }
+
+  /**
+   * @param sessions this broker's current session (null while its lease is lost)
+   */
+  public ClusterView(
+      Supplier<ClusterImage> images, BrokerRecord self, Supplier<BrokerSession> sessions) {
     this.images = images;
     this.self = self;
+    this.sessions = sessions;
+  }
+
+  /**
+   * This broker's current session, or null while its lease is lost (group writes are fenced by it).
+   */
+  public BrokerSession session() {
+    return sessions.get();
   }
 
   public ClusterImage image() {

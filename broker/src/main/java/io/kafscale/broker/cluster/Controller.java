@@ -3,18 +3,22 @@
  */
 package io.kafscale.broker.cluster;
 
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.metadata.cluster.ClusterImage;
 import io.kafscale.metadata.model.AssignmentRecord;
 import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.metadata.registry.ControllerRegistry;
+import io.kafscale.metadata.registry.TopicExistsException;
+import io.kafscale.metadata.registry.TopicRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -39,16 +43,35 @@ public final class Controller {
   private boolean running;
   private boolean again;
   private volatile PlanInputs lastPlanned; // only touched by the one running evaluation
+  private final TopicRegistry topics;
+  private final int coordinatorPartitions;
 
+  /** A controller that creates no internal topics. */
   public Controller(
       ControllerRegistry registry,
       Supplier<ClusterImage> images,
       Supplier<BrokerSession> sessions,
       BooleanSupplier candidate) {
+    this(registry, images, sessions, candidate, null, 0);
+  }
+
+  /**
+   * A controller that also creates the group coordinators' internal topic {@value
+   * CoordinatorPartitions#TOPIC} with {@code coordinatorPartitions} partitions when it is missing.
+   */
+  public Controller(
+      ControllerRegistry registry,
+      Supplier<ClusterImage> images,
+      Supplier<BrokerSession> sessions,
+      BooleanSupplier candidate,
+      TopicRegistry topics,
+      int coordinatorPartitions) {
     this.registry = registry;
     this.images = images;
     this.sessions = sessions;
     this.candidate = candidate;
+    this.topics = topics;
+    this.coordinatorPartitions = coordinatorPartitions;
   }
 
   /** Asks for an evaluation of the latest image (coalesced with any running one). */
@@ -60,25 +83,30 @@ public final class Controller {
       }
       running = true;
     }
-    runOnce()
-        .whenComplete(
-            (v, e) -> {
-              if (e != null) {
-                LOG.warn("controller evaluation failed, retrying error={}", e.toString());
-                // Nothing else may change to trigger the next attempt.
-                CompletableFuture.delayedExecutor(RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS)
-                    .execute(this::evaluate);
-              }
-              boolean repeat;
-              synchronized (this) {
-                repeat = again;
-                again = false;
-                running = false;
-              }
-              if (repeat) {
-                evaluate();
-              }
-            });
+    CompletableFuture<Void> once;
+    try {
+      once = runOnce();
+    } catch (RuntimeException e) {
+      once = CompletableFuture.failedFuture(e); // never leave "running" set
+    }
+    once.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            LOG.warn("controller evaluation failed, retrying error={}", e.toString());
+            // Nothing else may change to trigger the next attempt.
+            CompletableFuture.delayedExecutor(RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(this::evaluate);
+          }
+          boolean repeat;
+          synchronized (this) {
+            repeat = again;
+            again = false;
+            running = false;
+          }
+          if (repeat) {
+            evaluate();
+          }
+        });
   }
 
   private CompletableFuture<Void> runOnce() {
@@ -103,6 +131,10 @@ public final class Controller {
     if (!image.controller().get().equals(session.controller())) {
       return CompletableFuture.completedFuture(null);
     }
+    if (topics != null && image.topic(CoordinatorPartitions.TOPIC).isEmpty()) {
+      // Its appearance in the image triggers the next evaluation, which assigns it.
+      return createCoordinatorTopic();
+    }
     PlanInputs inputs = PlanInputs.of(image);
     if (inputs.equals(lastPlanned)) {
       return CompletableFuture.completedFuture(null); // e.g. only owners moved: nothing to plan
@@ -124,13 +156,34 @@ public final class Controller {
             });
   }
 
+  private CompletableFuture<Void> createCoordinatorTopic() {
+    return topics
+        .create(CoordinatorPartitions.TOPIC, coordinatorPartitions, Map.of())
+        .handle(
+            (created, e) -> {
+              Throwable cause =
+                  e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+              if (cause != null && !(cause instanceof TopicExistsException)) {
+                throw new CompletionException(cause);
+              }
+              if (created != null) {
+                LOG.info(
+                    "created internal topic topic={} partitions={}",
+                    CoordinatorPartitions.TOPIC,
+                    coordinatorPartitions);
+              }
+              return null;
+            });
+  }
+
   /** Everything a plan depends on; most image changes (claims, releases) leave it unchanged. */
   private record PlanInputs(
       SortedSet<Integer> eligible,
       Map<String, Integer> partitionCounts,
       Map<String, AssignmentRecord> assignments) {
     static PlanInputs of(ClusterImage image) {
-      return new PlanInputs(eligible(image), partitionCounts(image), image.assignments());
+      return new PlanInputs(
+          Controller.eligible(image), Controller.partitionCounts(image), image.assignments());
     }
   }
 

@@ -4,9 +4,11 @@
 package io.kafscale.broker.config;
 
 import io.kafscale.broker.cluster.ClusterSettings;
+import io.kafscale.broker.group.GroupConfig;
 import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.storage.log.StorageConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import java.util.function.Supplier;
  * dataDir/objects}; {@code etcd} is null when metadata goes to the embedded store under {@code
  * dataDir/metadata}. {@code localFsync} false makes the local-directory object store and the
  * embedded metadata store skip fsync (see {@code KAFSCALE_LOCAL_FSYNC}). {@link #toString()} never
- * shows secrets. A negative {@code brokerId} means the id is allocated when the broker registers.
+ * shows secrets. {@code retentionCheckInterval} is how often owned partitions are trimmed by
+ * retention. A negative {@code brokerId} means the id is allocated when the broker registers.
  */
 public record BrokerConfig(
     int brokerId,
@@ -32,7 +35,9 @@ public record BrokerConfig(
     boolean localFsync,
     boolean autoCreateTopics,
     int autoCreatePartitions,
-    String logLevel) {
+    String logLevel,
+    GroupConfig groups,
+    Duration retentionCheckInterval) {
 
   public BrokerConfig {
     Objects.requireNonNull(rack, "rack");
@@ -41,6 +46,8 @@ public record BrokerConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(groups, "groups");
+    Objects.requireNonNull(retentionCheckInterval, "retentionCheckInterval");
   }
 
   /**
@@ -88,6 +95,8 @@ public record BrokerConfig(
         localFsync,
         autoCreateTopics,
         autoCreatePartitions,
-        logLevel);
+        logLevel,
+        groups,
+        retentionCheckInterval);
   }
 }

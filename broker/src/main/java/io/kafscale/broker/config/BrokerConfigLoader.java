@@ -6,6 +6,7 @@ package io.kafscale.broker.config;
 import static io.kafscale.broker.config.ConfigCatalogue.*;
 
 import io.kafscale.broker.cluster.ClusterSettings;
+import io.kafscale.broker.group.GroupConfig;
 import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.storage.log.StorageConfig;
 import java.net.InetAddress;
@@ -40,8 +41,19 @@ final class BrokerConfigLoader {
     Optional<String> rack = reader.string(BROKER_RACK);
     ClusterSettings cluster =
         ClusterSettings.of(
-            Duration.ofMillis(reader.longValue(BROKER_LEASE_TTL_MS)),
-            Duration.ofMillis(reader.longValue(SHUTDOWN_TIMEOUT_MS)));
+                Duration.ofMillis(reader.longValue(BROKER_LEASE_TTL_MS)),
+                Duration.ofMillis(reader.longValue(SHUTDOWN_TIMEOUT_MS)))
+            .withCoordinatorPartitions(reader.intValue(GROUP_COORDINATOR_PARTITIONS));
+    GroupConfig defaults = GroupConfig.defaults();
+    GroupConfig groups =
+        new GroupConfig(
+            defaults
+                .settings()
+                .withInitialRebalanceDelayMs(reader.intValue(GROUP_INITIAL_REBALANCE_DELAY_MS)),
+            cluster.coordinatorPartitions(),
+            Duration.ofMinutes(reader.longValue(OFFSETS_RETENTION_MINUTES)),
+            defaults.retentionCheckInterval(),
+            defaults.ownershipCheckInterval());
     var dataDir = reader.path(DATA_DIR);
     S3Settings s3 = s3(reader);
     EtcdConfig etcd = EtcdSettings.read(reader);
@@ -60,6 +72,7 @@ final class BrokerConfigLoader {
     boolean autoCreate = reader.bool(AUTO_CREATE_TOPICS);
     int partitions = reader.intValue(AUTO_CREATE_PARTITIONS);
     String logLevel = reader.logLevel(LOG_LEVEL_VAR);
+    Duration retentionCheck = Duration.ofMillis(reader.longValue(RETENTION_CHECK_INTERVAL_MS));
     reader.throwIfInvalid();
     return new BrokerConfig(
         brokerId,
@@ -73,7 +86,9 @@ final class BrokerConfigLoader {
         localFsync,
         autoCreate,
         partitions,
-        logLevel);
+        logLevel,
+        groups,
+        retentionCheck);
   }
 
   private static NetworkConfig network(ConfigReader reader, Supplier<String> localHostName) {

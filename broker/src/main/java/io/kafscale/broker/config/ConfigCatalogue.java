@@ -240,6 +240,16 @@ public final class ConfigCatalogue {
           0,
           Long.MAX_VALUE,
           "Byte budget of the segment cache serving fetches.");
+  public static final ConfigVar RETENTION_CHECK_INTERVAL_MS =
+      ConfigVar.number(
+          "KAFSCALE_RETENTION_CHECK_INTERVAL_MS",
+          LONG,
+          "60000",
+          100,
+          86_400_000,
+          "How often each broker enforces `retention.ms` and `retention.bytes` on the partitions it"
+              + " owns (Kafka's `log.retention.check.interval.ms`, but shorter by default: deleting"
+              + " objects is cheap, so a segment past its limit is gone within about a minute).");
   public static final ConfigVar AUTO_CREATE_TOPICS =
       ConfigVar.of(
           "KAFSCALE_AUTO_CREATE_TOPICS",
@@ -275,6 +285,38 @@ public final class ConfigCatalogue {
           "Stop reading a connection while the requests it has in flight (not yet answered) hold"
               + " more than this many bytes; resume below half.");
 
+  public static final ConfigVar GROUP_COORDINATOR_PARTITIONS =
+      ConfigVar.number(
+          "KAFSCALE_GROUP_COORDINATOR_PARTITIONS",
+          INT,
+          "50",
+          1,
+          10_000,
+          "Partitions of the internal topic `__consumer_offsets` whose owners coordinate consumer"
+              + " groups (group g: abs(hash(g)) % partitions, as Kafka's"
+              + " `offsets.topic.num.partitions`). Used when the controller creates the topic;"
+              + " changing it later has no effect.");
+  public static final ConfigVar OFFSETS_RETENTION_MINUTES =
+      ConfigVar.number(
+          "KAFSCALE_OFFSETS_RETENTION_MINUTES",
+          LONG,
+          "10080",
+          1,
+          Long.MAX_VALUE / 60_000,
+          "Committed offsets of a group that has been Empty this long (or, for groups that never"
+              + " had members, offsets committed this long ago) are deleted (Kafka's"
+              + " `offsets.retention.minutes`).");
+  public static final ConfigVar GROUP_INITIAL_REBALANCE_DELAY_MS =
+      ConfigVar.number(
+          "KAFSCALE_GROUP_INITIAL_REBALANCE_DELAY_MS",
+          INT,
+          "3000",
+          0,
+          300_000,
+          "How long a new (Empty) group waits for more members before its first generation,"
+              + " extended while members keep joining (Kafka's"
+              + " `group.initial.rebalance.delay.ms`).");
+
   /** Every variable, in documentation order. */
   public static final List<ConfigVar> ALL =
       List.of(
@@ -309,11 +351,15 @@ public final class ConfigCatalogue {
           FLUSH_IDLE_DELAY_MS,
           LOCAL_FSYNC,
           CACHE_BYTES,
+          RETENTION_CHECK_INTERVAL_MS,
           AUTO_CREATE_TOPICS,
           AUTO_CREATE_PARTITIONS,
           LOG_LEVEL_VAR,
           MAX_FRAME_BYTES,
-          MAX_INFLIGHT_BYTES_PER_CONNECTION);
+          MAX_INFLIGHT_BYTES_PER_CONNECTION,
+          GROUP_COORDINATOR_PARTITIONS,
+          OFFSETS_RETENTION_MINUTES,
+          GROUP_INITIAL_REBALANCE_DELAY_MS);
 
   private ConfigCatalogue() {}
 }

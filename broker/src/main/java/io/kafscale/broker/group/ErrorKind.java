@@ -23,5 +23,7 @@ public enum ErrorKind {
   INVALID_SESSION_TIMEOUT,
   GROUP_MAX_SIZE_REACHED,
   NON_EMPTY_GROUP,
-  GROUP_ID_NOT_FOUND
+  GROUP_ID_NOT_FOUND,
+  /** OffsetDelete of a topic the group's members consume. */
+  GROUP_SUBSCRIBED_TO_TOPIC
 }

@@ -6,10 +6,10 @@ package io.kafscale.broker.metrics;
 import java.util.List;
 
 /**
- * Catalogue of the meters the broker's network and admin layers register (storage and API meters
- * are declared by their own modules). Names follow Micrometer's dotted style; Prometheus shows
- * {@code kafscale.requests} as {@code kafscale_requests_total}. Every tag has a bounded set of
- * values.
+ * Catalogue of the meters the broker's network, admin, ownership and retention layers register
+ * (storage and API meters are declared by their own modules). Names follow Micrometer's dotted
+ * style; Prometheus shows {@code kafscale.requests} as {@code kafscale_requests_total}. Every tag
+ * has a bounded set of values.
  */
 public enum BrokerMeters {
   REQUESTS("kafscale.requests", Kind.COUNTER, List.of("api"), "Kafka requests received, by API."),
@@ -76,7 +76,24 @@ public enum BrokerMeters {
       "kafscale.cluster.brokers",
       Kind.GAUGE,
       List.of(),
-      "Live brokers registered in the metadata store, as this broker's image shows them.");
+      "Live brokers registered in the metadata store, as this broker's image shows them."),
+  RETENTION_SEGMENTS_DELETED(
+      "kafscale.retention.segments.deleted",
+      Kind.COUNTER,
+      List.of("cause"),
+      "Segments removed from owned partitions (references and objects): `cause` = `retention`"
+          + " (retention.ms / retention.bytes) or `delete_records`."),
+  RETENTION_BYTES_DELETED(
+      "kafscale.retention.bytes.deleted",
+      Kind.COUNTER,
+      List.of("cause"),
+      "Stored bytes of the segments counted by `kafscale.retention.segments.deleted`."),
+  RETENTION_FAILURES(
+      "kafscale.retention.failures",
+      Kind.COUNTER,
+      List.of(),
+      "Partition trims (retention or DeleteRecords) whose metadata commit failed; nothing was"
+          + " removed and the next sweep retries.");
 
   /** Meter kinds as Micrometer registers them. */
   public enum Kind {

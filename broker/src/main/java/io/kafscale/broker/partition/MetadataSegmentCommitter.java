@@ -16,8 +16,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Storage's {@link SegmentCommitter} port on top of the metadata store: one epoch-checked
- * transaction per flushed segment. A moved epoch becomes storage's {@link FencedException}; every
- * other failure passes through unchanged (outcome unknown, the flush fails). Thread-safe.
+ * transaction per flushed segment, and epoch-checked trims for retention and DeleteRecords. A moved
+ * epoch becomes storage's {@link FencedException}; every other failure passes through unchanged
+ * (outcome unknown, the flush fails). Thread-safe.
  */
 public final class MetadataSegmentCommitter implements SegmentCommitter {
   private final PartitionRegistry partitions;
@@ -41,6 +42,29 @@ public final class MetadataSegmentCommitter implements SegmentCommitter {
     } catch (RuntimeException e) {
       commit = CompletableFuture.failedFuture(e);
     }
+    return fencedAsStorage(partition, commit);
+  }
+
+  @Override
+  public CompletableFuture<Void> trim(
+      PartitionId partition, int epoch, long logStartOffset, List<SegmentRef> removed) {
+    CompletableFuture<Void> trim;
+    try {
+      trim =
+          partitions.trimSegments(
+              partition.topic(),
+              partition.partition(),
+              epoch,
+              logStartOffset,
+              removed.stream().map(RecordMapping::toRecord).toList());
+    } catch (RuntimeException e) {
+      trim = CompletableFuture.failedFuture(e);
+    }
+    return fencedAsStorage(partition, trim);
+  }
+
+  private static CompletableFuture<Void> fencedAsStorage(
+      PartitionId partition, CompletableFuture<Void> commit) {
     return commit.exceptionallyCompose(
         e -> {
           Throwable cause =

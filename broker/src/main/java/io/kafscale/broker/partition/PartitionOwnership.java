@@ -6,6 +6,7 @@ package io.kafscale.broker.partition;
 import io.kafscale.broker.partition.OwnershipDecisions.Action;
 import io.kafscale.metadata.cluster.ClusterImage;
 import io.kafscale.metadata.model.BrokerSession;
+import io.kafscale.metadata.model.OwnerRecord;
 import io.kafscale.metadata.model.PartitionRef;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.metadata.registry.OwnedElsewhereException;
@@ -72,6 +73,8 @@ public final class PartitionOwnership implements AutoCloseable {
             return t;
           });
   private final AtomicBoolean pending = new AtomicBoolean();
+  // Serialises "is the session still ours? then serve the claimed log" against dropAll.
+  private final Object sessionLock = new Object();
   private final Set<OpenWaiter> openWaiters = ConcurrentHashMap.newKeySet();
   private volatile boolean closing;
 
@@ -186,8 +189,14 @@ public final class PartitionOwnership implements AutoCloseable {
       return;
     }
     ClusterImage image = images.get();
-    Map<PartitionRef, Integer> open = new HashMap<>();
-    logs.forEach((ref, log) -> open.put(ref, log.epoch()));
+    Map<PartitionRef, OwnershipDecisions.OpenLog> open = new HashMap<>();
+    logs.forEach(
+        (ref, log) -> {
+          TopicRecord topic = openedWith.get(ref);
+          if (topic != null) {
+            open.put(ref, new OwnershipDecisions.OpenLog(log.epoch(), topic.topicId()));
+          }
+        });
     for (Action action : OwnershipDecisions.decide(image, session.brokerId(), open, inFlight)) {
       PartitionRef p = action.partition();
       inFlight.add(p);
@@ -196,6 +205,7 @@ public final class PartitionOwnership implements AutoCloseable {
             case CLAIM -> claim(p, image.topic(p.topic()).orElseThrow(), session);
             case RELEASE -> release(p, session);
             case DROP -> drop(p);
+            case RELEASE_KEY -> releaseKey(p, action.staleOwner());
           };
       // No reconcile on completion: success changes the image (which triggers one), and a failed
       // or refused claim is retried by the periodic tick rather than in a tight loop.
@@ -228,12 +238,14 @@ public final class PartitionOwnership implements AutoCloseable {
                       claimed.leaderEpoch(),
                       TopicConfigs.logConfig(topic.configs()),
                       RecordMapping.toRecovered(claimed));
-              if (closing || sessions.get() != session) {
-                closeLater(log); // lost the session while claiming: do not serve
-                return;
+              synchronized (sessionLock) {
+                if (closing || sessions.get() != session) {
+                  closeLater(log); // lost the session while claiming: do not serve
+                  return;
+                }
+                logs.put(p, log);
+                openedWith.put(p, topic);
               }
-              logs.put(p, log);
-              openedWith.put(p, topic);
               wakeOpenWaiters();
               LOG.info(
                   "partition claimed topic={} partition={} epoch={} highWatermark={}",
@@ -266,6 +278,18 @@ public final class PartitionOwnership implements AutoCloseable {
         .handle((v, e) -> null)
         .thenCompose(v -> closeLater(log))
         .thenCompose(v -> registry.release(p.topic(), p.partition(), session, log.epoch()));
+  }
+
+  /** Deletes an owner key of this broker id that no open log stands behind. */
+  private CompletableFuture<Void> releaseKey(PartitionRef p, OwnerRecord stale) {
+    LOG.info(
+        "releasing a left-over owner key topic={} partition={} epoch={}",
+        p.topic(),
+        p.partition(),
+        stale.leaderEpoch());
+    // The compare is on the key's exact value, which the session of that incarnation would write.
+    BrokerSession writer = new BrokerSession(stale.brokerId(), stale.incarnation(), 0);
+    return registry.release(p.topic(), p.partition(), writer, stale.leaderEpoch());
   }
 
   private CompletableFuture<Void> drop(PartitionRef p) {
@@ -302,10 +326,18 @@ public final class PartitionOwnership implements AutoCloseable {
    * background; a commit that still succeeds proves the lease was alive when it was made.
    */
   public void dropAll() {
-    List<PartitionLog> dropped = new ArrayList<>(logs.values());
-    logs.clear();
-    openedWith.clear();
-    dropped.forEach(this::closeLater);
+    Map<PartitionRef, PartitionLog> dropped;
+    synchronized (sessionLock) {
+      dropped = new HashMap<>(logs);
+      logs.clear();
+      openedWith.clear();
+    }
+    // Each stays in flight until its log has closed, so no new claim races its last flush.
+    dropped.forEach(
+        (p, log) -> {
+          inFlight.add(p);
+          closeLater(log).whenComplete((v, e) -> inFlight.remove(p));
+        });
     if (!dropped.isEmpty()) {
       LOG.warn("dropped every partition count={}", dropped.size());
     }

@@ -81,6 +81,11 @@ public final class TopicManager {
     return image().topic(id);
   }
 
+  /** The object store holding the topics' segments (retention and DeleteRecords delete from it). */
+  public ObjectStore objects() {
+    return objects;
+  }
+
   /** The open log of a partition this broker owns (see {@link PartitionOwnership#log}). */
   public Optional<PartitionLog> log(String topic, int partition) {
     return ownership.log(topic, partition);

@@ -65,7 +65,8 @@ class ClusterNodeTest {
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(60),
-                    Duration.ofMillis(200)),
+                    Duration.ofMillis(200),
+                    ClusterSettings.DEFAULT_COORDINATOR_PARTITIONS),
                 Clock.systemUTC(),
                 new SimpleMeterRegistry(),
                 reason -> {

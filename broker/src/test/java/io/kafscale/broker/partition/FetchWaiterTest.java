@@ -94,6 +94,12 @@ class FetchWaiterTest {
     }
 
     @Override
+    public CompletableFuture<io.kafscale.storage.log.RetentionPlan> trim(
+        io.kafscale.storage.log.TrimRequest request) {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
     public void updateConfig(LogConfig config) {}
 
     @Override

@@ -25,8 +25,14 @@ class OwnershipDecisionsTest {
   private static final PartitionRef P0 = new PartitionRef("t", 0);
   private static final PartitionRef P1 = new PartitionRef("t", 1);
 
+  private static final UUID TOPIC_ID = new UUID(1, 2);
+
+  private static OwnershipDecisions.OpenLog open(int epoch) {
+    return new OwnershipDecisions.OpenLog(epoch, TOPIC_ID);
+  }
+
   private static ClusterImage image(List<Integer> targets, Map<PartitionRef, OwnerRecord> owners) {
-    TopicRecord topic = new TopicRecord("t", new UUID(1, 2), targets.size(), Map.of(), 0);
+    TopicRecord topic = new TopicRecord("t", TOPIC_ID, targets.size(), Map.of(), 0);
     return new ClusterImage(
         10,
         Map.of(),
@@ -37,7 +43,9 @@ class OwnershipDecisionsTest {
   }
 
   private static List<Action> decide(
-      ClusterImage image, Map<PartitionRef, Integer> open, Set<PartitionRef> inFlight) {
+      ClusterImage image,
+      Map<PartitionRef, OwnershipDecisions.OpenLog> open,
+      Set<PartitionRef> inFlight) {
     return OwnershipDecisions.decide(image, SELF, open, inFlight);
   }
 
@@ -70,7 +78,7 @@ class OwnershipDecisionsTest {
     // Given
     ClusterImage image = image(List.of(2), Map.of(P0, new OwnerRecord(SELF, 3, "me")));
     // When / Then
-    assertThat(decide(image, Map.of(P0, 3), Set.of()))
+    assertThat(decide(image, Map.of(P0, open(3)), Set.of()))
         .containsExactly(new Action(Kind.RELEASE, P0));
   }
 
@@ -79,7 +87,8 @@ class OwnershipDecisionsTest {
     // Given
     ClusterImage image = image(List.of(1), Map.of(P0, new OwnerRecord(2, 4, "other")));
     // When / Then
-    assertThat(decide(image, Map.of(P0, 3), Set.of())).containsExactly(new Action(Kind.DROP, P0));
+    assertThat(decide(image, Map.of(P0, open(3)), Set.of()))
+        .containsExactly(new Action(Kind.DROP, P0));
   }
 
   @Test
@@ -87,16 +96,16 @@ class OwnershipDecisionsTest {
     // Given the image still shows the previous owner's key, at an older epoch
     ClusterImage image = image(List.of(1), Map.of(P0, new OwnerRecord(2, 2, "previous")));
     // When / Then
-    assertThat(decide(image, Map.of(P0, 3), Set.of())).isEmpty();
+    assertThat(decide(image, Map.of(P0, open(3)), Set.of())).isEmpty();
   }
 
   @Test
   void shouldDropPartitionsOfDeletedTopicsOrBeyondTheCount() {
     // Given
     ClusterImage image = image(List.of(1), Map.of());
-    Map<PartitionRef, Integer> open = new HashMap<>();
-    open.put(P1, 1);
-    open.put(new PartitionRef("deleted", 0), 1);
+    Map<PartitionRef, OwnershipDecisions.OpenLog> open = new HashMap<>();
+    open.put(P1, open(1));
+    open.put(new PartitionRef("deleted", 0), open(1));
     // When
     List<Action> actions = decide(image, open, Set.of());
     // Then
@@ -112,6 +121,26 @@ class OwnershipDecisionsTest {
     // Given
     ClusterImage image = image(List.of(1, 2), Map.of());
     // When / Then
-    assertThat(decide(image, Map.of(P1, 1), Set.of(P0, P1))).isEmpty();
+    assertThat(decide(image, Map.of(P1, open(1)), Set.of(P0, P1))).isEmpty();
+  }
+
+  @Test
+  void shouldDropAnOpenLogOfATopicThatWasDeletedAndCreatedAgain() {
+    // Given the image shows a topic of the same name with another id
+    ClusterImage image = image(List.of(1), Map.of());
+    Map<PartitionRef, OwnershipDecisions.OpenLog> open =
+        Map.of(P0, new OwnershipDecisions.OpenLog(1, new UUID(9, 9)));
+    // When / Then
+    assertThat(decide(image, open, Set.of())).containsExactly(new Action(Kind.DROP, P0));
+  }
+
+  @Test
+  void shouldDeleteALeftOverOwnerKeyOfThisBrokerOnAPartitionAssignedElsewhere() {
+    // Given a key of ours with no log behind it (a claim whose log never opened)
+    OwnerRecord stale = new OwnerRecord(SELF, 4, "me");
+    ClusterImage image = image(List.of(2), Map.of(P0, stale));
+    // When / Then
+    assertThat(decide(image, Map.of(), Set.of()))
+        .containsExactly(new Action(Kind.RELEASE_KEY, P0, stale));
   }
 }

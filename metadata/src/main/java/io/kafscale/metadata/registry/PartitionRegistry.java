@@ -50,4 +50,20 @@ public interface PartitionRegistry {
       int epoch,
       SegmentRecord segment,
       List<ProducerRecord> producers);
+
+  /**
+   * Retention and DeleteRecords: deletes the references of {@code removed} (whole leading segments
+   * of the partition, oldest first, each wholly below {@code logStartOffset}) and moves the stored
+   * log start offset to {@code logStartOffset} (never backwards, never past the high watermark), in
+   * transactions that each check the stored leader epoch equals {@code epoch} and the owner key
+   * still holds the claim made at that epoch, like {@link #commitSegment}. Long lists are removed
+   * in several transactions of a bounded size (etcd allows 128 ops per transaction), oldest first,
+   * each advancing the log start past the segments it deleted, so a failure part-way leaves a
+   * consistent, partly trimmed partition. The segments' objects are not touched. Fails with {@link
+   * FencedEpochException} when the epoch moved or the owner key is gone, with {@code
+   * IllegalArgumentException} for a segment not below {@code logStartOffset} or a log start above
+   * the high watermark. The caller keeps at most one commit or trim per partition in flight.
+   */
+  CompletableFuture<Void> trimSegments(
+      String topic, int partition, int epoch, long logStartOffset, List<SegmentRecord> removed);
 }

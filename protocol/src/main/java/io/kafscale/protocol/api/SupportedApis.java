@@ -39,6 +39,8 @@ public enum SupportedApis {
   CREATE_TOPICS(ApiKeys.CREATE_TOPICS, "validate-only supported; configs stored"),
   DELETE_TOPICS(ApiKeys.DELETE_TOPICS, "by name and by topic id"),
   CREATE_PARTITIONS(ApiKeys.CREATE_PARTITIONS, ""),
+  DELETE_RECORDS(
+      ApiKeys.DELETE_RECORDS, "moves the log start; whole segments below it are deleted"),
   INIT_PRODUCER_ID(
       ApiKeys.INIT_PRODUCER_ID,
       "idempotent producers; transactional ids refused with UNSUPPORTED_VERSION until"
@@ -47,8 +49,29 @@ public enum SupportedApis {
   DESCRIBE_CONFIGS(ApiKeys.DESCRIBE_CONFIGS, "topics and the broker"),
   FIND_COORDINATOR(
       ApiKeys.FIND_COORDINATOR,
-      "group and transaction keys: this broker (transactional ids are then refused by"
-          + " InitProducerId); share keys: INVALID_REQUEST");
+      "group keys: the live owner of the group's __consumer_offsets partition"
+          + " (COORDINATOR_NOT_AVAILABLE while it has none); transaction keys: this broker"
+          + " (transactional ids are then refused by InitProducerId); share keys: INVALID_REQUEST"),
+  JOIN_GROUP(
+      ApiKeys.JOIN_GROUP,
+      "classic protocol; member ids required from v4 (KIP-394); static members (KIP-345)"),
+  SYNC_GROUP(ApiKeys.SYNC_GROUP, "the leader's assignment is persisted before anyone is answered"),
+  HEARTBEAT(ApiKeys.HEARTBEAT, ""),
+  LEAVE_GROUP(ApiKeys.LEAVE_GROUP, "member batches from v3"),
+  OFFSET_COMMIT(
+      ApiKeys.OFFSET_COMMIT,
+      "persisted before the reply; generation -1 commits from assign() consumers accepted;"
+          + " topic ids from v10"),
+  OFFSET_FETCH(
+      ApiKeys.OFFSET_FETCH,
+      "null topics = all; several groups from v8; -1 when nothing committed; require_stable"
+          + " trivially satisfied (no transactions)"),
+  DESCRIBE_GROUPS(
+      ApiKeys.DESCRIBE_GROUPS,
+      "member metadata and assignments while Stable; authorized operations not computed"),
+  LIST_GROUPS(ApiKeys.LIST_GROUPS, "state filter v4+, type filter v5+ (every group is classic)"),
+  DELETE_GROUPS(ApiKeys.DELETE_GROUPS, "NON_EMPTY_GROUP while members exist"),
+  OFFSET_DELETE(ApiKeys.OFFSET_DELETE, "GROUP_SUBSCRIBED_TO_TOPIC for topics the members consume");
 
   private static final Map<ApiKeys, SupportedApis> BY_KEY = new EnumMap<>(ApiKeys.class);
 

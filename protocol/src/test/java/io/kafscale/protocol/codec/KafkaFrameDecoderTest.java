@@ -171,12 +171,12 @@ class KafkaFrameDecoderTest {
 
   @Test
   void shouldEmitUnsupportedRequestForKnownButUnservedApi() {
-    // When: JoinGroup is a Kafka API this broker does not serve (yet)
+    // When: DescribeAcls is a Kafka API this broker does not serve (yet)
     channel.writeInbound(
-        TestFrames.wrap(TestFrames.headerOnly(ApiKeys.JOIN_GROUP.id, (short) 5, 43)));
+        TestFrames.wrap(TestFrames.headerOnly(ApiKeys.DESCRIBE_ACLS.id, (short) 2, 43)));
     // Then
     UnsupportedRequest unsupported = channel.readInbound();
-    assertThat(unsupported.apiKey()).isEqualTo(ApiKeys.JOIN_GROUP.id);
+    assertThat(unsupported.apiKey()).isEqualTo(ApiKeys.DESCRIBE_ACLS.id);
     assertThat(unsupported.correlationId()).isEqualTo(43);
   }
 

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ final class DefaultPartitionLog implements PartitionLog {
   private final LogScheduler scheduler;
   private final SerialExecutor serial;
   private final SegmentUploader uploader;
+  private final SegmentCommitter committer;
   private final Supplier<String> suffixes;
   private final StorageMeters meters;
   private final SegmentSource source;
@@ -72,6 +74,9 @@ final class DefaultPartitionLog implements PartitionLog {
   private List<CompletableFuture<Void>> nextFlushWaiters = new ArrayList<>();
   private List<CompletableFuture<Void>> inFlightWaiters = new ArrayList<>();
   private boolean flushing;
+  // A trim's commit is in flight: no flush starts meanwhile (one writer of the partition state).
+  private boolean trimming;
+  private final ArrayDeque<PendingTrim> trims = new ArrayDeque<>();
   private boolean forceFlush;
   private LogScheduler.Cancellable timer;
   private long timerDeadline = Long.MIN_VALUE;
@@ -89,6 +94,7 @@ final class DefaultPartitionLog implements PartitionLog {
     this.scheduler = ctx.scheduler();
     this.serial = new SerialExecutor(ctx.scheduler());
     this.uploader = ctx.uploader();
+    this.committer = ctx.committer();
     this.suffixes = ctx.suffixes();
     this.meters = ctx.meters();
     this.source = ctx.source();
@@ -97,12 +103,15 @@ final class DefaultPartitionLog implements PartitionLog {
     this.state = LogState.of(recovered);
     this.epochs = EpochHistory.of(recovered.segments(), epoch, recovered.highWatermark());
     this.producers = new ProducerStateTable(recovered.producers());
-    this.maxTimestamp =
-        recovered.segments().stream()
-            .filter(r -> r.lastOffset() >= recovered.logStartOffset())
-            .reduce((a, b) -> b.maxTimestamp() > a.maxTimestamp() ? b : a)
-            .map(r -> new TimestampedOffset(r.baseOffset(), r.maxTimestamp()))
-            .orElse(null);
+    this.maxTimestamp = maxTimestampOf(recovered.segments(), recovered.logStartOffset());
+  }
+
+  private static TimestampedOffset maxTimestampOf(List<SegmentRef> segments, long logStart) {
+    return segments.stream()
+        .filter(r -> r.lastOffset() >= logStart)
+        .reduce((a, b) -> b.maxTimestamp() > a.maxTimestamp() ? b : a)
+        .map(r -> new TimestampedOffset(r.baseOffset(), r.maxTimestamp()))
+        .orElse(null);
   }
 
   @Override
@@ -191,7 +200,7 @@ final class DefaultPartitionLog implements PartitionLog {
   }
 
   private void maybeFlush() {
-    if (flushing) {
+    if (flushing || trimming) {
       return;
     }
     if (buffer.isEmpty()) {
@@ -397,11 +406,13 @@ final class DefaultPartitionLog implements PartitionLog {
     }
     finishFlush(error);
     failNextFlushWaiters(error);
+    failTrims(error);
   }
 
   private void finishFlush(Throwable error) {
     flushing = false;
     lastFlushEndMs = clock.millis();
+    maybeTrim();
     List<CompletableFuture<Void>> waiters = inFlightWaiters;
     inFlightWaiters = new ArrayList<>();
     for (CompletableFuture<Void> w : waiters) {
@@ -410,6 +421,125 @@ final class DefaultPartitionLog implements PartitionLog {
       } else {
         w.completeExceptionally(error);
       }
+    }
+  }
+
+  private record PendingTrim(TrimRequest request, CompletableFuture<RetentionPlan> done) {}
+
+  @Override
+  public CompletableFuture<RetentionPlan> trim(TrimRequest request) {
+    CompletableFuture<RetentionPlan> done = new CompletableFuture<>();
+    try {
+      serial.execute(
+          () -> {
+            trims.add(new PendingTrim(request, done));
+            maybeTrim();
+          });
+    } catch (RejectedExecutionException e) {
+      done.completeExceptionally(notOwner("storage threads are shut down"));
+    }
+    return done;
+  }
+
+  /** Starts the next queued trim unless a flush or trim is in flight. On the serial executor. */
+  private void maybeTrim() {
+    while (!trimming && !flushing && !trims.isEmpty()) {
+      PendingTrim t = trims.poll();
+      if (closed) {
+        t.done()
+            .completeExceptionally(notOwner("log of " + id + " at epoch " + epoch + " is closed"));
+        continue;
+      }
+      RetentionPlan plan;
+      try {
+        plan = plan(t.request());
+      } catch (StorageException e) {
+        t.done().completeExceptionally(e);
+        continue;
+      }
+      if (plan.isNoop()) {
+        t.done().complete(plan);
+        continue;
+      }
+      trimming = true;
+      CompletableFuture<Void> committed;
+      try {
+        committed = committer.trim(id, epoch, plan.logStartOffset(), plan.deleted());
+      } catch (RuntimeException e) {
+        committed = CompletableFuture.failedFuture(e);
+      }
+      committed.whenComplete(
+          (v, err) -> {
+            try {
+              serial.execute(() -> trimCommitted(t, plan, err));
+            } catch (RejectedExecutionException e) {
+              t.done().completeExceptionally(notOwner("storage threads shut down during a trim"));
+            }
+          });
+    }
+  }
+
+  private RetentionPlan plan(TrimRequest request) {
+    LogState st = state;
+    return switch (request) {
+      case TrimRequest.Retention r ->
+          RetentionPlan.retention(
+              st.segments(),
+              st.logStartOffset(),
+              st.highWatermark(),
+              clock.millis(),
+              r.retentionMs(),
+              r.retentionBytes());
+      case TrimRequest.DeleteBefore d -> {
+        long offset =
+            d.offset() == TrimRequest.DeleteBefore.HIGH_WATERMARK ? st.highWatermark() : d.offset();
+        if (offset < 0 || offset > st.highWatermark()) {
+          throw new StorageException(
+              Reason.OFFSET_OUT_OF_RANGE,
+              "offset " + d.offset() + " is above the high watermark " + st.highWatermark());
+        }
+        yield RetentionPlan.deleteBefore(
+            st.segments(), st.logStartOffset(), st.highWatermark(), offset);
+      }
+    };
+  }
+
+  private void trimCommitted(PendingTrim t, RetentionPlan plan, Throwable err) {
+    trimming = false;
+    Throwable cause = SegmentUploader.unwrap(err);
+    if (err == null) {
+      state = state.trimmed(plan);
+      for (SegmentRef ref : plan.deleted()) {
+        recent.remove(ref.baseOffset());
+        source.forget(ref);
+      }
+      TimestampedOffset max = maxTimestamp;
+      if (max != null && max.offset() < state.logStartOffset()) {
+        maxTimestamp = maxTimestampOf(state.segments(), state.logStartOffset());
+      }
+      t.done().complete(plan);
+    } else if (cause instanceof FencedException) {
+      t.done().completeExceptionally(notOwner("partition " + id + " is owned at a newer epoch"));
+      fence(List.of(), cause);
+    } else {
+      LOG.warn(
+          "trim failed topic={} partition={} error={}",
+          id.topic(),
+          id.partition(),
+          cause.toString());
+      t.done()
+          .completeExceptionally(
+              new StorageException(
+                  Reason.FLUSH_FAILED, "trimming " + id + " failed; nothing was removed", cause));
+    }
+    maybeTrim();
+    maybeFlush();
+  }
+
+  private void failTrims(Throwable error) {
+    PendingTrim t;
+    while ((t = trims.poll()) != null) {
+      t.done().completeExceptionally(error);
     }
   }
 

@@ -12,6 +12,7 @@ record LogContext(
     Clock clock,
     LogScheduler scheduler,
     SegmentUploader uploader,
+    SegmentCommitter committer,
     Supplier<String> suffixes,
     StorageMeters meters,
     SegmentSource source,

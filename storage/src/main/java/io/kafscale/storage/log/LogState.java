@@ -34,6 +34,23 @@ record LogState(long logStartOffset, long highWatermark, List<SegmentRef> segmen
   }
 
   /**
+   * The state after {@code plan} was committed: its deleted segments (a prefix of ours) are gone
+   * and the log starts at its log start offset.
+   */
+  LogState trimmed(RetentionPlan plan) {
+    int count = plan.deleted().size();
+    for (int i = 0; i < count; i++) {
+      if (segments.get(i).baseOffset() != plan.deleted().get(i).baseOffset()) {
+        throw new IllegalStateException("trim plan does not match the log's leading segments");
+      }
+    }
+    return new LogState(
+        Math.max(logStartOffset, plan.logStartOffset()),
+        highWatermark,
+        segments.subList(count, segments.size()));
+  }
+
+  /**
    * Index of the segment that may hold {@code offset}: the last one whose base offset is ≤ it (0
    * when the offset precedes every segment, -1 when there are none).
    */

@@ -63,6 +63,18 @@ public interface PartitionLog extends AutoCloseable {
    */
   AutoCloseable onHighWatermark(LongConsumer listener);
 
+  /**
+   * Removes whole leading segments and moves the log start offset as {@code request} asks, planned
+   * ({@link RetentionPlan}) on the log's state when the trim runs. The removal is committed through
+   * {@link SegmentCommitter#trim} first; only then are the segments dropped from this log and its
+   * caches, so reads below the new log start fail with OFFSET_OUT_OF_RANGE. Trims and flushes of
+   * one log never overlap. Completes with the applied plan (the caller deletes the objects of its
+   * segments); fails with {@link StorageException} (NOT_OWNER when fenced or closed,
+   * OFFSET_OUT_OF_RANGE for a DeleteRecords offset above the high watermark, FLUSH_FAILED when the
+   * commit failed: nothing changed here).
+   */
+  CompletableFuture<RetentionPlan> trim(TrimRequest request);
+
   /** Flushes staged batches now; completes when they are committed (or failed). */
   CompletableFuture<Void> flush();
 

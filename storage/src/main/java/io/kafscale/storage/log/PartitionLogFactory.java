@@ -91,6 +91,7 @@ public final class PartitionLogFactory implements PartitionLogOpener {
             clock,
             scheduler,
             new SegmentUploader(store, committer, meters, registry),
+            committer,
             new KeySuffixes(),
             meters,
             source,

@@ -38,6 +38,14 @@ final class RecentSegments {
     }
   }
 
+  /** Drops the segment with base offset {@code baseOffset}, if held (it was deleted). */
+  void remove(long baseOffset) {
+    SegmentView old = segments.remove(baseOffset);
+    if (old != null) {
+      bytes.addAndGet(-old.sizeInBytes());
+    }
+  }
+
   /** The segment whose base offset is exactly {@code baseOffset}, or null. */
   SegmentView get(long baseOffset) {
     return segments.get(baseOffset);

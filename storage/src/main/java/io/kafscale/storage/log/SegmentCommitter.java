@@ -22,4 +22,20 @@ public interface SegmentCommitter {
    */
   CompletableFuture<Void> commit(
       PartitionId partition, int epoch, SegmentRef segment, List<ProducerSnapshot> producers);
+
+  /**
+   * Atomically (or in oldest-first steps that each keep the store consistent) removes the
+   * references of {@code removed} (whole leading segments, oldest first) and moves the partition's
+   * log start offset to {@code logStartOffset}, provided the partition's current owner epoch is
+   * still {@code epoch}. Fails like {@link #commit}: {@link FencedException} when the epoch moved,
+   * anything else when the outcome is unknown. The objects of {@code removed} are not touched.
+   *
+   * <p>Added after {@link #commit} (hence the default, which refuses): committers that cannot trim
+   * make retention and DeleteRecords fail instead of silently keeping data.
+   */
+  default CompletableFuture<Void> trim(
+      PartitionId partition, int epoch, long logStartOffset, List<SegmentRef> removed) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(getClass().getSimpleName() + " cannot trim logs"));
+  }
 }

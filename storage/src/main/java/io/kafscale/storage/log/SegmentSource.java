@@ -80,6 +80,14 @@ final class SegmentSource {
     cache.put(cacheKey(ref), new CachedSegment(view));
   }
 
+  /** Drops {@code ref} and its index from the cache (the segment was deleted). */
+  void forget(SegmentRef ref) {
+    cache.invalidate(cacheKey(ref));
+    if (ref.indexKey() != null) {
+      cache.invalidate(ref.indexKey());
+    }
+  }
+
   /** The checked segment from the cache, or fetched from the object store and cached. */
   CompletableFuture<SegmentView> load(SegmentRef ref) {
     return load(ref, "segment");

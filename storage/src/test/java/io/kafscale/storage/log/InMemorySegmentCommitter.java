@@ -20,6 +20,8 @@ final class InMemorySegmentCommitter implements SegmentCommitter {
   private final Map<PartitionId, List<SegmentRef>> segments = new HashMap<>();
   private final Map<PartitionId, Map<Long, ProducerSnapshot>> producers = new HashMap<>();
   private final Map<PartitionId, Integer> epochs = new HashMap<>();
+  private final Map<PartitionId, Long> logStarts = new HashMap<>();
+  private int failNextTrims;
   private int failNext;
   private CompletableFuture<Void> hold;
 
@@ -35,7 +37,8 @@ final class InMemorySegmentCommitter implements SegmentCommitter {
           new IllegalStateException("metadata store unreachable"));
     }
     List<SegmentRef> list = segments.computeIfAbsent(partition, k -> new ArrayList<>());
-    long expected = list.isEmpty() ? 0 : list.getLast().nextOffset();
+    long expected =
+        list.isEmpty() ? logStarts.getOrDefault(partition, 0L) : list.getLast().nextOffset();
     if (segment.baseOffset() != expected) {
       return CompletableFuture.failedFuture(
           new IllegalStateException(
@@ -51,6 +54,37 @@ final class InMemorySegmentCommitter implements SegmentCommitter {
       return h;
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public synchronized CompletableFuture<Void> trim(
+      PartitionId partition, int epoch, long logStartOffset, List<SegmentRef> removed) {
+    if (epoch < epochs.getOrDefault(partition, epoch)) {
+      return CompletableFuture.failedFuture(new FencedException("epoch " + epoch + " is stale"));
+    }
+    if (failNextTrims > 0) {
+      failNextTrims--;
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("metadata store unreachable"));
+    }
+    List<SegmentRef> list = segments.computeIfAbsent(partition, k -> new ArrayList<>());
+    for (SegmentRef r : removed) {
+      if (list.isEmpty() || list.getFirst().baseOffset() != r.baseOffset()) {
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("segment " + r.baseOffset() + " is not the oldest"));
+      }
+      list.removeFirst();
+    }
+    logStarts.merge(partition, logStartOffset, Math::max);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  synchronized void failNextTrims(int count) {
+    failNextTrims = count;
+  }
+
+  synchronized long logStartOffset(PartitionId partition) {
+    return logStarts.getOrDefault(partition, 0L);
   }
 
   synchronized void failNext(int count) {
@@ -75,8 +109,9 @@ final class InMemorySegmentCommitter implements SegmentCommitter {
   /** What a new owner would open the partition from. */
   synchronized RecoveredPartition recovered(PartitionId partition) {
     List<SegmentRef> list = segments(partition);
-    long hw = list.isEmpty() ? 0 : list.getLast().nextOffset();
+    long start = logStarts.getOrDefault(partition, 0L);
+    long hw = list.isEmpty() ? start : list.getLast().nextOffset();
     return new RecoveredPartition(
-        0, hw, list, List.copyOf(producers.getOrDefault(partition, Map.of()).values()));
+        start, hw, list, List.copyOf(producers.getOrDefault(partition, Map.of()).values()));
   }
 }

@@ -129,6 +129,11 @@ public final class ClusterHarness implements AutoCloseable {
     return brokers.indexOf(broker);
   }
 
+  /** Index (in {@link #brokers()}) of the broker listening on {@code node}'s port; -1 if none. */
+  public int indexOf(Node node) {
+    return indexOfNode(node);
+  }
+
   public EtcdServer etcd() {
     return etcd;
   }

@@ -62,6 +62,11 @@ public final class PartitionLedger {
     return completed.get();
   }
 
+  /** Snapshot: each acknowledged value and the offset its ack carried. */
+  public Map<String, Long> ackedOffsets() {
+    return Map.copyOf(ackedOffset);
+  }
+
   public List<Exception> failures() {
     return List.copyOf(failures);
   }

@@ -7,6 +7,7 @@ import io.kafscale.broker.api.ApiHandler;
 import io.kafscale.broker.api.ErrorMapping;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TopicIds;
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.protocol.frame.RequestFrame;
@@ -74,6 +75,16 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
     }
     TopicRecord t = topic.get();
     Uuid topicId = TopicIds.toKafka(t.topicId());
+    if (CoordinatorPartitions.TOPIC.equals(t.name())) {
+      // Apache Kafka's brokers leave this to authorization (KafkaApis answers
+      // TOPIC_AUTHORIZATION_FAILED for topics the caller may not delete) and its TopicCommand
+      // refuses internal topics client-side; without ACLs we refuse it here with the same
+      // non-retriable error, because deleting it would drop every group's coordinator.
+      return done(
+          result(t.name(), topicId, version)
+              .setErrorCode(Errors.TOPIC_AUTHORIZATION_FAILED.code())
+              .setErrorMessage("Internal topic " + t.name() + " cannot be deleted"));
+    }
     return topics
         .delete(t.name())
         .thenApply(d -> result(t.name(), topicId, version).setErrorCode(Errors.NONE.code()))

@@ -5,6 +5,8 @@ package io.kafscale.broker.api.cluster;
 
 import io.kafscale.broker.api.ApiHandler;
 import io.kafscale.broker.api.RequestContext;
+import io.kafscale.broker.cluster.ClusterView;
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.protocol.frame.RequestFrame;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,15 +16,16 @@ import org.apache.kafka.common.message.FindCoordinatorResponseData.Coordinator;
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * FindCoordinator: on a single node this broker coordinates every group, so group keys (type 0) get
- * this broker's endpoint, whatever the key (Apache Kafka does not validate group ids here either;
- * JoinGroup and friends do). Transaction keys (type 1) get this broker too: a transactional
- * producer then sends InitProducerId, which refuses transactional ids with a fatal
- * UNSUPPORTED_VERSION until transactions exist; answering COORDINATOR_NOT_AVAILABLE here instead
- * would make clients retry until max.block.ms and fail with a bare timeout. Share keys (type 2) and
- * unknown types get INVALID_REQUEST. Versions 0-3 carry one key and answer at the top level; from
- * v4 keys are batched (KIP-699) and each gets its own answer. Only the fields a version has are
- * set: the generated writers throw otherwise. Thread-safe.
+ * FindCoordinator: a group key (type 0) is answered with the live owner of the group's partition of
+ * {@value CoordinatorPartitions#TOPIC} ({@code abs(hash) % partitions}, as Kafka), or
+ * COORDINATOR_NOT_AVAILABLE while that partition has no owner; whatever the key (Apache Kafka does
+ * not validate group ids here either; JoinGroup and friends do). Transaction keys (type 1) get this
+ * broker too: a transactional producer then sends InitProducerId, which refuses transactional ids
+ * with a fatal UNSUPPORTED_VERSION until transactions exist; answering COORDINATOR_NOT_AVAILABLE
+ * here instead would make clients retry until max.block.ms and fail with a bare timeout. Share keys
+ * (type 2) and unknown types get INVALID_REQUEST. Versions 0-3 carry one key and answer at the top
+ * level; from v4 keys are batched (KIP-699) and each gets its own answer. Only the fields a version
+ * has are set: the generated writers throw otherwise. Thread-safe.
  */
 public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequestData> {
   private static final byte GROUP = 0;
@@ -32,13 +35,22 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
   private static final short FIRST_ERROR_MESSAGE_VERSION = 1;
 
   private final BrokerEndpoint self;
+  private final ClusterView cluster;
+  private final CoordinatorPartitions partitions;
 
-  public FindCoordinatorHandler(BrokerEndpoint self) {
+  public FindCoordinatorHandler(
+      BrokerEndpoint self, ClusterView cluster, CoordinatorPartitions partitions) {
     this.self = self;
+    this.cluster = cluster;
+    this.partitions = partitions;
   }
 
-  /** The answer for one key: an error (NONE means "this broker") and an optional message. */
-  private record Lookup(Errors error, String message) {
+  /** The answer for one key: an error, or (NONE) the coordinator's id, host and port. */
+  private record Lookup(Errors error, String message, int nodeId, String host, int port) {
+    static Lookup failed(Errors error, String message) {
+      return new Lookup(error, message, -1, "", -1);
+    }
+
     boolean found() {
       return error == Errors.NONE;
     }
@@ -50,22 +62,38 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
     short version = frame.apiVersion();
     FindCoordinatorResponseData response = new FindCoordinatorResponseData().setThrottleTimeMs(0);
     if (version < FIRST_BATCHED_VERSION) {
-      single(response, version, lookup(request.keyType()));
+      single(response, version, lookup(request.keyType(), request.key()));
     } else {
       for (String key : request.coordinatorKeys()) {
-        response.coordinators().add(coordinator(key, lookup(request.keyType())));
+        response.coordinators().add(coordinator(key, lookup(request.keyType(), key)));
       }
     }
     return CompletableFuture.completedFuture(response);
   }
 
-  private static Lookup lookup(byte keyType) {
+  private Lookup lookup(byte keyType, String key) {
     return switch (keyType) {
-      case GROUP, TRANSACTION -> new Lookup(Errors.NONE, null);
+      case GROUP -> group(key == null ? "" : key);
+      case TRANSACTION -> new Lookup(Errors.NONE, null, self.id(), self.host(), self.port());
       case SHARE ->
-          new Lookup(Errors.INVALID_REQUEST, "Share groups are not supported by this broker");
-      default -> new Lookup(Errors.INVALID_REQUEST, "Unknown coordinator key type " + keyType);
+          Lookup.failed(Errors.INVALID_REQUEST, "Share groups are not supported by this broker");
+      default -> Lookup.failed(Errors.INVALID_REQUEST, "Unknown coordinator key type " + keyType);
     };
+  }
+
+  private Lookup group(String groupId) {
+    int partition = CoordinatorPartitions.partitionFor(groupId, partitions.count());
+    return cluster
+        .leader(CoordinatorPartitions.TOPIC, partition)
+        .map(
+            l ->
+                new Lookup(
+                    Errors.NONE, null, l.broker().brokerId(), l.broker().host(), l.broker().port()))
+        .orElseGet(
+            () ->
+                Lookup.failed(
+                    Errors.COORDINATOR_NOT_AVAILABLE,
+                    "The coordinator partition " + partition + " has no live owner"));
   }
 
   private void single(FindCoordinatorResponseData response, short version, Lookup lookup) {
@@ -73,22 +101,16 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
     if (version >= FIRST_ERROR_MESSAGE_VERSION) {
       response.setErrorMessage(lookup.found() ? null : lookup.message());
     }
-    if (lookup.found()) {
-      response.setNodeId(self.id()).setHost(self.host()).setPort(self.port());
-    } else {
-      // Kafka's "no node" (-1, "", -1), as in its error responses.
-      response.setNodeId(-1).setHost("").setPort(-1);
-    }
+    // On errors Kafka's "no node" (-1, "", -1), as in its error responses.
+    response.setNodeId(lookup.nodeId()).setHost(lookup.host()).setPort(lookup.port());
   }
 
-  private Coordinator coordinator(String key, Lookup lookup) {
+  private static Coordinator coordinator(String key, Lookup lookup) {
     Coordinator coordinator =
         new Coordinator()
             .setKey(key)
             .setErrorCode(lookup.error().code())
             .setErrorMessage(lookup.message());
-    return lookup.found()
-        ? coordinator.setNodeId(self.id()).setHost(self.host()).setPort(self.port())
-        : coordinator.setNodeId(-1).setHost("").setPort(-1);
+    return coordinator.setNodeId(lookup.nodeId()).setHost(lookup.host()).setPort(lookup.port());
   }
 }

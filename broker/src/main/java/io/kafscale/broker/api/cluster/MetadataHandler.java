@@ -9,6 +9,7 @@ import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TopicIds;
 import io.kafscale.broker.api.TopicNames;
 import io.kafscale.broker.cluster.ClusterView;
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.metadata.model.TopicRecord;
@@ -143,7 +144,7 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
             .setErrorCode(Errors.NONE.code())
             .setName(topic.name())
             .setTopicId(TopicIds.toKafka(topic.topicId()))
-            .setIsInternal(false);
+            .setIsInternal(CoordinatorPartitions.TOPIC.equals(topic.name()));
     for (int p = 0; p < topic.partitionCount(); p++) {
       answer.partitions().add(partition(topic.name(), p));
     }
@@ -178,7 +179,7 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
         .setName(name)
         .setTopicId(id)
         .setErrorCode(error.code())
-        .setIsInternal(false);
+        .setIsInternal(CoordinatorPartitions.TOPIC.equals(name));
   }
 
   private static <T> CompletableFuture<T> done(T value) {

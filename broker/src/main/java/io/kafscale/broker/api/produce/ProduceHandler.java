@@ -9,6 +9,7 @@ import io.kafscale.broker.api.ErrorMapping;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TopicIds;
 import io.kafscale.broker.cluster.ClusterView;
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.metadata.model.TopicRecord;
@@ -131,6 +132,10 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   private CompletableFuture<PartitionProduceResponse> append(
       TopicRecord topic, PartitionProduceData data, short version) {
     int index = data.index();
+    if (CoordinatorPartitions.TOPIC.equals(topic.name())) {
+      // As Kafka: clients may not append to internal topics (internalTopicsAllowed = false).
+      return CompletableFuture.completedFuture(error(index, Errors.INVALID_TOPIC_EXCEPTION, null));
+    }
     if (index < 0 || index >= topic.partitionCount()) {
       return CompletableFuture.completedFuture(
           error(index, Errors.UNKNOWN_TOPIC_OR_PARTITION, null));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.broker.api.ApiTestContext;
 import io.kafscale.broker.api.TestRecords;
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.storage.objectstore.memory.FaultPolicy;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,8 @@ class AdminHandlersTest {
     CreateTopicsResponseData response = ctx.call(ApiKeys.CREATE_TOPICS, 2, rf3);
     assertThat(response.topics().find("rf").errorCode())
         .isEqualTo(Errors.INVALID_REPLICATION_FACTOR.code());
-    assertThat(ctx.apis.topics().image().byName()).containsOnlyKeys("exists");
+    assertThat(ctx.apis.topics().image().byName())
+        .containsOnlyKeys("exists", CoordinatorPartitions.TOPIC);
   }
 
   @Test
@@ -131,7 +133,7 @@ class AdminHandlersTest {
     assertThat(byId.responses())
         .extracting(r -> r.errorCode())
         .containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_ID.code());
-    assertThat(ctx.apis.topics().image().byName()).isEmpty();
+    assertThat(ctx.apis.topics().image().byName()).containsOnlyKeys(CoordinatorPartitions.TOPIC);
     assertThat(ctx.apis.topics().log("a", 0)).isEmpty();
     assertThat(ctx.objects.size()).isZero();
     assertThat(ctx.objects.count(FaultPolicy.Operation.DELETE_ALL)).isPositive();

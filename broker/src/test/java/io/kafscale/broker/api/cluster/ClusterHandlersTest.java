@@ -6,6 +6,7 @@ package io.kafscale.broker.api.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.broker.api.ApiTestContext;
+import io.kafscale.broker.group.CoordinatorPartitions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,12 @@ class ClusterHandlersTest {
     ids.topics().add(new MetadataRequestTopic().setName(null).setTopicId(Uuid.randomUuid()));
     MetadataResponseData byId = ctx.call(ApiKeys.METADATA, 12, ids);
     // Then
-    assertThat(all.topics()).extracting(MetadataResponseTopic::name).containsExactly("t1", "t2");
+    assertThat(all.topics())
+        .extracting(MetadataResponseTopic::name)
+        .containsExactly(CoordinatorPartitions.TOPIC, "t1", "t2");
+    assertThat(all.topics())
+        .extracting(MetadataResponseTopic::isInternal)
+        .containsExactly(true, false, false);
     assertThat(byId.topics())
         .extracting(MetadataResponseTopic::errorCode)
         .containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_ID.code());

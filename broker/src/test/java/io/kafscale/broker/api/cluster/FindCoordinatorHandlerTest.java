@@ -6,12 +6,19 @@ package io.kafscale.broker.api.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.broker.api.ApiTestContext;
+import io.kafscale.broker.cluster.ClusterView;
+import io.kafscale.broker.group.CoordinatorPartitions;
+import io.kafscale.metadata.cluster.ClusterImage;
+import io.kafscale.metadata.model.BrokerRecord;
+import io.kafscale.protocol.frame.RequestFrame;
+import io.netty.buffer.Unpooled;
 import java.util.List;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData.Coordinator;
+import org.apache.kafka.common.message.RequestHeaderData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
@@ -185,5 +192,44 @@ class FindCoordinatorHandlerTest {
     assertThat(entry).isNotNull();
     assertThat(entry.minVersion()).isZero();
     assertThat(entry.maxVersion()).isEqualTo(LATEST);
+  }
+
+  @Test
+  void shouldAnswerCoordinatorNotAvailableWhileTheGroupsPartitionHasNoOwner() {
+    // Given: an image without the coordinator topic's owners
+    BrokerRecord self =
+        new BrokerRecord(1, "127.0.0.1", 9092, java.util.Optional.empty(), 0, false, "i");
+    FindCoordinatorHandler handler =
+        new FindCoordinatorHandler(
+            new BrokerEndpoint(1, "127.0.0.1", 9092, null),
+            new ClusterView(ClusterImage::empty, self),
+            new CoordinatorPartitions() {
+              @Override
+              public int count() {
+                return 50;
+              }
+
+              @Override
+              public java.util.Optional<io.kafscale.metadata.model.CoordinatorFence> fence(int p) {
+                return java.util.Optional.empty();
+              }
+            });
+    RequestFrame frame =
+        new RequestFrame(
+            ApiKeys.FIND_COORDINATOR,
+            (short) 3,
+            new RequestHeaderData(),
+            new FindCoordinatorRequestData(),
+            0,
+            Unpooled.EMPTY_BUFFER);
+    // When
+    FindCoordinatorResponseData single =
+        handler
+            .handle(null, frame, new FindCoordinatorRequestData().setKey("g"))
+            .toCompletableFuture()
+            .join();
+    // Then
+    assertThat(single.errorCode()).isEqualTo(Errors.COORDINATOR_NOT_AVAILABLE.code());
+    assertThat(single.nodeId()).isEqualTo(-1);
   }
 }

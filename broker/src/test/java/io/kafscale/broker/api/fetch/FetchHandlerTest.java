@@ -141,8 +141,9 @@ class FetchHandlerTest {
 
   @Test
   void shouldWakeParkedFetchWhenDataIsCommitted() {
-    // Given
+    // Given: the group coordinator's periodic ticks are the only other timers
     ctx.createTopic("t", 1, Map.of());
+    int background = ctx.scheduler.pending();
     CompletableFuture<ApiMessage> parked =
         ctx.callAsync(ApiKeys.FETCH, 12, fetch("t", Uuid.ZERO_UUID, 0, 0).setMaxWaitMs(30_000));
     assertThat(parked).isNotDone();
@@ -151,7 +152,7 @@ class FetchHandlerTest {
     // Then
     FetchResponseData response = (FetchResponseData) parked.join();
     assertThat(TestRecords.baseOffsets(partition(response, 0))).containsExactly(0L);
-    assertThat(ctx.scheduler.pending()).isZero();
+    assertThat(ctx.scheduler.pending()).isEqualTo(background);
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.kafscale.metadata.store.KeyValue;
 import io.kafscale.metadata.store.MetadataStore;
 import io.kafscale.metadata.store.Op;
 import io.kafscale.metadata.store.Txn;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * should be in flight (the owner's flush discipline).
  */
 public final class StorePartitionRegistry implements PartitionRegistry {
+  /**
+   * Segment keys deleted per trim transaction: with the state put it stays under etcd's default
+   * {@code --max-txn-ops} of 128.
+   */
+  static final int MAX_SEGMENT_DELETES_PER_TXN = 100;
+
   private final MetadataStore store;
   private final KeyLayout keys;
   private final ConcurrentHashMap<TopicPartition, Owned> owned = new ConcurrentHashMap<>();
@@ -314,6 +321,114 @@ public final class StorePartitionRegistry implements PartitionRegistry {
                         }
                         return commitAttempt(tp, epoch, fresh, segment, producers, false);
                       });
+            });
+  }
+
+  @Override
+  public CompletableFuture<Void> trimSegments(
+      String topic, int partition, int epoch, long logStartOffset, List<SegmentRecord> removed) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    for (SegmentRecord s : removed) {
+      if (s.lastOffset() >= logStartOffset) {
+        return CompletableFuture.failedFuture(
+            new IllegalArgumentException(
+                "segment at " + s.baseOffset() + " is not below log start " + logStartOffset));
+      }
+    }
+    List<List<SegmentRecord>> chunks = new ArrayList<>();
+    for (int i = 0; i < removed.size(); i += MAX_SEGMENT_DELETES_PER_TXN) {
+      chunks.add(removed.subList(i, Math.min(removed.size(), i + MAX_SEGMENT_DELETES_PER_TXN)));
+    }
+    if (chunks.isEmpty()) {
+      chunks.add(List.of()); // DeleteRecords inside the first segment: only the log start moves
+    }
+    Owned cached = owned.get(tp);
+    CompletableFuture<Owned> base =
+        cached != null && cached.epoch() == epoch
+            ? CompletableFuture.completedFuture(cached)
+            : readOwned(tp, epoch);
+    return base.thenCompose(b -> trimChunks(tp, epoch, b, chunks, 0, logStartOffset));
+  }
+
+  /** Chunk {@code i} onwards; every chunk but the last moves the log start past its segments. */
+  private CompletableFuture<Void> trimChunks(
+      TopicPartition tp,
+      int epoch,
+      Owned base,
+      List<List<SegmentRecord>> chunks,
+      int i,
+      long logStartOffset) {
+    if (i == chunks.size()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    List<SegmentRecord> chunk = chunks.get(i);
+    long start =
+        i == chunks.size() - 1
+            ? logStartOffset
+            : Math.min(logStartOffset, chunk.getLast().lastOffset() + 1);
+    return trimAttempt(tp, epoch, base, chunk, start, true)
+        .thenCompose(next -> trimChunks(tp, epoch, next, chunks, i + 1, logStartOffset));
+  }
+
+  private CompletableFuture<Owned> trimAttempt(
+      TopicPartition tp,
+      int epoch,
+      Owned base,
+      List<SegmentRecord> chunk,
+      long logStartOffset,
+      boolean mayRetry) {
+    PartitionStateRecord cur = base.state();
+    if (logStartOffset > cur.highWatermark()) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "log start " + logStartOffset + " is above the high watermark of " + tp));
+    }
+    String stateKey = keys.partitionState(tp.topic(), tp.partition());
+    String ownerKey = keys.owner(tp.topic(), tp.partition());
+    PartitionStateRecord next =
+        new PartitionStateRecord(
+            cur.ownerBrokerId(),
+            epoch,
+            Math.max(cur.logStartOffset(), logStartOffset),
+            cur.highWatermark());
+    Txn.Builder txn =
+        Txn.builder()
+            .when(Compare.modRevisionEquals(stateKey, base.modRevision()))
+            .when(Compare.valueEquals(ownerKey, base.ownerValue()))
+            .otherwise(Op.get(stateKey))
+            .otherwise(Op.get(ownerKey));
+    for (SegmentRecord s : chunk) {
+      txn.then(Op.delete(keys.segment(tp.topic(), tp.partition(), s.baseOffset())));
+    }
+    txn.then(Op.put(stateKey, ProtoCodec.encodePartitionState(next)));
+    return store
+        .txn(txn.build())
+        .thenCompose(
+            r -> {
+              if (r.succeeded()) {
+                Owned now = new Owned(epoch, r.revision(), next, base.ownerValue());
+                owned.put(tp, now);
+                return CompletableFuture.completedFuture(now);
+              }
+              Optional<KeyValue> owner = r.gets().get(1);
+              if (owner.isEmpty() || !Arrays.equals(owner.get().value(), base.ownerValue())) {
+                owned.remove(tp);
+                return CompletableFuture.<Owned>failedFuture(ownerGone(tp, epoch));
+              }
+              // A stale cached revision under our own claim (e.g. another registry instance of
+              // this owner wrote): deleting keys and raising the log start are idempotent, so one
+              // retry on the fresh state is safe.
+              return ownedAt(tp, epoch, r.gets().get(0), base.ownerValue())
+                  .thenCompose(
+                      fresh ->
+                          mayRetry
+                              ? trimAttempt(tp, epoch, fresh, chunk, logStartOffset, false)
+                              : CompletableFuture.<Owned>failedFuture(
+                                  new FencedEpochException(
+                                      "partition "
+                                          + tp
+                                          + " state changed concurrently under epoch "
+                                          + epoch)));
             });
   }
 
