@@ -43,6 +43,12 @@ public final class LogTrimmer {
   public LogTrimmer(ObjectStore objects, MeterRegistry registry) {
     this.objects = objects;
     this.registry = registry;
+    // Registered up front, so a scrape shows zeros rather than nothing before the first trim.
+    registry.counter(BrokerMeters.RETENTION_FAILURES.meterName());
+    for (Cause cause : Cause.values()) {
+      registry.counter(BrokerMeters.RETENTION_SEGMENTS_DELETED.meterName(), "cause", cause.tag);
+      registry.counter(BrokerMeters.RETENTION_BYTES_DELETED.meterName(), "cause", cause.tag);
+    }
   }
 
   /**

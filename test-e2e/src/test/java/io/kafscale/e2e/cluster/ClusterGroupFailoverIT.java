@@ -8,38 +8,23 @@ import static org.awaitility.Awaitility.await;
 
 import io.kafscale.broker.testing.BrokerProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,13 +43,12 @@ class ClusterGroupFailoverIT {
   private static final int PARTITIONS = 6;
   private static final String GROUP = "failover-group";
   private static final int MEMBERS = 3;
-  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
   private static final Path REPORT = Path.of("target", "cluster-group-failover.txt");
 
   @TempDir Path tmp;
   private ClusterHarness cluster;
   private LoadGenerator load;
-  private final List<Member> members = new ArrayList<>();
+  private final List<GroupMember> members = new ArrayList<>();
 
   @BeforeEach
   void startCluster() {
@@ -74,7 +58,7 @@ class ClusterGroupFailoverIT {
 
   @AfterEach
   void stopEverything() {
-    members.forEach(Member::close);
+    members.forEach(GroupMember::close);
     if (load != null) {
       load.close();
     }
@@ -91,7 +75,7 @@ class ClusterGroupFailoverIT {
     cluster.awaitLeaderCounts(TOPIC, Duration.ofSeconds(20), 2, 2, 2);
     GroupLog log = new GroupLog();
     for (int i = 0; i < MEMBERS; i++) {
-      members.add(new Member(i, cluster.bootstrap(), log));
+      members.add(new GroupMember(i, cluster.bootstrap(), GROUP, TOPIC, log));
     }
     awaitStableGroup(MEMBERS);
     PartitionLedger ledger = new PartitionLedger();
@@ -134,7 +118,7 @@ class ClusterGroupFailoverIT {
         .untilAsserted(() -> assertThat(adminCommitted()).isEqualTo(ends));
     Map<Integer, Long> committedAfter = adminCommitted();
     long assignmentsAfterKill = log.assignmentsAfter(killedAt);
-    members.forEach(Member::close);
+    members.forEach(GroupMember::close);
     Duration toConsume =
         Duration.ofNanos(
             log.firstConsumptionAfter(killedAt, victimLeads).orElse(killedAt) - killedAt);
@@ -274,9 +258,9 @@ class ClusterGroupFailoverIT {
     for (int k = 0; k < 60; k++) {
       String group = GROUP + "-witness-" + k;
       try (KafkaConsumer<byte[], byte[]> consumer =
-          Member.consumer(cluster.liveBootstrap(), group)) {
+          GroupMember.consumer(cluster.liveBootstrap(), group)) {
         consumer.assign(commit.keySet());
-        consumer.commitSync(commit, COMMIT_TIMEOUT);
+        consumer.commitSync(commit, GroupMember.COMMIT_TIMEOUT);
       }
       if (cluster.indexOf(describeGroup(group).coordinator()) == cluster.indexOf(broker)) {
         return new Witness(group, offsets);
@@ -323,200 +307,5 @@ class ClusterGroupFailoverIT {
     System.out.print(line);
     Files.createDirectories(REPORT.toAbsolutePath().getParent());
     Files.writeString(REPORT, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-  }
-
-  /**
-   * What the members did: every record consumed (value, partition, offset, when), every commit
-   * acknowledged to them (when commitSync returned), every error. Thread-safe.
-   */
-  static final class GroupLog {
-    record Consumption(String value, int partition, long offset, long nanos, int member) {}
-
-    record Commit(int partition, long offset, long nanos, int member) {}
-
-    private final ConcurrentLinkedQueue<Consumption> consumed = new ConcurrentLinkedQueue<>();
-    private final Set<String> values = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<Commit> commits = new ConcurrentLinkedQueue<>();
-    private final Map<String, Integer> errors = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Long> assignments = new ConcurrentLinkedQueue<>();
-
-    void consumed(int member, ConsumerRecord<byte[], byte[]> r) {
-      String value = new String(r.value(), StandardCharsets.UTF_8);
-      consumed.add(new Consumption(value, r.partition(), r.offset(), System.nanoTime(), member));
-      values.add(value);
-    }
-
-    void committed(int member, Map<TopicPartition, OffsetAndMetadata> offsets) {
-      long now = System.nanoTime();
-      offsets.forEach(
-          (tp, om) -> commits.add(new Commit(tp.partition(), om.offset(), now, member)));
-    }
-
-    void assigned() {
-      assignments.add(System.nanoTime());
-    }
-
-    long assignmentsAfter(long nanos) {
-      return assignments.stream().filter(t -> t >= nanos).count();
-    }
-
-    void error(Exception e) {
-      errors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-    }
-
-    int consumedCount() {
-      return consumed.size();
-    }
-
-    Set<String> consumedValues() {
-      return values;
-    }
-
-    /** Per partition, the highest offset whose commit was acknowledged before {@code nanos}. */
-    Map<Integer, Long> committedBefore(long nanos) {
-      Map<Integer, Long> out = new TreeMap<>();
-      commits.stream()
-          .filter(c -> c.nanos() < nanos)
-          .forEach(c -> out.merge(c.partition(), c.offset(), Math::max));
-      return out;
-    }
-
-    OptionalLong firstCommitAfter(long nanos) {
-      return commits.stream().mapToLong(Commit::nanos).filter(t -> t >= nanos).min();
-    }
-
-    /** The earliest consumption from one of {@code partitions} at or after {@code nanos}. */
-    OptionalLong firstConsumptionAfter(long nanos, List<Integer> partitions) {
-      return consumed.stream()
-          .filter(c -> partitions.contains(c.partition()))
-          .mapToLong(Consumption::nanos)
-          .filter(t -> t >= nanos)
-          .min();
-    }
-
-    /** Per partition, one past the highest offset consumed. */
-    Map<Integer, Long> nextOffsets() {
-      Map<Integer, Long> out = new TreeMap<>();
-      consumed.forEach(c -> out.merge(c.partition(), c.offset() + 1, Math::max));
-      return out;
-    }
-
-    /** Every consumption of a value that had been consumed before (in arrival order). */
-    List<Consumption> duplicates() {
-      Set<String> seen = new HashSet<>();
-      return consumed.stream().filter(c -> !seen.add(c.value())).toList();
-    }
-
-    /** Acked values consumed at an offset other than the one their ack carried. */
-    List<String> misplaced(Map<String, Long> acked) {
-      return consumed.stream()
-          .filter(c -> acked.containsKey(c.value()) && acked.get(c.value()) != c.offset())
-          .map(c -> c + " acked at " + acked.get(c.value()))
-          .limit(20)
-          .toList();
-    }
-
-    String errorSummary() {
-      return "member errors " + new TreeMap<>(errors);
-    }
-  }
-
-  /**
-   * One group member on its own thread: subscribe, poll, record, commitSync the next offsets of
-   * what it just got. Errors (a commit failed by a rebalance or a dead coordinator) are recorded
-   * and it carries on, as an application would. {@link #close()} stops it from any thread.
-   */
-  private static final class Member implements AutoCloseable {
-    private final int id;
-    private final GroupLog log;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private boolean closed;
-
-    Member(int id, String bootstrap, GroupLog log) {
-      this.id = id;
-      this.log = log;
-      this.consumer = consumer(bootstrap, GROUP);
-      this.thread = new Thread(this::run, "group-member-" + id);
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group) {
-      Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-      props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-      props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
-      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-      props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
-      props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-      props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-      props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
-      props.put(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, 100);
-      props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-      return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private void run() {
-      consumer.subscribe(
-          List.of(TOPIC),
-          new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-              log.assigned();
-            }
-          });
-      try {
-        while (running) {
-          pollAndCommit();
-        }
-      } catch (WakeupException e) {
-        // close() woke us up
-      } finally {
-        consumer.close(Duration.ofSeconds(5));
-      }
-    }
-
-    private void pollAndCommit() {
-      try {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-        if (records.isEmpty()) {
-          return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-          List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
-          batch.forEach(r -> log.consumed(id, r));
-          next.put(tp, new OffsetAndMetadata(batch.getLast().offset() + 1));
-        }
-        consumer.commitSync(next, COMMIT_TIMEOUT);
-        log.committed(id, next);
-      } catch (WakeupException e) {
-        throw e;
-      } catch (KafkaException e) {
-        log.error(e);
-      }
-    }
-
-    @Override
-    public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      running = false;
-      consumer.wakeup();
-      try {
-        thread.join(Duration.ofSeconds(15));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }
