@@ -74,12 +74,19 @@ public final class ApiTestContext implements AutoCloseable {
 
   /** Starts a (further) cluster node as broker {@link #BROKER_ID} over this context's stores. */
   public ClusterNode startNode(PartitionLogOpener opener) {
+    return startNode(BROKER_ID, 9092, opener);
+  }
+
+  /**
+   * Starts another broker's cluster node (advertised at 127.0.0.1:{@code port}) over these stores.
+   */
+  public ClusterNode startNode(int brokerId, int port, PartitionLogOpener opener) {
     return ClusterNode.start(
             metadata,
             opener,
             objects,
             new BrokerRecord(
-                BROKER_ID, "127.0.0.1", 9092, Optional.empty(), 0, false, UUID.randomUUID() + ""),
+                brokerId, "127.0.0.1", port, Optional.empty(), 0, false, UUID.randomUUID() + ""),
             ClusterSettings.of(Duration.ofSeconds(10), Duration.ofSeconds(5)),
             Clock.systemUTC(),
             meters,
