@@ -4,12 +4,18 @@
 package io.kafscale.broker;
 
 import io.kafscale.broker.admin.AdminServer;
+import io.kafscale.broker.admin.GroupsApi;
 import io.kafscale.broker.api.ApiSettings;
 import io.kafscale.broker.api.KafkaApis;
 import io.kafscale.broker.cluster.ClusterNode;
 import io.kafscale.broker.cluster.MonotonicClock;
 import io.kafscale.broker.config.BrokerConfig;
 import io.kafscale.broker.config.NetworkConfig;
+import io.kafscale.broker.group.CoordinatorPartitions;
+import io.kafscale.broker.group.GroupCoordinator;
+import io.kafscale.broker.group.HighWatermarkSource;
+import io.kafscale.broker.group.LagReporter;
+import io.kafscale.broker.group.StoreHighWatermarks;
 import io.kafscale.broker.metrics.BrokerMeters;
 import io.kafscale.broker.network.BrokerServer;
 import io.kafscale.broker.partition.ExecutorScheduler;
@@ -24,6 +30,7 @@ import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -134,7 +141,10 @@ public final class Broker implements AutoCloseable {
                 clock));
     server.start(apis);
     startRetention(objects);
-    admin = closer.register(new AdminServer(config.network().admin(), registry, this::isReady));
+    GroupsApi groupsApi = startLagReporter(metadata, clock);
+    admin =
+        closer.register(
+            new AdminServer(config.network().admin(), registry, this::isReady, groupsApi));
     admin.start();
     Gauge.builder(BrokerMeters.BROKER_READY.meterName(), this, b -> b.isReady() ? 1 : 0)
         .description(BrokerMeters.BROKER_READY.description())
@@ -148,6 +158,27 @@ public final class Broker implements AutoCloseable {
         closer.register(
             new RetentionSweeper(node.topics(), new LogTrimmer(objects, registry), timer));
     sweeper.start(config.retentionCheckInterval());
+  }
+
+  /** Lag of the groups coordinated here: gauges, and the admin API's group endpoints. */
+  private GroupsApi startLagReporter(Metadata metadata, Clock clock) {
+    GroupCoordinator groups = apis.groups();
+    HighWatermarkSource highWatermarks = new StoreHighWatermarks(node.topics(), metadata);
+    ExecutorScheduler timer = closer.register(new ExecutorScheduler("kafscale-lag"));
+    LagReporter lag =
+        closer.register(
+            new LagReporter(groups, highWatermarks, config.lag(), timer, clock, registry));
+    lag.start();
+    var view = node.view();
+    return new GroupsApi(
+        node.brokerId(),
+        groups,
+        lag::latest,
+        highWatermarks,
+        groupId ->
+            view.leader(CoordinatorPartitions.TOPIC, groups.partitionFor(groupId))
+                .map(l -> OptionalInt.of(l.broker().brokerId()))
+                .orElse(OptionalInt.empty()));
   }
 
   private BrokerRecord registration(int advertisedPort, Clock clock) {

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kafscale.broker.testing.BrokerFixture;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,7 +44,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Real kafka-clients 4.x group consumers (classic protocol) against an in-process broker: group
  * membership and rebalances, committed offsets, auto.offset.reset, cooperative rebalancing, static
- * membership and assign() commits.
+ * membership and assign() commits, and the consumer lag reported on {@code /metrics} and the admin
+ * API.
  */
 class KafkaClientsGroupIT {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -57,7 +61,9 @@ class KafkaClientsGroupIT {
         BrokerFixture.start(
             Map.of(
                 "KAFSCALE_GROUP_INITIAL_REBALANCE_DELAY_MS", "0",
-                "KAFSCALE_GROUP_COORDINATOR_PARTITIONS", "5"));
+                "KAFSCALE_GROUP_COORDINATOR_PARTITIONS", "5",
+                "KAFSCALE_LAG_INTERVAL_MS", "200",
+                "KAFSCALE_LAG_METRICS_PER_PARTITION", "true"));
     admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     Properties p = new Properties();
@@ -375,5 +381,61 @@ class KafkaClientsGroupIT {
                 .get(tp)
                 .offset())
         .isEqualTo(7);
+  }
+
+  private static String adminGet(String path) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(
+              HttpRequest.newBuilder(broker.adminUri(path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+  }
+
+  @Test
+  void shouldReportConsumerLagThatFallsToZeroOnceTheGroupCaughtUp() throws Exception {
+    // Given: 30 records on two partitions, and the group's offsets committed at 0
+    createTopic("grp-lag", 2);
+    produce("grp-lag", 0, 30);
+    TopicPartition p0 = new TopicPartition("grp-lag", 0);
+    TopicPartition p1 = new TopicPartition("grp-lag", 1);
+    try (KafkaConsumer<String, String> c = consumer("lagging", Map.of())) {
+      c.assign(List.of(p0, p1));
+      c.commitSync(Map.of(p0, new OffsetAndMetadata(0), p1, new OffsetAndMetadata(0)));
+    }
+
+    // Then
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(adminGet("/metrics"))
+                    .contains("kafscale_consumer_lag{group=\"lagging\"} 30.0"));
+
+    // When: a group member consumes everything and commits
+    Assignments listener = new Assignments("lag-member");
+    try (KafkaConsumer<String, String> c = subscribed("lagging", "grp-lag", listener, Map.of())) {
+      Set<String> seen = new HashSet<>();
+      pollUntil(List.of(c), seen, 30);
+      c.commitSync();
+
+      // Then
+      await()
+          .atMost(PATIENCE)
+          .untilAsserted(
+              () ->
+                  assertThat(adminGet("/metrics"))
+                      .contains("kafscale_consumer_lag{group=\"lagging\"} 0.0")
+                      .contains(
+                          "kafscale_consumer_partition_lag{group=\"lagging\",partition=\"1\","
+                              + "topic=\"grp-lag\"} 0.0"));
+      assertThat(adminGet("/api/v1/groups"))
+          .contains("\"groupId\":\"lagging\",\"state\":\"Stable\"")
+          .contains("\"members\":1,\"lag\":0}");
+      assertThat(adminGet("/api/v1/groups/lagging"))
+          .contains("\"assignment\":[{\"topic\":\"grp-lag\",\"partitions\":[0,1]}]")
+          .contains("\"lag\":0,\"offsets\":[")
+          .doesNotContain("\"lag\":1");
+    }
   }
 }

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP server ({@code /metrics}, {@code /healthz}, {@code /readyz}) on its own single
- * event loop, so scrapes never compete with Kafka traffic. Thread-safe.
+ * The admin HTTP server ({@code /metrics}, {@code /healthz}, {@code /readyz}, {@code
+ * /api/v1/groups}) on its own single event loop, so scrapes never compete with Kafka traffic.
+ * Thread-safe.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -33,8 +34,17 @@ public final class AdminServer implements AutoCloseable {
 
   public AdminServer(
       HostPort address, PrometheusMeterRegistry registry, BooleanSupplier readiness) {
+    this(address, registry, readiness, null);
+  }
+
+  /** With the consumer-group JSON API ({@code /api/v1/groups}); {@code groups} may be null. */
+  public AdminServer(
+      HostPort address,
+      PrometheusMeterRegistry registry,
+      BooleanSupplier readiness,
+      GroupsApi groups) {
     this.address = address;
-    this.handler = new AdminHttpHandler(registry, readiness);
+    this.handler = new AdminHttpHandler(registry, readiness, groups);
   }
 
   /**

@@ -5,6 +5,7 @@ package io.kafscale.broker.config;
 
 import io.kafscale.broker.cluster.ClusterSettings;
 import io.kafscale.broker.group.GroupConfig;
+import io.kafscale.broker.group.LagConfig;
 import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.storage.log.StorageConfig;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  * embedded metadata store skip fsync (see {@code KAFSCALE_LOCAL_FSYNC}). {@link #toString()} never
  * shows secrets. {@code retentionCheckInterval} is how often owned partitions are trimmed by
  * retention. A negative {@code brokerId} means the id is allocated when the broker registers.
+ * {@code lag} configures the consumer-lag reporter.
  */
 public record BrokerConfig(
     int brokerId,
@@ -37,7 +39,8 @@ public record BrokerConfig(
     int autoCreatePartitions,
     String logLevel,
     GroupConfig groups,
-    Duration retentionCheckInterval) {
+    Duration retentionCheckInterval,
+    LagConfig lag) {
 
   public BrokerConfig {
     Objects.requireNonNull(rack, "rack");
@@ -48,6 +51,41 @@ public record BrokerConfig(
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(retentionCheckInterval, "retentionCheckInterval");
+    Objects.requireNonNull(lag, "lag");
+  }
+
+  /** Without lag settings: the reporter's defaults (kept for callers predating them). */
+  public BrokerConfig(
+      int brokerId,
+      Optional<String> rack,
+      ClusterSettings cluster,
+      NetworkConfig network,
+      Path dataDir,
+      S3Settings s3,
+      EtcdConfig etcd,
+      StorageConfig storage,
+      boolean localFsync,
+      boolean autoCreateTopics,
+      int autoCreatePartitions,
+      String logLevel,
+      GroupConfig groups,
+      Duration retentionCheckInterval) {
+    this(
+        brokerId,
+        rack,
+        cluster,
+        network,
+        dataDir,
+        s3,
+        etcd,
+        storage,
+        localFsync,
+        autoCreateTopics,
+        autoCreatePartitions,
+        logLevel,
+        groups,
+        retentionCheckInterval,
+        LagConfig.defaults());
   }
 
   /**
@@ -97,6 +135,7 @@ public record BrokerConfig(
         autoCreatePartitions,
         logLevel,
         groups,
-        retentionCheckInterval);
+        retentionCheckInterval,
+        lag);
   }
 }

@@ -7,6 +7,7 @@ import static io.kafscale.broker.config.ConfigCatalogue.*;
 
 import io.kafscale.broker.cluster.ClusterSettings;
 import io.kafscale.broker.group.GroupConfig;
+import io.kafscale.broker.group.LagConfig;
 import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.storage.log.StorageConfig;
 import java.net.InetAddress;
@@ -73,6 +74,11 @@ final class BrokerConfigLoader {
     int partitions = reader.intValue(AUTO_CREATE_PARTITIONS);
     String logLevel = reader.logLevel(LOG_LEVEL_VAR);
     Duration retentionCheck = Duration.ofMillis(reader.longValue(RETENTION_CHECK_INTERVAL_MS));
+    LagConfig lag =
+        new LagConfig(
+            Duration.ofMillis(Math.max(1, reader.longValue(LAG_INTERVAL_MS))),
+            reader.bool(LAG_METRICS_PER_PARTITION),
+            Math.max(0, reader.intValue(LAG_METRICS_MAX_GROUPS)));
     reader.throwIfInvalid();
     return new BrokerConfig(
         brokerId,
@@ -88,7 +94,8 @@ final class BrokerConfigLoader {
         partitions,
         logLevel,
         groups,
-        retentionCheck);
+        retentionCheck,
+        lag);
   }
 
   private static NetworkConfig network(ConfigReader reader, Supplier<String> localHostName) {

@@ -95,7 +95,8 @@ public final class ConfigCatalogue {
           "KAFSCALE_METRICS_ADDR",
           HOST_PORT,
           "127.0.0.1:9093",
-          "Address of the admin HTTP server: `/metrics` (Prometheus), `/healthz`, `/readyz`.");
+          "Address of the admin HTTP server: `/metrics` (Prometheus), `/healthz`, `/readyz`, and"
+              + " the consumer-group JSON API `/api/v1/groups` (see `docs/admin-api.md`).");
   public static final ConfigVar DATA_DIR =
       ConfigVar.of(
           "KAFSCALE_DATA_DIR",
@@ -317,6 +318,34 @@ public final class ConfigCatalogue {
               + " extended while members keep joining (Kafka's"
               + " `group.initial.rebalance.delay.ms`).");
 
+  public static final ConfigVar LAG_INTERVAL_MS =
+      ConfigVar.number(
+          "KAFSCALE_LAG_INTERVAL_MS",
+          LONG,
+          "30000",
+          100,
+          3_600_000,
+          "How often each broker recomputes the consumer lag of the groups it coordinates (for"
+              + " `kafscale.consumer.lag` and the admin API's group list). One batch of"
+              + " metadata-store reads per interval for partitions owned by other brokers.");
+  public static final ConfigVar LAG_METRICS_PER_PARTITION =
+      ConfigVar.of(
+          "KAFSCALE_LAG_METRICS_PER_PARTITION",
+          BOOLEAN,
+          "false",
+          "Also export `kafscale.consumer.partition.lag` (tags group, topic, partition). Their"
+              + " number grows with groups times partitions: enable it for small clusters or"
+              + " debugging.");
+  public static final ConfigVar LAG_METRICS_MAX_GROUPS =
+      ConfigVar.number(
+          "KAFSCALE_LAG_METRICS_MAX_GROUPS",
+          INT,
+          "1000",
+          0,
+          1_000_000,
+          "At most this many groups per broker get their own lag series (largest lag first); the"
+              + " lag of the others is summed into `group=\"_other\"`, so labels stay bounded.");
+
   /** Every variable, in documentation order. */
   public static final List<ConfigVar> ALL =
       List.of(
@@ -359,7 +388,10 @@ public final class ConfigCatalogue {
           MAX_INFLIGHT_BYTES_PER_CONNECTION,
           GROUP_COORDINATOR_PARTITIONS,
           OFFSETS_RETENTION_MINUTES,
-          GROUP_INITIAL_REBALANCE_DELAY_MS);
+          GROUP_INITIAL_REBALANCE_DELAY_MS,
+          LAG_INTERVAL_MS,
+          LAG_METRICS_PER_PARTITION,
+          LAG_METRICS_MAX_GROUPS);
 
   private ConfigCatalogue() {}
 }

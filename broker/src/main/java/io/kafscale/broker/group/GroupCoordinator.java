@@ -113,6 +113,11 @@ public final class GroupCoordinator implements AutoCloseable {
     slots.checkOwnership();
   }
 
+  /** Ids of the groups loaded here now (the lag reporter reads their offsets). */
+  public Set<String> loadedGroupIds() {
+    return slots.loadedIds();
+  }
+
   /** How many groups are loaded (tests and metrics). */
   public int loadedGroups() {
     return slots.size();

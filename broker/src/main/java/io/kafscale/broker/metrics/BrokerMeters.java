@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Catalogue of the meters the broker's network, admin, ownership and retention layers register
- * (storage and API meters are declared by their own modules). Names follow Micrometer's dotted
- * style; Prometheus shows {@code kafscale.requests} as {@code kafscale_requests_total}. Every tag
- * has a bounded set of values.
+ * (storage and API meters are declared by their own modules), and the consumer-lag reporter. Names
+ * follow Micrometer's dotted style; Prometheus shows {@code kafscale.requests} as {@code
+ * kafscale_requests_total}. Every tag has a bounded set of values.
  */
 public enum BrokerMeters {
   REQUESTS("kafscale.requests", Kind.COUNTER, List.of("api"), "Kafka requests received, by API."),
@@ -93,7 +93,33 @@ public enum BrokerMeters {
       Kind.COUNTER,
       List.of(),
       "Partition trims (retention or DeleteRecords) whose metadata commit failed; nothing was"
-          + " removed and the next sweep retries.");
+          + " removed and the next sweep retries."),
+  CONSUMER_LAG(
+      "kafscale.consumer.lag",
+      Kind.GAUGE,
+      List.of("group"),
+      "Consumer lag (high watermark minus committed offset, summed over the group's partitions)"
+          + " of each group this broker coordinates, recomputed every `KAFSCALE_LAG_INTERVAL_MS`."
+          + " At most `KAFSCALE_LAG_METRICS_MAX_GROUPS` groups (largest lag first) get their own"
+          + " `group` value; the others are summed into `group` = `_other`. Series of groups that"
+          + " are gone or moved to another coordinator are removed."),
+  CONSUMER_PARTITION_LAG(
+      "kafscale.consumer.partition.lag",
+      Kind.GAUGE,
+      List.of("group", "topic", "partition"),
+      "Consumer lag per partition of the groups exported by `kafscale.consumer.lag` (not"
+          + " `_other`); only with `KAFSCALE_LAG_METRICS_PER_PARTITION=true`."),
+  CONSUMER_LAG_GROUPS(
+      "kafscale.consumer.lag.groups",
+      Kind.GAUGE,
+      List.of(),
+      "Groups with committed offsets whose lag this broker computed last (before the cap)."),
+  CONSUMER_LAG_FAILURES(
+      "kafscale.consumer.lag.failures",
+      Kind.COUNTER,
+      List.of(),
+      "Lag computations that failed (e.g. the metadata store was unreachable); the previous"
+          + " values stay until the next one succeeds.");
 
   /** Meter kinds as Micrometer registers them. */
   public enum Kind {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.kafscale.broker.group.LagConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -117,6 +118,38 @@ class BrokerConfigTest {
     assertThat(config.autoCreateTopics()).isFalse();
     assertThat(config.autoCreatePartitions()).isEqualTo(6);
     assertThat(config.logLevel()).isEqualTo("DEBUG");
+  }
+
+  @Test
+  void shouldReportGroupTotalsOnlyEveryThirtySecondsForAtMostAThousandGroupsByDefault() {
+    // When
+    BrokerConfig config = load(Map.of());
+
+    // Then
+    assertThat(config.lag()).isEqualTo(LagConfig.defaults());
+    assertThat(config.lag()).isEqualTo(new LagConfig(Duration.ofSeconds(30), false, 1000));
+  }
+
+  @Test
+  void shouldReadTheLagSettings() {
+    // When
+    BrokerConfig config =
+        load(
+            Map.of(
+                "KAFSCALE_LAG_INTERVAL_MS", "500",
+                "KAFSCALE_LAG_METRICS_PER_PARTITION", "true",
+                "KAFSCALE_LAG_METRICS_MAX_GROUPS", "0"));
+
+    // Then
+    assertThat(config.lag()).isEqualTo(new LagConfig(Duration.ofMillis(500), true, 0));
+  }
+
+  @Test
+  void shouldRejectALagIntervalBelowItsMinimum() {
+    // When / Then
+    assertThatThrownBy(() -> load(Map.of("KAFSCALE_LAG_INTERVAL_MS", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("KAFSCALE_LAG_INTERVAL_MS");
   }
 
   @Test

@@ -29,14 +29,17 @@ import org.junit.jupiter.api.Test;
 
 class MetricsDocIT {
   /**
-   * Meters that only exist after a failure (their tags name the failure); the rest must all show up
-   * after ordinary produce and fetch traffic.
+   * Meters that only exist after a failure (their tags name the failure) or for committing groups;
+   * the rest must all show up after ordinary produce and fetch traffic.
    */
   private static final Set<String> FAILURE_ONLY =
       Set.of(
           "kafscale.storage.flush.failures",
           "kafscale.produce.partition.errors",
-          "kafscale.fetch.partition.errors");
+          "kafscale.fetch.partition.errors",
+          // Consumer lag: needs a group with committed offsets (and, per partition, an opt-in).
+          "kafscale.consumer.lag",
+          "kafscale.consumer.partition.lag");
 
   @Test
   void shouldExposeEveryDocumentedMeterOnMetrics() throws Exception {
