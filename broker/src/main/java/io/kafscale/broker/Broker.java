@@ -117,6 +117,8 @@ public final class Broker implements AutoCloseable {
     int kafkaPort = server.bind();
     int advertisedPort =
         config.network().advertisedPort() == 0 ? kafkaPort : config.network().advertisedPort();
+    // Group timers and sessions are measured with it: a wall-clock step must not fire them early.
+    Clock monotonic = new MonotonicClock();
     node =
         closer.register(
             ClusterNode.start(
@@ -125,7 +127,7 @@ public final class Broker implements AutoCloseable {
                     objects,
                     registration(advertisedPort, clock),
                     config.cluster(),
-                    new MonotonicClock(),
+                    monotonic,
                     registry,
                     Broker::fatal)
                 .get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS));
@@ -138,7 +140,7 @@ public final class Broker implements AutoCloseable {
                 node.topics(),
                 node.view(),
                 registry,
-                clock));
+                monotonic));
     server.start(apis);
     startRetention(objects);
     GroupsApi groupsApi = startLagReporter(metadata, clock);

@@ -6,7 +6,9 @@ package io.kafscale.broker.group;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.metadata.model.CommittedOffsetRecord;
 import io.kafscale.metadata.model.PartitionRef;
+import io.kafscale.metadata.registry.FencedEpochException;
 import io.kafscale.metadata.registry.GroupRegistry;
+import io.kafscale.metadata.store.MetadataStoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +89,14 @@ public final class GroupCoordinator implements AutoCloseable {
           scheduler.schedule(
               config.ownershipCheckInterval(),
               () -> {
-                checkOwnership();
-                scheduleOwnershipCheck();
+                // A failing check must not stop the periodic check for good.
+                try {
+                  checkOwnership();
+                } catch (RuntimeException e) {
+                  LOG.warn("ownership check failed error={}", e.toString());
+                } finally {
+                  scheduleOwnershipCheck();
+                }
               });
     }
   }
@@ -94,7 +106,22 @@ public final class GroupCoordinator implements AutoCloseable {
       sweepTick =
           scheduler.schedule(
               config.retentionCheckInterval(),
-              () -> expireOffsets().whenComplete((v, e) -> scheduleSweep()));
+              () -> {
+                // A sweep that throws must not stop the periodic sweep for good.
+                CompletableFuture<Void> sweep;
+                try {
+                  sweep = expireOffsets();
+                } catch (RuntimeException e) {
+                  sweep = CompletableFuture.failedFuture(e);
+                }
+                sweep.whenComplete(
+                    (v, e) -> {
+                      if (e != null) {
+                        LOG.warn("offset expiry sweep failed error={}", e.toString());
+                      }
+                      scheduleSweep();
+                    });
+              });
     }
   }
 
@@ -143,16 +170,37 @@ public final class GroupCoordinator implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
           }
           long id = requestIds.incrementAndGet();
-          GroupEvent event = factory.create(id, clock.millis());
+          GroupEvent event;
+          try {
+            event = factory.create(id, clock.millis());
+          } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+            return CompletableFuture.completedFuture(null);
+          }
           if (event instanceof GroupEvent.Delete && !slot.exists) {
             answer.complete(new GroupResponse.DeleteResponse(id, ErrorKind.GROUP_ID_NOT_FOUND));
             return CompletableFuture.completedFuture(null);
           }
           slot.waiting.put(id, answer);
+          // An unload since the check above failed only the requests waiting then: this one
+          // would never be answered.
+          if (slot.unloaded) {
+            if (slot.waiting.remove(id) != null) {
+              answer.completeExceptionally(new NotCoordinatorException(groupId));
+            }
+            return CompletableFuture.completedFuture(null);
+          }
           if (event instanceof GroupEvent.Join) {
             slot.exists = true;
           }
-          return apply(slot, event);
+          return apply(slot, event)
+              .whenComplete(
+                  (v, e) -> {
+                    CompletableFuture<GroupResponse> f = e == null ? null : slot.waiting.remove(id);
+                    if (f != null) {
+                      f.completeExceptionally(e);
+                    }
+                  });
         });
     return answer;
   }
@@ -172,14 +220,30 @@ public final class GroupCoordinator implements AutoCloseable {
           if (error != ErrorKind.NONE || offsets.isEmpty()) {
             return CompletableFuture.completedFuture(error);
           }
+          Map<PartitionRef, CommittedOffsetRecord> previous = new HashMap<>();
+          offsets.keySet().forEach(p -> previous.put(p, slot.offsets.get(p)));
+          boolean existed = slot.exists;
           slot.offsets.putAll(offsets);
           slot.exists = true;
           Set<String> topics = new TreeSet<>();
           offsets.keySet().forEach(p -> topics.add(p.topic()));
-          return registry
-              .writeOffsets(slot.fence, groupId, slot.offsetsOf(topics))
+          return write(() -> registry.writeOffsets(slot.fence, groupId, slot.offsetsOf(topics)))
               .thenApply(v -> ErrorKind.NONE)
-              .whenComplete((v, e) -> failOver(slot, e));
+              .whenComplete(
+                  (v, e) -> {
+                    if (e != null && !failOver(slot, e)) {
+                      // Definitely not stored: the cache must not answer what the store lacks.
+                      previous.forEach(
+                          (p, o) -> {
+                            if (o == null) {
+                              slot.offsets.remove(p);
+                            } else {
+                              slot.offsets.put(p, o);
+                            }
+                          });
+                      slot.exists = existed;
+                    }
+                  });
         });
   }
 
@@ -262,7 +326,7 @@ public final class GroupCoordinator implements AutoCloseable {
           return registry
               .writeOffsets(slot.fence, groupId, slot.offsetsOf(changed))
               .thenApply(v -> new OffsetDeleteResult(ErrorKind.NONE, results))
-              .whenComplete((v, e) -> failOver(slot, e));
+              .whenComplete((v, e) -> unloadOnError(slot, e));
         });
   }
 
@@ -314,14 +378,14 @@ public final class GroupCoordinator implements AutoCloseable {
       slot.group = Group.empty(slot.groupId);
       return registry
           .deleteGroup(slot.fence, slot.groupId)
-          .whenComplete((v, e) -> failOver(slot, e));
+          .whenComplete((v, e) -> unloadOnError(slot, e));
     }
     if (topics.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
     return registry
         .writeOffsets(slot.fence, slot.groupId, slot.offsetsOf(topics))
-        .whenComplete((v, e) -> failOver(slot, e));
+        .whenComplete((v, e) -> unloadOnError(slot, e));
   }
 
   @Override
@@ -338,19 +402,34 @@ public final class GroupCoordinator implements AutoCloseable {
     slots.close();
   }
 
+  /**
+   * Applies {@code event}; fails (and the caller answers the request) only when applying it threw,
+   * after unloading the slot if the group had already changed.
+   */
   private CompletableFuture<Void> apply(GroupSlot slot, GroupEvent event) {
-    GroupResult result = slot.machine.apply(slot.group, event);
     Group before = slot.group;
-    Group after = result.group();
-    slot.group = after;
-    if (after.state() == GroupState.EMPTY && before.state() != GroupState.EMPTY) {
-      slot.emptySinceMs = event.nowMs();
+    GroupResult result;
+    CompletableFuture<Void> persisted;
+    try {
+      result = slot.machine.apply(before, event);
+      Group after = result.group();
+      slot.group = after;
+      if (after.state() == GroupState.EMPTY && before.state() != GroupState.EMPTY) {
+        slot.emptySinceMs = event.nowMs();
+      }
+      performTimers(slot, result.timers());
+      persisted =
+          result.persist()
+              ? write(() -> persist(slot, after, event.nowMs()))
+              : CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      LOG.error("group event failed groupId={} event={}", slot.groupId, event, e);
+      if (slot.group != before) {
+        slots.unload(slot);
+      }
+      return CompletableFuture.failedFuture(e);
     }
-    performTimers(slot, result.timers());
-    CompletableFuture<Void> persisted =
-        result.persist()
-            ? persist(slot, after, event.nowMs())
-            : CompletableFuture.completedFuture(null);
+    Group after = result.group();
     return persisted.handle(
         (v, e) -> {
           if (e != null) {
@@ -396,17 +475,59 @@ public final class GroupCoordinator implements AutoCloseable {
 
   private void fire(GroupSlot slot, TimerKey key) {
     slot.queue.submit(
-        () ->
-            slot.unloaded
-                ? CompletableFuture.completedFuture(null)
-                : apply(slot, GroupEvent.forTimer(key, clock.millis())));
+        () -> {
+          if (slot.unloaded) {
+            return CompletableFuture.completedFuture(null);
+          }
+          long now = clock.millis();
+          CompletableFuture<Void> applied = apply(slot, GroupEvent.forTimer(key, now));
+          // Fired before its deadline by our clock (e.g. the clock stepped back): the machine
+          // ignored it and nothing else re-arms it.
+          long deadline = GroupStateMachine.deadline(slot.group, key);
+          if (deadline > now) {
+            performTimers(slot, List.of(new TimerOp.Schedule(key, deadline)));
+          }
+          return applied;
+        });
   }
 
-  /** A fenced (or failed) write means another coordinator may own the partition: unload. */
-  private void failOver(GroupSlot slot, Throwable error) {
-    if (error != null) {
-      LOG.warn("group write failed groupId={} error={}", slot.groupId, error.toString());
+  /** A store call that throws instead of failing its future fails the future. */
+  private static CompletableFuture<Void> write(Supplier<CompletableFuture<Void>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** The cache was changed without a way back: any failed write reloads it from the store. */
+  private void unloadOnError(GroupSlot slot, Throwable error) {
+    if (error != null && !failOver(slot, error)) {
       slots.unload(slot);
     }
+  }
+
+  /**
+   * A fenced write (another coordinator may own the partition) or one whose outcome is unknown
+   * leaves the cache possibly unlike the store: unload, so the next request reloads. Returns
+   * whether it unloaded; a definite rejection is left to the caller.
+   */
+  private boolean failOver(GroupSlot slot, Throwable error) {
+    if (error == null) {
+      return false;
+    }
+    LOG.warn("group write failed groupId={} error={}", slot.groupId, error.toString());
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof FencedEpochException
+        || cause instanceof MetadataStoreException
+        || cause instanceof TimeoutException
+        || cause instanceof CancellationException) {
+      slots.unload(slot);
+      return true;
+    }
+    return false;
   }
 }

@@ -35,7 +35,7 @@ final class GroupSlots {
   private final Clock clock;
   private final int brokerId;
   private final BiConsumer<GroupSlot, List<TimerOp>> armTimers;
-  private final Map<String, GroupSlot> slots = new ConcurrentHashMap<>();
+  private final Map<String, GroupSlot> slots;
   private volatile boolean closed;
 
   /**
@@ -48,6 +48,19 @@ final class GroupSlots {
       Clock clock,
       int brokerId,
       BiConsumer<GroupSlot, List<TimerOp>> armTimers) {
+    this(registry, partitions, settings, clock, brokerId, armTimers, new ConcurrentHashMap<>());
+  }
+
+  /** With the map the slots are published in (tests interleave requests with publication). */
+  GroupSlots(
+      GroupRegistry registry,
+      CoordinatorPartitions partitions,
+      GroupSettings settings,
+      Clock clock,
+      int brokerId,
+      BiConsumer<GroupSlot, List<TimerOp>> armTimers,
+      Map<String, GroupSlot> slots) {
+    this.slots = slots;
     this.registry = registry;
     this.partitions = partitions;
     this.settings = settings;
@@ -113,10 +126,17 @@ final class GroupSlots {
       }
       GroupSlot fresh =
           new GroupSlot(groupId, fence.get(), new GroupStateMachine(settings, seed(fence.get())));
+      // The load is the queue's first task before any other thread can see the slot, so no
+      // request ever runs against the empty group and offsets of a slot still loading.
+      CompletableFuture<Void> loaded = new CompletableFuture<>();
+      fresh.queue.submit(() -> loaded);
       if (slots.putIfAbsent(groupId, fresh) == null) {
-        fresh.queue.submit(() -> load(fresh));
+        load(fresh).whenComplete((v, e) -> loaded.complete(null));
         return fresh;
       }
+      // Lost the race: the fresh slot was never visible, nothing waits on it.
+      fresh.unloaded = true;
+      loaded.complete(null);
     }
   }
 
@@ -126,8 +146,13 @@ final class GroupSlots {
   }
 
   private CompletableFuture<Void> load(GroupSlot slot) {
-    return registry
-        .load(slot.groupId)
+    CompletableFuture<StoredGroup> loading;
+    try {
+      loading = registry.load(slot.groupId);
+    } catch (RuntimeException e) {
+      loading = CompletableFuture.failedFuture(e);
+    }
+    return loading
         .thenAccept(stored -> restore(slot, stored))
         .exceptionally(
             e -> {

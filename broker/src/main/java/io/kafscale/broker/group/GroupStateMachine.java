@@ -92,6 +92,15 @@ public final class GroupStateMachine {
     ops.add(after < 0 ? new TimerOp.Cancel(key) : new TimerOp.Schedule(key, after));
   }
 
+  /** The deadline {@code key} guards in {@code group}, -1 when it guards none. */
+  static long deadline(Group group, TimerKey key) {
+    return switch (key.kind()) {
+      case REBALANCE -> group.rebalanceDeadlineMs();
+      case INITIAL_DELAY -> group.initialDelay().map(Group.InitialDelay::deadlineMs).orElse(-1L);
+      case SESSION -> sessionDeadlines(group).getOrDefault(key.memberId(), -1L);
+    };
+  }
+
   private static Map<String, Long> sessionDeadlines(Group group) {
     Map<String, Long> deadlines = new java.util.LinkedHashMap<>(group.pendingMembers());
     group.members().forEach(m -> deadlines.put(m.memberId(), m.sessionDeadlineMs()));

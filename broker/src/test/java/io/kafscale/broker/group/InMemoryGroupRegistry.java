@@ -32,6 +32,36 @@ final class InMemoryGroupRegistry implements GroupRegistry {
   int offsetWrites;
   private final List<Runnable> held = new ArrayList<>();
   private boolean holding;
+  private final List<Runnable> heldLoads = new ArrayList<>();
+  private boolean holdingLoads;
+  private RuntimeException nextWriteFailure;
+  private RuntimeException nextListFailure;
+
+  /** Holds loads back (they answer what is stored when released) until {@link #releaseLoads}. */
+  synchronized void holdLoads() {
+    holdingLoads = true;
+  }
+
+  /** Completes the loads held so far and stops holding. */
+  void releaseLoads() {
+    List<Runnable> run;
+    synchronized (this) {
+      holdingLoads = false;
+      run = List.copyOf(heldLoads);
+      heldLoads.clear();
+    }
+    run.forEach(Runnable::run);
+  }
+
+  /** The next write fails with {@code failure} and stores nothing. */
+  synchronized void failNextWrite(RuntimeException failure) {
+    nextWriteFailure = failure;
+  }
+
+  /** The next {@link #listGroupIds} throws {@code failure}. */
+  synchronized void failNextList(RuntimeException failure) {
+    nextListFailure = failure;
+  }
 
   synchronized void hold() {
     holding = true;
@@ -50,13 +80,27 @@ final class InMemoryGroupRegistry implements GroupRegistry {
 
   @Override
   public synchronized CompletableFuture<StoredGroup> load(String groupId) {
-    return CompletableFuture.completedFuture(
-        new StoredGroup(
-            Optional.ofNullable(groups.get(groupId)), offsets.getOrDefault(groupId, Map.of())));
+    if (holdingLoads) {
+      CompletableFuture<StoredGroup> later = new CompletableFuture<>();
+      heldLoads.add(() -> later.complete(stored(groupId)));
+      return later;
+    }
+    return CompletableFuture.completedFuture(stored(groupId));
+  }
+
+  private synchronized StoredGroup stored(String groupId) {
+    return new StoredGroup(
+        Optional.ofNullable(groups.get(groupId)),
+        Map.copyOf(offsets.getOrDefault(groupId, Map.of())));
   }
 
   @Override
   public synchronized CompletableFuture<List<String>> listGroupIds() {
+    RuntimeException failure = nextListFailure;
+    if (failure != null) {
+      nextListFailure = null;
+      throw failure;
+    }
     TreeSet<String> ids = new TreeSet<>(groups.keySet());
     offsets.forEach(
         (g, o) -> {
@@ -111,6 +155,11 @@ final class InMemoryGroupRegistry implements GroupRegistry {
     Runnable attempt =
         () -> {
           synchronized (this) {
+            if (nextWriteFailure != null) {
+              done.completeExceptionally(nextWriteFailure);
+              nextWriteFailure = null;
+              return;
+            }
             if (!fence.equals(currentFences.get(fence.partition()))) {
               done.completeExceptionally(new FencedEpochException("fenced " + fence));
               return;

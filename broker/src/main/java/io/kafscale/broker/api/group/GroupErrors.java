@@ -6,6 +6,7 @@ package io.kafscale.broker.api.group;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.group.ErrorKind;
 import io.kafscale.broker.group.NotCoordinatorException;
+import io.kafscale.metadata.registry.FencedEpochException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.protocol.Errors;
@@ -24,8 +25,9 @@ final class GroupErrors {
   }
 
   /**
-   * A failed coordinator call: NOT_COORDINATOR when the group moved (the client looks it up again),
-   * else COORDINATOR_NOT_AVAILABLE (a store failure: retriable, the client backs off).
+   * A failed coordinator call: NOT_COORDINATOR when the group moved or a write was fenced (the
+   * client looks it up again), else COORDINATOR_NOT_AVAILABLE (a store failure: retriable, the
+   * client backs off).
    */
   static Errors of(Throwable failure) {
     Throwable cause = failure;
@@ -33,7 +35,8 @@ final class GroupErrors {
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof NotCoordinatorException) {
+    // A fenced write: another broker owns the coordinator partition now.
+    if (cause instanceof NotCoordinatorException || cause instanceof FencedEpochException) {
       return Errors.NOT_COORDINATOR;
     }
     LOG.warn("group request failed error={}", cause.toString());

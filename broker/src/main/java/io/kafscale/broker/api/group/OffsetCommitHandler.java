@@ -30,8 +30,9 @@ import org.apache.kafka.common.protocol.Errors;
 /**
  * OffsetCommit v2-10: validated by the coordinator (generation and member, or generation -1 from an
  * {@code assign()} consumer into an Empty group) and answered once durable. Topics are named until
- * v9 and by id from v10 (unknown ids: UNKNOWN_TOPIC_ID). Metadata longer than Kafka's
- * offset.metadata.max.bytes default (4096) gets OFFSET_METADATA_TOO_LARGE. Thread-safe.
+ * v9 and by id from v10 (unknown ids: UNKNOWN_TOPIC_ID; unknown names or partitions:
+ * UNKNOWN_TOPIC_OR_PARTITION). Metadata longer than Kafka's offset.metadata.max.bytes default
+ * (4096) gets OFFSET_METADATA_TOO_LARGE. Thread-safe.
  */
 public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequestData> {
   private static final int MAX_METADATA_LENGTH = 4096;
@@ -56,16 +57,20 @@ public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest
     Map<OffsetCommitRequestTopic, String> names = new HashMap<>();
     long now = clock.millis();
     for (OffsetCommitRequestTopic t : request.topics()) {
-      Optional<String> name =
-          byId
-              ? topics.topic(TopicIds.fromKafka(t.topicId())).map(TopicRecord::name)
-              : Optional.of(t.name());
+      Optional<TopicRecord> known =
+          byId ? topics.topic(TopicIds.fromKafka(t.topicId())) : topics.topic(t.name());
+      Optional<String> name = byId ? known.map(TopicRecord::name) : Optional.of(t.name());
       names.put(t, name.orElse(null));
       for (OffsetCommitRequestPartition p : t.partitions()) {
         PartitionRef ref = new PartitionRef(name.orElse(""), p.partitionIndex());
         String metadata = p.committedMetadata() == null ? "" : p.committedMetadata();
         if (name.isEmpty()) {
           continue;
+        } else if (known.isEmpty()
+            || p.partitionIndex() < 0
+            || p.partitionIndex() >= known.get().partitionCount()) {
+          // Kafka stores no offsets for partitions that do not exist.
+          early.put(ref, Errors.UNKNOWN_TOPIC_OR_PARTITION);
         } else if (metadata.length() > MAX_METADATA_LENGTH) {
           early.put(ref, Errors.OFFSET_METADATA_TOO_LARGE);
         } else {

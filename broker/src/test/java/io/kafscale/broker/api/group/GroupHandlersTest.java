@@ -309,13 +309,55 @@ class GroupHandlersTest {
     assertThat(error(unknownId)).isEqualTo(Errors.UNKNOWN_TOPIC_ID.code());
   }
 
+  @Test
+  void shouldAnswerUnknownTopicOrPartitionForCommitsToPartitionsThatDoNotExist() {
+    // Given: topic t has one partition; topic "missing" does not exist
+    Uuid topicId = ctx.createTopic("t", 1, java.util.Map.of()).topicId();
+    OffsetCommitRequestTopic missing =
+        new OffsetCommitRequestTopic()
+            .setName("missing")
+            .setPartitions(
+                List.of(
+                    new OffsetCommitRequestPartition().setPartitionIndex(0).setCommittedOffset(5)));
+    OffsetCommitRequestTopic beyond =
+        new OffsetCommitRequestTopic()
+            .setName("t")
+            .setPartitions(
+                List.of(
+                    new OffsetCommitRequestPartition().setPartitionIndex(0).setCommittedOffset(6),
+                    new OffsetCommitRequestPartition().setPartitionIndex(1).setCommittedOffset(7)));
+    // When
+    OffsetCommitResponseData committed =
+        ctx.call(
+            ApiKeys.OFFSET_COMMIT,
+            9,
+            new OffsetCommitRequestData()
+                .setGroupId("assign")
+                .setMemberId("")
+                .setGenerationIdOrMemberEpoch(-1)
+                .setTopics(List.of(missing, beyond)));
+    OffsetFetchResponseData fetched =
+        ctx.call(ApiKeys.OFFSET_FETCH, 9, fetchRequest(9, "assign", topicId));
+    // Then
+    assertThat(committed.topics().get(0).partitions().getFirst().errorCode())
+        .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(committed.topics().get(1).partitions())
+        .extracting(OffsetCommitResponseData.OffsetCommitResponsePartition::errorCode)
+        .containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+    assertThat(fetched.groups().getFirst().topics().getFirst().partitions())
+        .extracting(OffsetFetchResponseData.OffsetFetchResponsePartitions::committedOffset)
+        .contains(6L)
+        .doesNotContain(7L);
+  }
+
   private static short error(OffsetCommitResponseData r) {
     return r.topics().getFirst().partitions().getFirst().errorCode();
   }
 
   @Test
   void shouldDescribeMembersWithMetadataAndAssignmentAndListByStateAndType() {
-    // Given
+    // Given: "idle" only has offsets (of an existing topic: Kafka stores no others)
+    ctx.createTopic("t", 1, java.util.Map.of());
     String member = joinAndSync(9, "g", "t");
     commit(9, "idle", "", -1, Uuid.ZERO_UUID, 1);
     // When
