@@ -80,8 +80,4 @@ public final class ClusterView {
     }
     return image.broker(owner.get().brokerId()).map(b -> new Leader(b, owner.get().leaderEpoch()));
   }
-
-  public int selfId() {
-    return self.brokerId();
-  }
 }

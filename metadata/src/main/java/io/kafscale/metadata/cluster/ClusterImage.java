@@ -9,7 +9,6 @@ import io.kafscale.metadata.model.ControllerRecord;
 import io.kafscale.metadata.model.OwnerRecord;
 import io.kafscale.metadata.model.PartitionRef;
 import io.kafscale.metadata.model.TopicRecord;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,13 +69,5 @@ public record ClusterImage(
         && topics.equals(other.topics)
         && assignments.equals(other.assignments)
         && owners.equals(other.owners);
-  }
-
-  /** How many partitions each live broker currently owns (brokers owning none map to 0). */
-  public Map<Integer, Integer> ownedCounts() {
-    Map<Integer, Integer> counts = new HashMap<>();
-    brokers.keySet().forEach(id -> counts.put(id, 0));
-    owners.values().forEach(o -> counts.merge(o.brokerId(), 1, Integer::sum));
-    return counts;
   }
 }
