@@ -31,6 +31,7 @@ import io.kafscale.proto.metadata.v1.ProducerState;
 import io.kafscale.proto.metadata.v1.Segment;
 import io.kafscale.proto.metadata.v1.Topic;
 import io.kafscale.proto.metadata.v1.TopicAssignment;
+import io.kafscale.proto.metadata.v1.TopicEpochFloor;
 import io.kafscale.proto.metadata.v1.TopicOffsets;
 import java.util.Map;
 import java.util.Optional;
@@ -234,6 +235,14 @@ public final class ProtoCodec {
 
   public static long decodeProducerIdBlock(byte[] bytes) {
     return parse(bytes, "ProducerIdBlock", ProducerIdBlock::parseFrom).getNextId();
+  }
+
+  public static byte[] encodeEpochFloor(int leaderEpoch) {
+    return TopicEpochFloor.newBuilder().setLeaderEpoch(leaderEpoch).build().toByteArray();
+  }
+
+  public static int decodeEpochFloor(byte[] bytes) {
+    return parse(bytes, "TopicEpochFloor", TopicEpochFloor::parseFrom).getLeaderEpoch();
   }
 
   public static byte[] encodeGroup(GroupRecord g) {

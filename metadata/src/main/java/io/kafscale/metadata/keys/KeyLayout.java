@@ -109,6 +109,14 @@ public final class KeyLayout {
     return producersPrefix(topic, partition) + producerId;
   }
 
+  /**
+   * TopicEpochFloor: the highest leader epoch of a deleted topic of this name, so a re-created
+   * topic never reuses an epoch of the old one.
+   */
+  public String epochFloor(String topic) {
+    return root + "/epoch-floors/" + checkName(topic);
+  }
+
   /** ProducerIdBlock: the next producer id not yet reserved by any broker. */
   public String producerIdBlock() {
     return root + "/producer-ids/next";

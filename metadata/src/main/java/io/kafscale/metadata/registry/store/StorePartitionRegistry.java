@@ -89,18 +89,30 @@ public final class StorePartitionRegistry implements PartitionRegistry {
     }
     CompletableFuture<Optional<KeyValue>> ownerRead = store.get(ownerKey);
     CompletableFuture<Optional<KeyValue>> topicRead = store.get(keys.topic(tp.topic()));
+    CompletableFuture<Optional<KeyValue>> floorRead = store.get(keys.epochFloor(tp.topic()));
     return store
         .get(stateKey)
-        .thenCombine(ownerRead, (state, owner) -> new Read(state, owner, Optional.empty()))
-        .thenCombine(topicRead, (read, topic) -> new Read(read.state(), read.owner(), topic))
+        .thenCombine(ownerRead, (state, owner) -> new Read(state, owner))
+        .thenCombine(topicRead, (read, topic) -> new ClaimRead(read, topic, Optional.empty()))
+        .thenCombine(floorRead, (read, floor) -> new ClaimRead(read.read(), read.topic(), floor))
         .thenCompose(read -> claimTxn(tp, session, stateKey, ownerKey, read));
   }
 
-  private record Read(
-      Optional<KeyValue> state, Optional<KeyValue> owner, Optional<KeyValue> topic) {}
+  private record Read(Optional<KeyValue> state, Optional<KeyValue> owner) {}
+
+  /** What a claim reads: state and owner, the topic, and the epoch floor of a re-created topic. */
+  private record ClaimRead(Read read, Optional<KeyValue> topic, Optional<KeyValue> floor) {
+    Optional<KeyValue> state() {
+      return read.state();
+    }
+
+    Optional<KeyValue> owner() {
+      return read.owner();
+    }
+  }
 
   private CompletableFuture<Optional<PartitionStateRecord>> claimTxn(
-      TopicPartition tp, BrokerSession session, String stateKey, String ownerKey, Read read) {
+      TopicPartition tp, BrokerSession session, String stateKey, String ownerKey, ClaimRead read) {
     if (read.topic().isEmpty()
         || tp.partition() >= ProtoCodec.decodeTopic(read.topic().get().value()).partitionCount()) {
       return CompletableFuture.failedFuture(unknown(tp));
@@ -117,11 +129,13 @@ public final class StorePartitionRegistry implements PartitionRegistry {
       // Our own broker id: an earlier incarnation, or this one re-claiming after a fence.
       ownerUnchanged = Compare.valueEquals(ownerKey, read.owner().get().value());
     }
-    // A partition's state key is written by its first claim: until then it is in its initial state.
+    // A partition's state key is written by its first claim: until then it is in its initial state,
+    // at the epoch floor a deleted topic of the same name left (0 when none).
+    int floor = read.floor().map(kv -> ProtoCodec.decodeEpochFloor(kv.value())).orElse(0);
     PartitionStateRecord cur =
         read.state()
             .map(kv -> ProtoCodec.decodePartitionState(kv.value()))
-            .orElse(PartitionStateRecord.initial());
+            .orElse(new PartitionStateRecord(PartitionStateRecord.NO_OWNER, floor, 0, 0));
     Compare stateUnchanged =
         read.state()
             .map(kv -> Compare.modRevisionEquals(stateKey, kv.modRevision()))
@@ -224,7 +238,7 @@ public final class StorePartitionRegistry implements PartitionRegistry {
     CompletableFuture<Optional<KeyValue>> ownerRead = store.get(ownerKey);
     return store
         .get(stateKey)
-        .thenCombine(ownerRead, (state, owner) -> new Read(state, owner, Optional.empty()))
+        .thenCombine(ownerRead, Read::new)
         .thenCompose(
             read -> {
               Optional<KeyValue> owner = read.owner();

@@ -78,11 +78,15 @@ public final class StoreTopicRegistry implements TopicRegistry {
   private CompletableFuture<Optional<List<SegmentRecord>>> deleteAttempt(
       String name, KeyValue topicKv) {
     String partitions = keys.partitionsPrefix(name);
+    String floorKey = keys.epochFloor(name);
+    CompletableFuture<Optional<KeyValue>> floorRead = store.get(floorKey);
     return store
         .getPrefix(partitions)
+        .thenCombine(floorRead, PartitionsAndFloor::new)
         .thenCompose(
-            kvs -> {
-              // One compare and four deletes whatever the partition count (etcd caps the
+            read -> {
+              List<KeyValue> kvs = read.partitions();
+              // One compare, four deletes and a put whatever the partition count (etcd caps the
               // operations of a transaction). A segment committed between this read and the
               // delete is removed with the metadata but its object is not in the returned list:
               // an orphan object, never a dangling reference.
@@ -90,11 +94,18 @@ public final class StoreTopicRegistry implements TopicRegistry {
                   Txn.builder()
                       .when(Compare.modRevisionEquals(topicKv.key(), topicKv.modRevision()));
               List<SegmentRecord> segments = new ArrayList<>();
+              int floor = read.floor().map(kv -> ProtoCodec.decodeEpochFloor(kv.value())).orElse(0);
               for (KeyValue kv : kvs) {
                 if (keys.isSegmentKey(kv.key())) {
                   segments.add(ProtoCodec.decodeSegment(kv.value()));
+                } else if (keys.isPartitionStateKey(kv.key())) {
+                  floor =
+                      Math.max(floor, ProtoCodec.decodePartitionState(kv.value()).leaderEpoch());
                 }
               }
+              // A re-created topic's claims start above every epoch of this one, so a late commit
+              // of an old owner can never match a new claim.
+              txn.then(Op.put(floorKey, ProtoCodec.encodeEpochFloor(floor)));
               // Owner keys and the assignment go with the topic, so a topic re-created under the
               // same name starts unowned and unassigned.
               txn.then(Op.delete(topicKv.key()))
@@ -107,6 +118,8 @@ public final class StoreTopicRegistry implements TopicRegistry {
                       r -> r.succeeded() ? Optional.of(List.copyOf(segments)) : Optional.empty());
             });
   }
+
+  private record PartitionsAndFloor(List<KeyValue> partitions, Optional<KeyValue> floor) {}
 
   @Override
   public CompletableFuture<TopicRecord> addPartitions(String name, int newPartitionCount) {

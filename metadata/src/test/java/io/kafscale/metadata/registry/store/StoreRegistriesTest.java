@@ -325,4 +325,26 @@ class StoreRegistriesTest {
     // Then
     assertThat(join(metadata.topics().get("orders"))).isPresent();
   }
+
+  @Test
+  void shouldStartTheEpochsOfARecreatedTopicAboveEveryEpochOfTheDeletedOne() {
+    // Given a topic whose partition reached epoch 3, then was deleted
+    join(metadata.topics().create("again", 2, Map.of()));
+    for (int i = 0; i < 3; i++) {
+      join(metadata.partitions().claim("again", 1, RegistryFixture.session(store, 1)));
+    }
+    join(metadata.topics().delete("again"));
+    // When it is created again and claimed
+    join(metadata.topics().create("again", 2, Map.of()));
+    PartitionRecord first =
+        join(metadata.partitions().claim("again", 0, RegistryFixture.session(store, 1)));
+    // Then no epoch of the old topic is reused: an old owner's late commit cannot match
+    assertThat(first.leaderEpoch()).isEqualTo(4);
+    // And the floor only grows through further deletions
+    join(metadata.topics().delete("again"));
+    join(metadata.topics().create("again", 1, Map.of()));
+    assertThat(join(metadata.partitions().claim("again", 0, RegistryFixture.session(store, 1))))
+        .extracting(PartitionRecord::leaderEpoch)
+        .isEqualTo(5);
+  }
 }
