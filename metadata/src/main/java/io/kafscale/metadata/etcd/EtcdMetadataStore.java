@@ -176,13 +176,31 @@ public final class EtcdMetadataStore implements MetadataStore {
   public Watch watchPrefix(String prefix, long fromRevision, Consumer<List<WatchEvent>> listener) {
     ensureOpen();
     long start = startRevision(prefix, fromRevision);
+    EtcdPrefixWatch[] self = new EtcdPrefixWatch[1]; // the opener needs the watch's listener
     EtcdPrefixWatch registered =
-        new EtcdPrefixWatch(prefix, start, dispatcher, listener, watches::remove);
+        new EtcdPrefixWatch(
+            prefix,
+            start,
+            dispatcher,
+            listener,
+            watches::remove,
+            revision ->
+                client
+                    .getWatchClient()
+                    .watch(
+                        bytes(prefix),
+                        WatchOption.builder().isPrefix(true).withRevision(revision).build(),
+                        self[0].jetcdListener()));
+    self[0] = registered;
     watches.add(registered);
-    WatchOption option = WatchOption.builder().isPrefix(true).withRevision(start).build();
     try {
       registered.attach(
-          client.getWatchClient().watch(bytes(prefix), option, registered.jetcdListener()));
+          client
+              .getWatchClient()
+              .watch(
+                  bytes(prefix),
+                  WatchOption.builder().isPrefix(true).withRevision(start).build(),
+                  registered.jetcdListener()));
     } catch (RuntimeException e) {
       watches.remove(registered);
       throw EtcdErrors.translate("watch", e, endpoints, timeoutMillis);
