@@ -12,6 +12,7 @@ import io.kafscale.metadata.store.MetadataStoreException;
 import io.kafscale.metadata.store.Op;
 import io.kafscale.metadata.store.Txn;
 import io.kafscale.metadata.store.memory.InMemoryMetadataStore;
+import io.kafscale.metadata.testing.ForwardingMetadataStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -13,24 +13,19 @@ import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.ProducerRecord;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.registry.FencedEpochException;
-import io.kafscale.metadata.store.KeyValue;
 import io.kafscale.metadata.store.ManualClock;
 import io.kafscale.metadata.store.MetadataStore;
 import io.kafscale.metadata.store.MetadataStoreException;
 import io.kafscale.metadata.store.Txn;
 import io.kafscale.metadata.store.TxnResult;
-import io.kafscale.metadata.store.Watch;
-import io.kafscale.metadata.store.WatchEvent;
 import io.kafscale.metadata.store.memory.InMemoryMetadataStore;
-import java.time.Duration;
+import io.kafscale.metadata.testing.ForwardingMetadataStore;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,31 +133,15 @@ class StorePartitionRegistryTest {
   }
 
   /** Delegating store whose next txn, once armed, is applied but reported as failed. */
-  private static final class LossyStore implements MetadataStore {
-    private final MetadataStore delegate;
+  private static final class LossyStore extends ForwardingMetadataStore {
     private volatile boolean failNext;
 
     LossyStore(MetadataStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     void failNextTxnAfterApplying() {
       failNext = true;
-    }
-
-    @Override
-    public CompletableFuture<Optional<KeyValue>> get(String key) {
-      return delegate.get(key);
-    }
-
-    @Override
-    public CompletableFuture<List<KeyValue>> getPrefix(String prefix) {
-      return delegate.getPrefix(prefix);
-    }
-
-    @Override
-    public CompletableFuture<Long> currentRevision() {
-      return delegate.currentRevision();
     }
 
     @Override
@@ -175,32 +154,6 @@ class StorePartitionRegistryTest {
       }
       return applied.thenCompose(
           r -> CompletableFuture.failedFuture(new MetadataStoreException("outcome unknown")));
-    }
-
-    @Override
-    public CompletableFuture<Long> grantLease(Duration ttl) {
-      return delegate.grantLease(ttl);
-    }
-
-    @Override
-    public CompletableFuture<Void> keepAlive(long leaseId) {
-      return delegate.keepAlive(leaseId);
-    }
-
-    @Override
-    public CompletableFuture<Void> revokeLease(long leaseId) {
-      return delegate.revokeLease(leaseId);
-    }
-
-    @Override
-    public Watch watchPrefix(
-        String prefix, long fromRevision, Consumer<List<WatchEvent>> listener) {
-      return delegate.watchPrefix(prefix, fromRevision, listener);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }

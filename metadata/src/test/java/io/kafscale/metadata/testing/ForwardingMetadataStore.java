@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.kafscale.metadata.lease;
+package io.kafscale.metadata.testing;
 
 import io.kafscale.metadata.store.KeyValue;
 import io.kafscale.metadata.store.MetadataStore;
