@@ -81,6 +81,15 @@ public final class TopicManager {
     return image().topic(id);
   }
 
+  /**
+   * The configs in force for {@code topic} that differ from Kafka's defaults, by topic config name
+   * (read them with {@link TopicConfigs#effective}): the topic's own overrides over cluster-wide
+   * dynamic defaults.
+   */
+  public Map<String, String> configOverrides(TopicRecord topic) {
+    return topic.configs();
+  }
+
   /** The object store holding the topics' segments (retention and DeleteRecords delete from it). */
   public ObjectStore objects() {
     return objects;

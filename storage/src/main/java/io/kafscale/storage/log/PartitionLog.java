@@ -75,6 +75,26 @@ public interface PartitionLog extends AutoCloseable {
    */
   CompletableFuture<RetentionPlan> trim(TrimRequest request);
 
+  /**
+   * Log compaction ({@code cleanup.policy=compact}) of this log, if {@code request} says it is due
+   * (dirty ratio or maximum compaction lag): reads a bounded window of committed segments, writes
+   * compacted segments keeping the latest record per key (offsets preserved, tombstones kept for
+   * {@code deleteRetentionMs}, control batches kept), and swaps them in through {@link
+   * SegmentCommitter#replace}; then drops the replaced segments from this log and its caches. Never
+   * blocks appends or reads; compactions of one log never overlap each other, and the swap never
+   * overlaps a flush or trim. Completes with what was done ({@link CompactionResult#none()} when
+   * nothing was due); the caller deletes {@link CompactionResult#replaced()} objects after a delay.
+   * Fails with {@link StorageException} (NOT_OWNER when fenced or closed; any other failure leaves
+   * the log unchanged, new objects already written are listed in the exception's message only and
+   * left to garbage collection).
+   *
+   * <p>Default refuses (logs that cannot compact make the compactor report a failure).
+   */
+  default CompletableFuture<CompactionResult> compact(CompactionRequest request) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(getClass().getSimpleName() + " cannot compact"));
+  }
+
   /** Flushes staged batches now; completes when they are committed (or failed). */
   CompletableFuture<Void> flush();
 

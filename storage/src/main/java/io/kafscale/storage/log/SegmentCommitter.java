@@ -38,4 +38,22 @@ public interface SegmentCommitter {
     return CompletableFuture.failedFuture(
         new UnsupportedOperationException(getClass().getSimpleName() + " cannot trim logs"));
   }
+
+  /**
+   * Log compaction: in ONE atomic step, provided the partition's current owner epoch is still
+   * {@code epoch}, replaces the references of {@code removed} (a contiguous run of committed
+   * segments, oldest first) with {@code added} (compacted segments, oldest first, covering exactly
+   * the same offsets: the first starts at the first removed base offset, each next one right after
+   * the previous, the last ends at the last removed last offset). High watermark, log start and
+   * producer states do not change. Fails like {@link #commit}: {@link FencedException} when the
+   * epoch moved, anything else when the outcome is unknown. The objects of {@code removed} are not
+   * touched (the caller deletes them after a delay, as readers may still be reading them).
+   *
+   * <p>Default refuses, like {@link #trim}: committers that cannot replace make compaction fail.
+   */
+  default CompletableFuture<Void> replace(
+      PartitionId partition, int epoch, List<SegmentRef> removed, List<SegmentRef> added) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(getClass().getSimpleName() + " cannot replace segments"));
+  }
 }

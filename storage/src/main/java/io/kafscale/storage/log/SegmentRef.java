@@ -7,7 +7,10 @@ package io.kafscale.storage.log;
  * Where a committed run of batches lives: bytes {@code [position, position + length)} of object
  * {@code objectKey} hold the segment (header, batches, footer) covering offsets {@code [baseOffset,
  * lastOffset]}. {@code indexKey} names the sparse index object (null if none). {@code epoch} is the
- * owner epoch that wrote it; {@code crc} is the footer's CRC-32C of the batches.
+ * owner epoch that wrote it; {@code crc} is the footer's CRC-32C of the batches. {@code compacted}
+ * marks a segment written by log compaction (its records are the latest per key as of {@code
+ * createdAtMs}); flushed segments are not compacted ("dirty" in Kafka's cleaner terms). A compacted
+ * segment may hold offset gaps: its batches cover only part of {@code [baseOffset, lastOffset]}.
  */
 public record SegmentRef(
     String objectKey,
@@ -19,13 +22,40 @@ public record SegmentRef(
     long maxTimestamp,
     int epoch,
     int crc,
-    long createdAtMs) {
+    long createdAtMs,
+    boolean compacted) {
 
   /** An empty index key (as a metadata codec without nulls stores "none") means no index. */
   public SegmentRef {
     if (indexKey != null && indexKey.isEmpty()) {
       indexKey = null;
     }
+  }
+
+  /** A segment written by a flush (not compacted). */
+  public SegmentRef(
+      String objectKey,
+      String indexKey,
+      long position,
+      int length,
+      long baseOffset,
+      long lastOffset,
+      long maxTimestamp,
+      int epoch,
+      int crc,
+      long createdAtMs) {
+    this(
+        objectKey,
+        indexKey,
+        position,
+        length,
+        baseOffset,
+        lastOffset,
+        maxTimestamp,
+        epoch,
+        crc,
+        createdAtMs,
+        false);
   }
 
   /** Offset after the last offset of this segment. */
