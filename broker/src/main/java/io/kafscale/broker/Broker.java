@@ -11,6 +11,8 @@ import io.kafscale.broker.cluster.ClusterNode;
 import io.kafscale.broker.cluster.MonotonicClock;
 import io.kafscale.broker.config.BrokerConfig;
 import io.kafscale.broker.config.NetworkConfig;
+import io.kafscale.broker.gc.OrphanCandidates;
+import io.kafscale.broker.gc.OrphanCollector;
 import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.group.GroupCoordinator;
 import io.kafscale.broker.group.HighWatermarkSource;
@@ -18,6 +20,7 @@ import io.kafscale.broker.group.LagReporter;
 import io.kafscale.broker.group.StoreHighWatermarks;
 import io.kafscale.broker.metrics.BrokerMeters;
 import io.kafscale.broker.network.BrokerServer;
+import io.kafscale.broker.partition.CompactionSweeper;
 import io.kafscale.broker.partition.ExecutorScheduler;
 import io.kafscale.broker.partition.LogTrimmer;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
@@ -25,15 +28,19 @@ import io.kafscale.broker.partition.RetentionSweeper;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
 import io.kafscale.metadata.model.BrokerRecord;
+import io.kafscale.metadata.model.BrokerSession;
+import io.kafscale.metadata.registry.SegmentReferences;
 import io.kafscale.storage.log.PartitionLogFactory;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,11 +115,26 @@ public final class Broker implements AutoCloseable {
     PartitionLogFactory logs =
         closer.register(
             new PartitionLogFactory(
-                objects,
-                new MetadataSegmentCommitter(metadata.partitions()),
-                config.storage(),
-                clock,
-                registry));
+                    objects,
+                    new MetadataSegmentCommitter(metadata.partitions()),
+                    config.storage(),
+                    clock,
+                    registry)
+                .withCompaction(
+                    io.kafscale.storage.compaction.BatchRewriter.of(
+                        (b, sink) ->
+                            io.kafscale.protocol.records.KafkaBatchRewriter.scan(b, sink::record),
+                        io.kafscale.protocol.records.KafkaBatchRewriter::retain,
+                        io.kafscale.protocol.records.KafkaBatchRewriter::emptyHeader),
+                    // Compaction outputs are unreferenced until the swap: finish well within the
+                    // orphan collector's grace or fail (its outputs then go to the collector).
+                    io.kafscale.storage.compaction.CompactionLimits.DEFAULTS.withMaxDurationMs(
+                        Math.max(
+                            1,
+                            Math.min(
+                                io.kafscale.storage.compaction.CompactionLimits.DEFAULTS
+                                    .maxDurationMs(),
+                                config.orphanGc().grace().toMillis() / 2)))));
     server = closer.register(new BrokerServer(config.network(), registry));
     int kafkaPort = server.bind();
     int advertisedPort =
@@ -143,6 +165,8 @@ public final class Broker implements AutoCloseable {
                 monotonic));
     server.start(apis);
     startRetention(objects);
+    startCompaction(objects);
+    startOrphanGc(objects, metadata, monotonic);
     GroupsApi groupsApi = startLagReporter(metadata, clock);
     admin =
         closer.register(
@@ -160,6 +184,38 @@ public final class Broker implements AutoCloseable {
         closer.register(
             new RetentionSweeper(node.topics(), new LogTrimmer(objects, registry), timer));
     sweeper.start(config.retentionCheckInterval());
+  }
+
+  /** Object garbage collection: every broker has a collector; only the controller's runs. */
+  private void startOrphanGc(ObjectStore objects, Metadata metadata, Clock monotonic) {
+    ExecutorScheduler timer = closer.register(new ExecutorScheduler("kafscale-orphan-gc"));
+    ClusterNode self = node;
+    BooleanSupplier isController =
+        () -> {
+          BrokerSession session = self.session();
+          return session != null
+              && self.view().image().controller().equals(Optional.of(session.controller()));
+        };
+    OrphanCollector gc =
+        closer.register(
+            new OrphanCollector(
+                objects,
+                new SegmentReferences(metadata.store(), metadata.keys()),
+                new OrphanCandidates(config.storage().namespace()),
+                config.orphanGc(),
+                isController,
+                timer,
+                monotonic,
+                registry));
+    gc.start();
+  }
+
+  /** Compaction runs on the owner of each partition; the swap is fenced by the owner's epoch. */
+  private void startCompaction(ObjectStore objects) {
+    ExecutorScheduler timer = closer.register(new ExecutorScheduler("kafscale-compaction"));
+    CompactionSweeper sweeper =
+        closer.register(new CompactionSweeper(node.topics(), objects, timer, registry));
+    sweeper.start(config.compactionCheckInterval());
   }
 
   /** Lag of the groups coordinated here: gauges, and the admin API's group endpoints. */

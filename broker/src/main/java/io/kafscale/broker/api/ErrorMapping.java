@@ -39,6 +39,7 @@ public final class ErrorMapping {
     return switch (reason) {
       case CORRUPT_MESSAGE -> Errors.CORRUPT_MESSAGE;
       case INVALID_RECORD -> Errors.INVALID_RECORD;
+      case INVALID_TIMESTAMP -> Errors.INVALID_TIMESTAMP;
       case MESSAGE_TOO_LARGE -> Errors.MESSAGE_TOO_LARGE;
       case UNSUPPORTED_FOR_MESSAGE_FORMAT -> Errors.UNSUPPORTED_FOR_MESSAGE_FORMAT;
       case OUT_OF_ORDER_SEQUENCE -> Errors.OUT_OF_ORDER_SEQUENCE_NUMBER;

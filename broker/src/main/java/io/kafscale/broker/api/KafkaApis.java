@@ -3,10 +3,13 @@
  */
 package io.kafscale.broker.api;
 
+import io.kafscale.broker.api.admin.AlterConfigsHandler;
+import io.kafscale.broker.api.admin.ConfigAlterer;
 import io.kafscale.broker.api.admin.CreatePartitionsHandler;
 import io.kafscale.broker.api.admin.CreateTopicsHandler;
 import io.kafscale.broker.api.admin.DeleteRecordsHandler;
 import io.kafscale.broker.api.admin.DeleteTopicsHandler;
+import io.kafscale.broker.api.admin.IncrementalAlterConfigsHandler;
 import io.kafscale.broker.api.cluster.ApiVersionsHandler;
 import io.kafscale.broker.api.cluster.BrokerEndpoint;
 import io.kafscale.broker.api.cluster.ConfigEntry;
@@ -44,6 +47,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.message.AlterConfigsRequestData;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
@@ -56,6 +60,7 @@ import org.apache.kafka.common.message.DescribeGroupsRequestData;
 import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.HeartbeatRequestData;
+import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
 import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.LeaveGroupRequestData;
@@ -228,6 +233,11 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
                 DeleteRecordsRequestData.class,
                 new DeleteRecordsHandler(topics, new LogTrimmer(topics.objects(), meters)))
             .register(
+                ApiKeys.DESCRIBE_LOG_DIRS,
+                org.apache.kafka.common.message.DescribeLogDirsRequestData.class,
+                new io.kafscale.broker.api.admin.DescribeLogDirsHandler(
+                    topics, settings.namespace()))
+            .register(
                 ApiKeys.INIT_PRODUCER_ID,
                 InitProducerIdRequestData.class,
                 new InitProducerIdHandler(metadata.producerIds()))
@@ -235,6 +245,14 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
                 ApiKeys.DESCRIBE_CLUSTER,
                 DescribeClusterRequestData.class,
                 new DescribeClusterHandler(cluster, clusterId))
+            .register(
+                ApiKeys.ALTER_CONFIGS,
+                AlterConfigsRequestData.class,
+                new AlterConfigsHandler(new ConfigAlterer(topics, settings.brokerId())))
+            .register(
+                ApiKeys.INCREMENTAL_ALTER_CONFIGS,
+                IncrementalAlterConfigsRequestData.class,
+                new IncrementalAlterConfigsHandler(new ConfigAlterer(topics, settings.brokerId())))
             .register(
                 ApiKeys.DESCRIBE_CONFIGS,
                 DescribeConfigsRequestData.class,

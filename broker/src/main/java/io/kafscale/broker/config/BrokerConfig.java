@@ -4,6 +4,7 @@
 package io.kafscale.broker.config;
 
 import io.kafscale.broker.cluster.ClusterSettings;
+import io.kafscale.broker.gc.OrphanGcConfig;
 import io.kafscale.broker.group.GroupConfig;
 import io.kafscale.broker.group.LagConfig;
 import io.kafscale.metadata.etcd.EtcdConfig;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  * embedded metadata store skip fsync (see {@code KAFSCALE_LOCAL_FSYNC}). {@link #toString()} never
  * shows secrets. {@code retentionCheckInterval} is how often owned partitions are trimmed by
  * retention. A negative {@code brokerId} means the id is allocated when the broker registers.
- * {@code lag} configures the consumer-lag reporter.
+ * {@code lag} configures the consumer-lag reporter; {@code orphanGc} object garbage collection.
+ * {@code compactionCheckInterval} is how often owned partitions of compacted topics are checked.
  */
 public record BrokerConfig(
     int brokerId,
@@ -40,7 +42,12 @@ public record BrokerConfig(
     String logLevel,
     GroupConfig groups,
     Duration retentionCheckInterval,
-    LagConfig lag) {
+    LagConfig lag,
+    OrphanGcConfig orphanGc,
+    Duration compactionCheckInterval) {
+
+  /** Default of {@code KAFSCALE_COMPACTION_CHECK_INTERVAL_MS}. */
+  public static final Duration DEFAULT_COMPACTION_CHECK_INTERVAL = Duration.ofSeconds(30);
 
   public BrokerConfig {
     Objects.requireNonNull(rack, "rack");
@@ -52,6 +59,82 @@ public record BrokerConfig(
     Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(retentionCheckInterval, "retentionCheckInterval");
     Objects.requireNonNull(lag, "lag");
+    Objects.requireNonNull(orphanGc, "orphanGc");
+    Objects.requireNonNull(compactionCheckInterval, "compactionCheckInterval");
+  }
+
+  /** Without a compaction interval: its default (kept for callers predating it). */
+  public BrokerConfig(
+      int brokerId,
+      Optional<String> rack,
+      ClusterSettings cluster,
+      NetworkConfig network,
+      Path dataDir,
+      S3Settings s3,
+      EtcdConfig etcd,
+      StorageConfig storage,
+      boolean localFsync,
+      boolean autoCreateTopics,
+      int autoCreatePartitions,
+      String logLevel,
+      GroupConfig groups,
+      Duration retentionCheckInterval,
+      LagConfig lag,
+      OrphanGcConfig orphanGc) {
+    this(
+        brokerId,
+        rack,
+        cluster,
+        network,
+        dataDir,
+        s3,
+        etcd,
+        storage,
+        localFsync,
+        autoCreateTopics,
+        autoCreatePartitions,
+        logLevel,
+        groups,
+        retentionCheckInterval,
+        lag,
+        orphanGc,
+        DEFAULT_COMPACTION_CHECK_INTERVAL);
+  }
+
+  /** Without garbage-collection settings: their defaults (kept for callers predating them). */
+  public BrokerConfig(
+      int brokerId,
+      Optional<String> rack,
+      ClusterSettings cluster,
+      NetworkConfig network,
+      Path dataDir,
+      S3Settings s3,
+      EtcdConfig etcd,
+      StorageConfig storage,
+      boolean localFsync,
+      boolean autoCreateTopics,
+      int autoCreatePartitions,
+      String logLevel,
+      GroupConfig groups,
+      Duration retentionCheckInterval,
+      LagConfig lag) {
+    this(
+        brokerId,
+        rack,
+        cluster,
+        network,
+        dataDir,
+        s3,
+        etcd,
+        storage,
+        localFsync,
+        autoCreateTopics,
+        autoCreatePartitions,
+        logLevel,
+        groups,
+        retentionCheckInterval,
+        lag,
+        OrphanGcConfig.defaults());
   }
 
   /** Without lag settings: the reporter's defaults (kept for callers predating them). */
@@ -136,6 +219,8 @@ public record BrokerConfig(
         logLevel,
         groups,
         retentionCheckInterval,
-        lag);
+        lag,
+        orphanGc,
+        compactionCheckInterval);
   }
 }

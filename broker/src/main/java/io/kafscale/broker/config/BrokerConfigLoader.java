@@ -6,6 +6,7 @@ package io.kafscale.broker.config;
 import static io.kafscale.broker.config.ConfigCatalogue.*;
 
 import io.kafscale.broker.cluster.ClusterSettings;
+import io.kafscale.broker.gc.OrphanGcConfig;
 import io.kafscale.broker.group.GroupConfig;
 import io.kafscale.broker.group.LagConfig;
 import io.kafscale.metadata.etcd.EtcdConfig;
@@ -74,11 +75,16 @@ final class BrokerConfigLoader {
     int partitions = reader.intValue(AUTO_CREATE_PARTITIONS);
     String logLevel = reader.logLevel(LOG_LEVEL_VAR);
     Duration retentionCheck = Duration.ofMillis(reader.longValue(RETENTION_CHECK_INTERVAL_MS));
+    Duration compactionCheck = Duration.ofMillis(reader.longValue(COMPACTION_CHECK_INTERVAL_MS));
     LagConfig lag =
         new LagConfig(
             Duration.ofMillis(Math.max(1, reader.longValue(LAG_INTERVAL_MS))),
             reader.bool(LAG_METRICS_PER_PARTITION),
             Math.max(0, reader.intValue(LAG_METRICS_MAX_GROUPS)));
+    OrphanGcConfig orphanGc =
+        new OrphanGcConfig(
+            Duration.ofMillis(Math.max(1, reader.longValue(ORPHAN_GC_INTERVAL_MS))),
+            Duration.ofMillis(Math.max(0, reader.longValue(ORPHAN_GRACE_MS))));
     reader.throwIfInvalid();
     return new BrokerConfig(
         brokerId,
@@ -95,7 +101,9 @@ final class BrokerConfigLoader {
         logLevel,
         groups,
         retentionCheck,
-        lag);
+        lag,
+        orphanGc,
+        compactionCheck);
   }
 
   private static NetworkConfig network(ConfigReader reader, Supplier<String> localHostName) {

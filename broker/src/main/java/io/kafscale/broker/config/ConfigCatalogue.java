@@ -251,6 +251,37 @@ public final class ConfigCatalogue {
           "How often each broker enforces `retention.ms` and `retention.bytes` on the partitions it"
               + " owns (Kafka's `log.retention.check.interval.ms`, but shorter by default: deleting"
               + " objects is cheap, so a segment past its limit is gone within about a minute).");
+  public static final ConfigVar ORPHAN_GC_INTERVAL_MS =
+      ConfigVar.number(
+          "KAFSCALE_ORPHAN_GC_INTERVAL_MS",
+          LONG,
+          "600000",
+          1000,
+          86_400_000,
+          "How often the controller looks for orphaned segment and index objects (objects under the"
+              + " namespace that no segment reference points to: failed flushes, fenced uploads,"
+              + " deleted topics, compaction leftovers).");
+  public static final ConfigVar ORPHAN_GRACE_MS =
+      ConfigVar.number(
+          "KAFSCALE_ORPHAN_GRACE_MS",
+          LONG,
+          "3600000",
+          60_000,
+          Long.MAX_VALUE,
+          "An orphaned object is deleted only once passes at least this far apart all saw it"
+              + " unreferenced. Keep it far above any flush/commit timeout and any compaction run,"
+              + " so an object uploaded but not yet committed is never taken. The namespace must"
+              + " belong to this cluster alone.");
+  public static final ConfigVar COMPACTION_CHECK_INTERVAL_MS =
+      ConfigVar.number(
+          "KAFSCALE_COMPACTION_CHECK_INTERVAL_MS",
+          LONG,
+          "30000",
+          100,
+          86_400_000,
+          "How often each broker checks the partitions it owns of `cleanup.policy=compact` topics"
+              + " and compacts those whose `min.cleanable.dirty.ratio` or `max.compaction.lag.ms`"
+              + " is reached (one partition at a time).");
   public static final ConfigVar AUTO_CREATE_TOPICS =
       ConfigVar.of(
           "KAFSCALE_AUTO_CREATE_TOPICS",
@@ -381,6 +412,9 @@ public final class ConfigCatalogue {
           LOCAL_FSYNC,
           CACHE_BYTES,
           RETENTION_CHECK_INTERVAL_MS,
+          ORPHAN_GC_INTERVAL_MS,
+          ORPHAN_GRACE_MS,
+          COMPACTION_CHECK_INTERVAL_MS,
           AUTO_CREATE_TOPICS,
           AUTO_CREATE_PARTITIONS,
           LOG_LEVEL_VAR,

@@ -94,6 +94,61 @@ public enum BrokerMeters {
       List.of(),
       "Partition trims (retention or DeleteRecords) whose metadata commit failed; nothing was"
           + " removed and the next sweep retries."),
+  ORPHAN_GC_PASSES(
+      "kafscale.orphan.gc.passes",
+      Kind.COUNTER,
+      List.of("result"),
+      "Object garbage-collection passes run on the controller: `result` = `completed` or"
+          + " `failed` (listing or reading segment references failed; nothing was deleted)."),
+  ORPHAN_GC_OBJECTS_DELETED(
+      "kafscale.orphan.gc.objects.deleted",
+      Kind.COUNTER,
+      List.of(),
+      "Segment and index objects deleted because no segment reference pointed to them in passes"
+          + " at least `KAFSCALE_ORPHAN_GRACE_MS` apart."),
+  ORPHAN_GC_BYTES_DELETED(
+      "kafscale.orphan.gc.bytes.deleted",
+      Kind.COUNTER,
+      List.of(),
+      "Bytes of the objects counted by `kafscale.orphan.gc.objects.deleted`."),
+  ORPHAN_GC_DELETE_FAILURES(
+      "kafscale.orphan.gc.delete.failures",
+      Kind.COUNTER,
+      List.of(),
+      "Batches of orphan deletions that failed; they are retried at the next pass."),
+  ORPHAN_GC_PENDING(
+      "kafscale.orphan.gc.pending",
+      Kind.GAUGE,
+      List.of(),
+      "Unreferenced objects seen by the last pass that are still inside their grace period"
+          + " (0 on brokers that are not the controller)."),
+  COMPACTION_RUNS(
+      "kafscale.compaction.runs",
+      Kind.COUNTER,
+      List.of(),
+      "Partition compactions (`cleanup.policy=compact`) that swapped compacted segments in."),
+  COMPACTION_SEGMENTS_REPLACED(
+      "kafscale.compaction.segments.replaced",
+      Kind.COUNTER,
+      List.of(),
+      "Segments replaced by compaction; their objects are deleted after the topic's"
+          + " `file.delete.delay.ms`."),
+  COMPACTION_BYTES_BEFORE(
+      "kafscale.compaction.bytes.before",
+      Kind.COUNTER,
+      List.of(),
+      "Stored bytes of the segments replaced by compaction."),
+  COMPACTION_BYTES_AFTER(
+      "kafscale.compaction.bytes.after",
+      Kind.COUNTER,
+      List.of(),
+      "Stored bytes of the compacted segments that replaced them."),
+  COMPACTION_FAILURES(
+      "kafscale.compaction.failures",
+      Kind.COUNTER,
+      List.of(),
+      "Partition compactions that failed (fenced, metadata or object-store trouble); the log is"
+          + " unchanged and the next sweep retries."),
   CONSUMER_LAG(
       "kafscale.consumer.lag",
       Kind.GAUGE,

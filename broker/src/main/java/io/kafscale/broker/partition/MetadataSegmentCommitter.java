@@ -16,9 +16,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Storage's {@link SegmentCommitter} port on top of the metadata store: one epoch-checked
- * transaction per flushed segment, and epoch-checked trims for retention and DeleteRecords. A moved
- * epoch becomes storage's {@link FencedException}; every other failure passes through unchanged
- * (outcome unknown, the flush fails). Thread-safe.
+ * transaction per flushed segment, epoch-checked trims for retention and DeleteRecords, and one
+ * epoch-checked segment swap per log compaction. A moved epoch becomes storage's {@link
+ * FencedException}; every other failure passes through unchanged (outcome unknown, the flush
+ * fails). Thread-safe.
  */
 public final class MetadataSegmentCommitter implements SegmentCommitter {
   private final PartitionRegistry partitions;
@@ -61,6 +62,24 @@ public final class MetadataSegmentCommitter implements SegmentCommitter {
       trim = CompletableFuture.failedFuture(e);
     }
     return fencedAsStorage(partition, trim);
+  }
+
+  @Override
+  public CompletableFuture<Void> replace(
+      PartitionId partition, int epoch, List<SegmentRef> removed, List<SegmentRef> added) {
+    CompletableFuture<Void> replace;
+    try {
+      replace =
+          partitions.replaceSegments(
+              partition.topic(),
+              partition.partition(),
+              epoch,
+              removed.stream().map(RecordMapping::toRecord).toList(),
+              added.stream().map(RecordMapping::toRecord).toList());
+    } catch (RuntimeException e) {
+      replace = CompletableFuture.failedFuture(e);
+    }
+    return fencedAsStorage(partition, replace);
   }
 
   private static CompletableFuture<Void> fencedAsStorage(

@@ -56,6 +56,8 @@ public final class PartitionOwnership implements AutoCloseable {
   private final Consumer<String> completed;
   private final Map<PartitionRef, PartitionLog> logs = new ConcurrentHashMap<>();
   private final Map<PartitionRef, TopicRecord> openedWith = new ConcurrentHashMap<>();
+  // The cluster-wide broker defaults last pushed to the open logs.
+  private volatile Map<String, String> appliedDefaults = Map.of();
   private final Set<PartitionRef> inFlight = ConcurrentHashMap.newKeySet();
   // Closing a log waits for its final flush: never on a store or event-loop thread.
   private final ExecutorService closer =
@@ -236,7 +238,8 @@ public final class PartitionOwnership implements AutoCloseable {
                   opener.open(
                       new PartitionId(p.topic(), p.partition()),
                       claimed.leaderEpoch(),
-                      TopicConfigs.logConfig(topic.configs()),
+                      TopicConfigs.logConfig(
+                          BrokerDefaults.merge(topic.configs(), images.get().brokerDefaults())),
                       RecordMapping.toRecovered(claimed));
               synchronized (sessionLock) {
                 if (closing || sessions.get() != session) {
@@ -306,17 +309,25 @@ public final class PartitionOwnership implements AutoCloseable {
     return closeLater(log);
   }
 
+  /**
+   * Pushes the configs in force (topic overrides over cluster-wide defaults) to the open logs whose
+   * topic configs, or the cluster-wide defaults, changed since they were last pushed.
+   */
   private void updateConfigs(ClusterImage image) {
+    Map<String, String> defaults = image.brokerDefaults();
+    boolean defaultsChanged = !defaults.equals(appliedDefaults);
+    appliedDefaults = defaults;
     openedWith.forEach(
         (p, opened) ->
             image
                 .topic(p.topic())
-                .filter(now -> !now.configs().equals(opened.configs()))
+                .filter(now -> defaultsChanged || !now.configs().equals(opened.configs()))
                 .ifPresent(
                     now -> {
                       PartitionLog log = logs.get(p);
                       if (log != null && openedWith.replace(p, opened, now)) {
-                        log.updateConfig(TopicConfigs.logConfig(now.configs()));
+                        log.updateConfig(
+                            TopicConfigs.logConfig(BrokerDefaults.merge(now.configs(), defaults)));
                       }
                     }));
   }

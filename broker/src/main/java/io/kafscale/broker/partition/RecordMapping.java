@@ -29,7 +29,11 @@ public final class RecordMapping {
         s.maxTimestamp(),
         s.epoch(),
         s.crc(),
-        s.createdAtMs());
+        s.createdAtMs(),
+        s.compacted(),
+        s.epochStarts().stream()
+            .map(e -> new SegmentRecord.EpochStart(e.epoch(), e.startOffset()))
+            .toList());
   }
 
   public static SegmentRef toRef(SegmentRecord s) {
@@ -43,7 +47,11 @@ public final class RecordMapping {
         s.maxTimestamp(),
         s.epoch(),
         s.crc(),
-        s.createdAtMs());
+        s.createdAtMs(),
+        s.compacted(),
+        s.epochStarts().stream()
+            .map(e -> new SegmentRef.EpochStart(e.epoch(), e.startOffset()))
+            .toList());
   }
 
   public static ProducerRecord toRecord(ProducerSnapshot p) {

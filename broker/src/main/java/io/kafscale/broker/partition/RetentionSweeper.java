@@ -87,7 +87,7 @@ public final class RetentionSweeper implements AutoCloseable {
   private List<Target> targets() {
     List<Target> out = new ArrayList<>();
     for (TopicRecord topic : topics.image().byName().values()) {
-      Optional<TrimRequest.Retention> request = retentionOf(topic.configs());
+      Optional<TrimRequest.Retention> request = retentionOf(topics.configOverrides(topic));
       if (request.isEmpty()) {
         continue;
       }

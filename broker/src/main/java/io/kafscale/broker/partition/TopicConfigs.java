@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * The topic configs this broker accepts, with Kafka's defaults, types and value checks: the one
  * table behind CreateTopics validation, DescribeConfigs and the {@link LogConfig} of a partition.
- * Configs that only matter to features not built yet (compaction, tiered storage) are accepted and
- * stored so Kafka tools that set them keep working. Immutable and thread-safe.
+ * Configs that cannot apply to a log on object storage (local flushing, preallocation, index sizes,
+ * replica elections) are accepted and stored as no-ops so Kafka tools that set them keep working;
+ * {@code docs/topic-configs.md} lists what each does here. Immutable and thread-safe.
  */
 public final class TopicConfigs {
 
@@ -45,6 +46,10 @@ public final class TopicConfigs {
 
   public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
   public static final String MESSAGE_TIMESTAMP_TYPE = "message.timestamp.type";
+  public static final String CLEANUP_POLICY = "cleanup.policy";
+  public static final String SEGMENT_BYTES = "segment.bytes";
+  public static final String TIMESTAMP_BEFORE_MAX_MS = "message.timestamp.before.max.ms";
+  public static final String TIMESTAMP_AFTER_MAX_MS = "message.timestamp.after.max.ms";
 
   private static final long NONE = Long.MIN_VALUE;
   private static final Map<String, Definition> DEFINITIONS = build();
@@ -60,22 +65,29 @@ public final class TopicConfigs {
                 Type.LIST,
                 NONE,
                 "delete,compact",
-                "Retention policy (compaction is stored, not yet applied)"),
+                "delete: retention.ms/retention.bytes remove whole old segments; compact: the"
+                    + " compactor keeps the latest record per key (records need keys)"),
             def(
                 "compression.type",
                 "producer",
                 Type.STRING,
                 NONE,
                 "uncompressed,zstd,lz4,snappy,gzip,producer",
-                "Final compression type"),
+                "Accepted and stored; batches are stored as produced"),
             def(
                 "delete.retention.ms",
                 "86400000",
                 Type.LONG,
                 0,
                 "",
-                "Tombstone retention for compacted topics"),
-            def("file.delete.delay.ms", "60000", Type.LONG, 0, "", "Delay before deleting a file"),
+                "How long the compactor keeps tombstones (compacted topics)"),
+            def(
+                "file.delete.delay.ms",
+                "60000",
+                Type.LONG,
+                0,
+                "",
+                "Accepted and stored; no effect (objects are deleted at once)"),
             def(
                 "flush.messages",
                 "9223372036854775807",
@@ -90,50 +102,64 @@ public final class TopicConfigs {
                 0,
                 "",
                 "Kafka local flush interval (no effect)"),
-            def("index.interval.bytes", "4096", Type.INT, 0, "", "Offset index interval"),
+            def(
+                "index.interval.bytes",
+                "4096",
+                Type.INT,
+                0,
+                "",
+                "Accepted and stored; no effect (segment indexes use a fixed interval)"),
             def(
                 "max.compaction.lag.ms",
                 "9223372036854775807",
                 Type.LONG,
                 1,
                 "",
-                "Maximum compaction lag"),
+                "Longest a record may stay uncompacted (compacted topics)"),
             def(
                 MAX_MESSAGE_BYTES,
                 Integer.toString(LogConfig.DEFAULT_MAX_MESSAGE_BYTES),
                 Type.INT,
                 0,
                 "",
-                "Largest record batch size allowed"),
+                "Largest record batch accepted (MESSAGE_TOO_LARGE above)"),
             def(
                 "message.timestamp.after.max.ms",
                 "3600000",
                 Type.LONG,
                 0,
                 "",
-                "Allowed timestamp lead"),
+                "CreateTime only: batches timestamped further ahead of the broker clock get"
+                    + " INVALID_TIMESTAMP"),
             def(
                 "message.timestamp.before.max.ms",
                 "9223372036854775807",
                 Type.LONG,
                 0,
                 "",
-                "Allowed timestamp lag"),
+                "CreateTime only: batches timestamped further behind the broker clock get"
+                    + " INVALID_TIMESTAMP"),
             def(
                 MESSAGE_TIMESTAMP_TYPE,
                 "CreateTime",
                 Type.STRING,
                 NONE,
                 "CreateTime,LogAppendTime",
-                "Record timestamp type"),
+                "LogAppendTime: the broker stamps batches with its clock at append"),
             def(
                 "min.cleanable.dirty.ratio",
                 "0.5",
                 Type.DOUBLE,
                 NONE,
                 "",
-                "Compaction trigger ratio"),
-            def("min.compaction.lag.ms", "0", Type.LONG, 0, "", "Minimum compaction lag"),
+                "Dirty share of a log that triggers compaction"),
+            def(
+                "min.compaction.lag.ms",
+                "0",
+                Type.LONG,
+                0,
+                "",
+                "Shortest time a record stays uncompacted"),
             def(
                 "min.insync.replicas",
                 "1",
@@ -154,18 +180,37 @@ public final class TopicConfigs {
                 Type.LONG,
                 NONE,
                 "",
-                "Maximum partition size before deletion"),
+                "Partition size above which the oldest segments are deleted (delete policy)"),
             def(
                 "retention.ms",
                 "604800000",
                 Type.LONG,
                 -1,
                 "",
-                "Maximum record age before deletion"),
-            def("segment.bytes", "1073741824", Type.INT, 14, "", "Segment size"),
-            def("segment.index.bytes", "10485760", Type.INT, 4, "", "Index size"),
-            def("segment.jitter.ms", "0", Type.LONG, 0, "", "Segment roll jitter"),
-            def("segment.ms", "604800000", Type.LONG, 1, "", "Segment roll time"),
+                "Age after which whole segments are deleted (delete policy; -1: never)"),
+            def(
+                "segment.bytes",
+                "1073741824",
+                Type.INT,
+                14,
+                "",
+                "A flush starts once this many bytes are staged (when below KAFSCALE_SEGMENT_BYTES)"),
+            def(
+                "segment.index.bytes",
+                "10485760",
+                Type.INT,
+                4,
+                "",
+                "Accepted and stored; no effect"),
+            def("segment.jitter.ms", "0", Type.LONG, 0, "", "Accepted and stored; no effect"),
+            def(
+                "segment.ms",
+                "604800000",
+                Type.LONG,
+                1,
+                "",
+                "Accepted and stored; segments are always closed within KAFSCALE_FLUSH_INTERVAL_MS"
+                    + " (every flush writes a closed segment)"),
             def(
                 "unclean.leader.election.enable",
                 "false",
@@ -242,11 +287,25 @@ public final class TopicConfigs {
     return v != null ? v : DEFINITIONS.get(name).defaultValue();
   }
 
-  /** Partition log settings from a topic's stored configs. */
+  /** Whether a cleanup.policy value includes compaction. */
+  public static boolean isCompact(String cleanupPolicy) {
+    return Arrays.stream(cleanupPolicy.split(",")).map(String::trim).anyMatch("compact"::equals);
+  }
+
+  /**
+   * Partition log settings from a topic's configs in force (see {@code
+   * TopicManager#configOverrides}).
+   */
   public static LogConfig logConfig(Map<String, String> stored) {
     int maxMessageBytes = Integer.parseInt(effective(stored, MAX_MESSAGE_BYTES).trim());
     boolean logAppendTime =
         "LogAppendTime".equals(effective(stored, MESSAGE_TIMESTAMP_TYPE).trim());
-    return new LogConfig(maxMessageBytes, logAppendTime);
+    return new LogConfig(
+        maxMessageBytes,
+        logAppendTime,
+        Long.parseLong(effective(stored, TIMESTAMP_BEFORE_MAX_MS).trim()),
+        Long.parseLong(effective(stored, TIMESTAMP_AFTER_MAX_MS).trim()),
+        isCompact(effective(stored, CLEANUP_POLICY)),
+        Long.parseLong(effective(stored, SEGMENT_BYTES).trim()));
   }
 }

@@ -6,16 +6,13 @@ package io.kafscale.broker.partition;
 import io.kafscale.metadata.cluster.ClusterImage;
 import io.kafscale.metadata.cluster.ClusterImageFeed;
 import io.kafscale.metadata.model.PartitionRef;
-import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.metadata.registry.TopicExistsException;
 import io.kafscale.metadata.registry.TopicRegistry;
 import io.kafscale.storage.log.PartitionLog;
 import io.kafscale.storage.objectstore.ObjectStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +85,51 @@ public final class TopicManager {
    * dynamic defaults.
    */
   public Map<String, String> configOverrides(TopicRecord topic) {
-    return topic.configs();
+    return BrokerDefaults.merge(topic.configs(), brokerDefaults());
+  }
+
+  /** The cluster-wide dynamic broker configs of the latest image, by broker config name. */
+  public Map<String, String> brokerDefaults() {
+    return feed.current().brokerDefaults();
+  }
+
+  /**
+   * Replaces a topic's stored configs with {@code change} applied to them, by compare-and-set
+   * (retried on conflict, so {@code change} must be pure; what it throws fails the result).
+   * Completes once the local image shows the change (or {@code leaderWait} passed), so a describe
+   * on this broker right after sees it. Fails with {@code UnknownTopicException}.
+   */
+  public CompletableFuture<TopicRecord> alterConfigs(
+      String name, UnaryOperator<Map<String, String>> change) {
+    return topics
+        .alterConfigs(name, change)
+        .thenCompose(
+            t ->
+                feed.await(
+                        img ->
+                            img.topic(name)
+                                .map(
+                                    now ->
+                                        !now.topicId().equals(t.topicId())
+                                            || now.configs().equals(t.configs()))
+                                .orElse(true),
+                        leaderWait)
+                    .handle((img, e) -> t));
+  }
+
+  /**
+   * Replaces the cluster-wide dynamic broker configs with {@code change} applied to them, as {@link
+   * #alterConfigs} does for a topic; completes with the stored configs once the local image shows
+   * them (or {@code leaderWait} passed).
+   */
+  public CompletableFuture<Map<String, String>> alterBrokerDefaults(
+      UnaryOperator<Map<String, String>> change) {
+    return topics
+        .alterBrokerDefaults(change)
+        .thenCompose(
+            stored ->
+                feed.await(img -> img.brokerDefaults().equals(stored), leaderWait)
+                    .handle((img, e) -> stored));
   }
 
   /** The object store holding the topics' segments (retention and DeleteRecords delete from it). */
@@ -130,14 +172,16 @@ public final class TopicManager {
   }
 
   /**
-   * Deletes a topic's metadata (its owners drop their logs when their images show it gone), then
-   * the objects of its segments. Fails with {@code UnknownTopicException}.
+   * Deletes a topic's metadata (its owners drop their logs when their images show it gone) and
+   * completes once the local image shows it gone; the objects of its segments are deleted in the
+   * background ({@link TopicObjectDeleter}; what fails is left to object garbage collection). Fails
+   * with {@code UnknownTopicException}.
    */
   public CompletableFuture<TopicRecord> delete(String name) {
     Optional<TopicRecord> known = topic(name);
     return topics
         .delete(name)
-        .thenCompose(this::deleteObjects)
+        .thenAccept(segments -> TopicObjectDeleter.deleteInBackground(objects, name, segments))
         .thenCompose(
             v ->
                 feed.await(img -> img.topic(name).isEmpty(), leaderWait)
@@ -188,27 +232,6 @@ public final class TopicManager {
       }
     }
     return true;
-  }
-
-  private CompletableFuture<Void> deleteObjects(List<SegmentRecord> segments) {
-    List<String> keys = new ArrayList<>();
-    for (SegmentRecord s : segments) {
-      keys.add(s.objectKey());
-      if (s.indexKey() != null) {
-        keys.add(s.indexKey());
-      }
-    }
-    if (keys.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    return objects
-        .deleteAll(keys)
-        .exceptionally(
-            e -> {
-              // Metadata is gone already: the topic is deleted; orphans are only wasted space.
-              LOG.warn("segment objects not deleted count={} error={}", keys.size(), e.toString());
-              return null;
-            });
   }
 
   private static Throwable unwrap(Throwable e) {

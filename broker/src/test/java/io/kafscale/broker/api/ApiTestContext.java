@@ -3,7 +3,10 @@
  */
 package io.kafscale.broker.api;
 
+import static org.awaitility.Awaitility.await;
+
 import io.kafscale.broker.cluster.ClusterNode;
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.cluster.ClusterSettings;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
 import io.kafscale.metadata.Metadata;
@@ -29,6 +32,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopic;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicConfig;
@@ -61,15 +65,40 @@ public final class ApiTestContext implements AutoCloseable {
   public ApiTestContext(boolean autoCreate) {
     logs =
         new PartitionLogFactory(
-            objects,
-            new MetadataSegmentCommitter(metadata.partitions()),
-            new StorageConfig("test", 1 << 20, Duration.ofMillis(1), 16 << 20, 4096),
-            Clock.systemUTC(),
-            meters);
+                objects,
+                new MetadataSegmentCommitter(metadata.partitions()),
+                new StorageConfig("test", 1 << 20, Duration.ofMillis(1), 16 << 20, 4096),
+                Clock.systemUTC(),
+                meters)
+            .withBatchRewriter(
+                io.kafscale.storage.compaction.BatchRewriter.of(
+                    (b, sink) ->
+                        io.kafscale.protocol.records.KafkaBatchRewriter.scan(b, sink::record),
+                    io.kafscale.protocol.records.KafkaBatchRewriter::retain));
     ApiSettings settings =
         new ApiSettings(BROKER_ID, "127.0.0.1", 9092, null, autoCreate, 2, (short) 1, "test");
     node = startNode(logs);
+    awaitCoordinatorPartitionsOwned();
     apis = new KafkaApis(settings, metadata, node.topics(), node.view(), meters, clock, scheduler);
+  }
+
+  /**
+   * Waits until the controller created the group coordinator topic and every partition of it has
+   * an owner, so coordinator lookups do not depend on how fast the node settled.
+   */
+  private void awaitCoordinatorPartitionsOwned() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                node.view()
+                    .image()
+                    .topic(CoordinatorPartitions.TOPIC)
+                    .map(
+                        t ->
+                            IntStream.range(0, t.partitionCount())
+                                .allMatch(p -> node.view().leader(t.name(), p).isPresent()))
+                    .orElse(false));
   }
 
   /** Starts a (further) cluster node as broker {@link #BROKER_ID} over this context's stores. */

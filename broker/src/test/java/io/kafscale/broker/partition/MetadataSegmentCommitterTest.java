@@ -74,4 +74,41 @@ class MetadataSegmentCommitterTest {
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(FencedException.class);
   }
+
+  @Test
+  void shouldSwapCompactedSegmentsInSoANewOwnerRecoversThem() {
+    // Given two flushed segments
+    metadata.topics().create("t", 1, Map.of()).join();
+    PartitionId tp = new PartitionId("t", 0);
+    int epoch = metadata.partitions().claim("t", 0, session("first")).join().leaderEpoch();
+    SegmentRef second = new SegmentRef("ns/t/0/segment-10-a", null, 0, 100, 10, 19, 1300, 1, 78, 6);
+    committer.commit(tp, epoch, segment, List.of()).join();
+    committer.commit(tp, epoch, second, List.of()).join();
+    SegmentRef compacted =
+        new SegmentRef("ns/t/0/segment-0-c", null, 0, 60, 0, 19, 1300, epoch, 79, 7, true);
+    // When
+    committer.replace(tp, epoch, List.of(segment, second), List.of(compacted)).join();
+    RecoveredPartition recovered =
+        RecordMapping.toRecovered(metadata.partitions().claim("t", 0, session("restarted")).join());
+    // Then the compacted flag survives and offsets are unchanged
+    assertThat(recovered.segments()).containsExactly(compacted);
+    assertThat(recovered.highWatermark()).isEqualTo(20);
+  }
+
+  @Test
+  void shouldReportAReplaceUnderAMovedEpochAsFenced() {
+    // Given
+    metadata.topics().create("t", 1, Map.of()).join();
+    PartitionId tp = new PartitionId("t", 0);
+    int epoch = metadata.partitions().claim("t", 0, session("first")).join().leaderEpoch();
+    committer.commit(tp, epoch, segment, List.of()).join();
+    metadata.partitions().claim("t", 0, session("restarted")).join();
+    SegmentRef compacted =
+        new SegmentRef("ns/t/0/segment-0-c", null, 0, 60, 0, 9, 1234, epoch, 79, 7, true);
+    // When / Then
+    assertThatThrownBy(
+            () -> committer.replace(tp, epoch, List.of(segment), List.of(compacted)).join())
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(FencedException.class);
+  }
 }

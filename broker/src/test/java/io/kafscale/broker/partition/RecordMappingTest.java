@@ -25,6 +25,30 @@ class RecordMappingTest {
   }
 
   @Test
+  void shouldRoundTripTheEpochStartsOfACompactedSegment() {
+    // Given a compacted segment spanning epochs 3 and 5
+    SegmentRef ref =
+        new SegmentRef(
+            "ns/t/0/segment-c.kfs",
+            null,
+            0,
+            4096,
+            10,
+            99,
+            1234,
+            5,
+            77,
+            555,
+            true,
+            List.of(new SegmentRef.EpochStart(3, 10), new SegmentRef.EpochStart(5, 40)));
+    // When
+    SegmentRef back = RecordMapping.toRef(RecordMapping.toRecord(ref));
+    // Then
+    assertThat(back).isEqualTo(ref);
+    assertThat(back.epochStarts()).hasSize(2);
+  }
+
+  @Test
   void shouldRoundTripProducerSnapshotsWithTheirLastBatches() {
     // Given
     ProducerSnapshot snapshot =

@@ -29,10 +29,43 @@ class TopicConfigsTest {
 
   @Test
   void shouldDeriveLogConfigFromOverridesOrKafkaDefaults() {
-    assertThat(TopicConfigs.logConfig(Map.of())).isEqualTo(LogConfig.defaults());
+    assertThat(TopicConfigs.logConfig(Map.of()))
+        .isEqualTo(
+            new LogConfig(
+                LogConfig.DEFAULT_MAX_MESSAGE_BYTES,
+                false,
+                Long.MAX_VALUE,
+                3_600_000,
+                false,
+                1_073_741_824));
     assertThat(
             TopicConfigs.logConfig(
-                Map.of("max.message.bytes", "2048", "message.timestamp.type", "LogAppendTime")))
-        .isEqualTo(new LogConfig(2048, true));
+                Map.of(
+                    "max.message.bytes", "2048",
+                    "message.timestamp.type", "LogAppendTime",
+                    "message.timestamp.before.max.ms", "1000",
+                    "message.timestamp.after.max.ms", "2000",
+                    "cleanup.policy", "delete,compact",
+                    "segment.bytes", "65536")))
+        .isEqualTo(new LogConfig(2048, true, 1000, 2000, true, 65536));
+  }
+
+  @Test
+  void shouldMergeTopicOverridesOverClusterDefaultsByBrokerName() {
+    // Given
+    Map<String, String> topic = Map.of("retention.ms", "10");
+    Map<String, String> cluster =
+        Map.of("log.retention.ms", "20", "log.cleanup.policy", "compact", "unknown.x", "1");
+
+    // When
+    Map<String, String> merged = BrokerDefaults.merge(topic, cluster);
+
+    // Then
+    assertThat(merged).isEqualTo(Map.of("retention.ms", "10", "cleanup.policy", "compact"));
+    assertThat(BrokerDefaults.brokerSynonym("segment.ms")).contains("log.roll.ms");
+    assertThat(BrokerDefaults.validate("log.retention.ms", "abc"))
+        .hasValueSatisfying(m -> assertThat(m).contains("log.retention.ms"));
+    assertThat(BrokerDefaults.validate("num.io.threads", "8"))
+        .contains("Cannot update these configs dynamically: [num.io.threads]");
   }
 }

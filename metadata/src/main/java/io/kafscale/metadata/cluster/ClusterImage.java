@@ -17,7 +17,8 @@ import java.util.UUID;
  * An immutable view of the cluster as the metadata store last told this broker: live brokers, the
  * controller, topics, the controller's assignments and the live partition owners. Built and
  * replaced as a whole by {@link ClusterImageFeed}; readers keep one instance for a consistent look.
- * {@code revision} is the highest store revision applied.
+ * {@code revision} is the highest store revision applied. {@code brokerDefaults} are the
+ * cluster-wide dynamic broker configs (broker config names, e.g. {@code log.retention.ms}).
  */
 public record ClusterImage(
     long revision,
@@ -25,13 +26,26 @@ public record ClusterImage(
     Optional<ControllerRecord> controller,
     Map<String, TopicRecord> topics,
     Map<String, AssignmentRecord> assignments,
-    Map<PartitionRef, OwnerRecord> owners) {
+    Map<PartitionRef, OwnerRecord> owners,
+    Map<String, String> brokerDefaults) {
 
   public ClusterImage {
+    brokerDefaults = Map.copyOf(brokerDefaults);
     brokers = Map.copyOf(brokers);
     topics = Map.copyOf(topics);
     assignments = Map.copyOf(assignments);
     owners = Map.copyOf(owners);
+  }
+
+  /** Without cluster-wide dynamic broker configs. */
+  public ClusterImage(
+      long revision,
+      Map<Integer, BrokerRecord> brokers,
+      Optional<ControllerRecord> controller,
+      Map<String, TopicRecord> topics,
+      Map<String, AssignmentRecord> assignments,
+      Map<PartitionRef, OwnerRecord> owners) {
+    this(revision, brokers, controller, topics, assignments, owners, Map.of());
   }
 
   public static ClusterImage empty() {
@@ -62,9 +76,13 @@ public record ClusterImage(
     return a == null ? AssignmentRecord.UNASSIGNED : a.target(partition);
   }
 
-  /** Whether {@code other} holds the same brokers, controller, topics, assignments and owners. */
+  /**
+   * Whether {@code other} holds the same brokers, controller, topics, assignments, owners and
+   * broker defaults.
+   */
   public boolean sameContentAs(ClusterImage other) {
     return brokers.equals(other.brokers)
+        && brokerDefaults.equals(other.brokerDefaults)
         && controller.equals(other.controller)
         && topics.equals(other.topics)
         && assignments.equals(other.assignments)

@@ -3,6 +3,7 @@
  */
 package io.kafscale.metadata.cluster;
 
+import io.kafscale.metadata.codec.ConfigCodec;
 import io.kafscale.metadata.codec.CorruptValueException;
 import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.keys.KeyLayout;
@@ -44,6 +45,8 @@ final class ClusterImageBuilder {
   private record AssignmentItem(String topic, AssignmentRecord record) implements Item {}
 
   private record OwnerItem(PartitionRef partition, OwnerRecord record) implements Item {}
+
+  private record BrokerDefaultsItem(Map<String, String> configs) implements Item {}
 
   /** A key's decoded content; {@code item} is null when the latest value did not decode. */
   private record Slot(long modRevision, Item item) {}
@@ -97,6 +100,7 @@ final class ClusterImageBuilder {
     Map<String, TopicRecord> topics = new HashMap<>();
     Map<String, AssignmentRecord> assignments = new HashMap<>();
     Map<PartitionRef, OwnerRecord> owners = new HashMap<>();
+    Map<String, String> brokerDefaults = Map.of();
     for (Slot slot : slots.values()) {
       switch (slot.item()) {
         case BrokerItem b -> brokers.put(b.brokerId(), b.record());
@@ -104,12 +108,14 @@ final class ClusterImageBuilder {
         case TopicItem t -> topics.put(t.name(), t.record());
         case AssignmentItem a -> assignments.put(a.topic(), a.record());
         case OwnerItem o -> owners.put(o.partition(), o.record());
+        case BrokerDefaultsItem d -> brokerDefaults = d.configs();
         case null -> {
           // The key's latest value was corrupt: the key contributes nothing.
         }
       }
     }
-    return new ClusterImage(revision, brokers, controller, topics, assignments, owners);
+    return new ClusterImage(
+        revision, brokers, controller, topics, assignments, owners, brokerDefaults);
   }
 
   private boolean put(KeyValue kv) {
@@ -149,7 +155,9 @@ final class ClusterImageBuilder {
   private Optional<Item> decode(KeyValue kv) {
     String key = kv.key();
     byte[] v = kv.value();
-    if (key.equals(keys.controller())) {
+    if (key.equals(keys.brokerDefaultConfigs())) {
+      return Optional.of(new BrokerDefaultsItem(ConfigCodec.decodeBrokerDefaults(v)));
+    } else if (key.equals(keys.controller())) {
       return Optional.of(new ControllerItem(ProtoCodec.decodeController(v)));
     } else if (key.startsWith(keys.brokersPrefix())) {
       return Optional.of(new BrokerItem(keys.brokerIdOf(key), ProtoCodec.decodeBroker(v)));

@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a {@link ClusterImage} current from the metadata store: loads the brokers, controller,
- * topics, assignments and owners prefixes, then follows them with prefix watches, publishing a new
- * image after every applied revision. Also re-reads everything every {@code resyncInterval} (and at
- * once when a watch is lost to compaction), so a missed event cannot leave the image wrong for
- * long. Thread-safe; listeners, await completions and their callbacks run on the feed's own thread
- * and must not block.
+ * topics, assignments and owners prefixes and the cluster-wide broker configs key, then follows
+ * them with prefix watches, publishing a new image after every applied revision. Also re-reads
+ * everything every {@code resyncInterval} (and at once when a watch is lost to compaction), so a
+ * missed event cannot leave the image wrong for long. Thread-safe; listeners, await completions and
+ * their callbacks run on the feed's own thread and must not block.
  *
  * <p>Every load (the first one and each resync) closes the watches, reads revision {@code R}, reads
  * the prefixes, replaces the state if the content differs, and re-opens the watches from {@code
@@ -100,7 +100,8 @@ public final class ClusterImageFeed implements AutoCloseable {
             keys.controller(),
             keys.topicsPrefix(),
             keys.assignmentsPrefix(),
-            keys.ownersPrefix());
+            keys.ownersPrefix(),
+            keys.brokerDefaultConfigs());
     this.feedThread =
         new ScheduledThreadPoolExecutor(
             1, Thread.ofPlatform().name("kafscale-cluster-image-feed").daemon(true).factory());

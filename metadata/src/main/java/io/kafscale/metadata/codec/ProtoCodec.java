@@ -20,6 +20,7 @@ import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.proto.metadata.v1.BrokerRegistration;
 import io.kafscale.proto.metadata.v1.ClusterInfo;
 import io.kafscale.proto.metadata.v1.ControllerRegistration;
+import io.kafscale.proto.metadata.v1.EpochStart;
 import io.kafscale.proto.metadata.v1.GroupMember;
 import io.kafscale.proto.metadata.v1.GroupMetadata;
 import io.kafscale.proto.metadata.v1.OffsetValue;
@@ -99,6 +100,16 @@ public final class ProtoCodec {
         .setEpoch(s.epoch())
         .setCrc(s.crc())
         .setCreatedAtMs(s.createdAtMs())
+        .setCompacted(s.compacted())
+        .addAllEpochStarts(
+            s.epochStarts().stream()
+                .map(
+                    e ->
+                        EpochStart.newBuilder()
+                            .setEpoch(e.epoch())
+                            .setStartOffset(e.startOffset())
+                            .build())
+                .toList())
         .build()
         .toByteArray();
   }
@@ -115,7 +126,11 @@ public final class ProtoCodec {
         s.getMaxTimestamp(),
         s.getEpoch(),
         s.getCrc(),
-        s.getCreatedAtMs());
+        s.getCreatedAtMs(),
+        s.getCompacted(),
+        s.getEpochStartsList().stream()
+            .map(e -> new SegmentRecord.EpochStart(e.getEpoch(), e.getStartOffset()))
+            .toList());
   }
 
   public static byte[] encodeProducer(ProducerRecord p) {

@@ -47,6 +47,14 @@ public final class KeyLayout {
     return root + "/cluster";
   }
 
+  /**
+   * BrokerDefaultConfigs: the cluster-wide dynamic broker configs (Kafka's default broker
+   * resource), one key for the whole cluster.
+   */
+  public String brokerDefaultConfigs() {
+    return root + "/configs/brokers-default";
+  }
+
   /** Prefix of every topic key. */
   public String topicsPrefix() {
     return root + "/topics/";
@@ -236,6 +244,24 @@ public final class KeyLayout {
       throw new IllegalArgumentException("not an offsets key: " + offsetsKey);
     }
     return parts;
+  }
+
+  /** Prefix of every transaction coordinator state key. */
+  public String transactionsPrefix() {
+    return root + "/transactions/";
+  }
+
+  /**
+   * TransactionState: one transactional id's coordinator state. The id is escaped like a group id
+   * (see {@link #escapeGroupId}), so any Kafka transactional id makes one key segment.
+   */
+  public String transaction(String transactionalId) {
+    return transactionsPrefix() + escapeGroupId(transactionalId);
+  }
+
+  /** The transactional id of a key built by {@link #transaction}. */
+  public String transactionalIdOf(String transactionKey) {
+    return unescapeGroupId(suffixOf(transactionKey, transactionsPrefix()));
   }
 
   /**

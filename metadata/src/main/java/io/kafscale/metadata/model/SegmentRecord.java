@@ -3,8 +3,12 @@
  */
 package io.kafscale.metadata.model;
 
+import java.util.List;
+
 /**
  * A committed segment reference as stored in the metadata store (mirror of storage's SegmentRef).
+ * {@code compacted} marks a segment written by log compaction (it may hold offset gaps); flushed
+ * segments are not compacted.
  */
 public record SegmentRecord(
     String objectKey,
@@ -16,7 +20,12 @@ public record SegmentRecord(
     long maxTimestamp,
     int epoch,
     int crc,
-    long createdAtMs) {
+    long createdAtMs,
+    boolean compacted,
+    List<EpochStart> epochStarts) {
+
+  /** The first offset owner epoch {@code epoch} wrote within a segment. */
+  public record EpochStart(int epoch, long startOffset) {}
 
   /**
    * {@code indexKey} is null when the segment has no index object; "" (proto3's "unset") means the
@@ -26,5 +35,60 @@ public record SegmentRecord(
     if (indexKey != null && indexKey.isEmpty()) {
       indexKey = null;
     }
+    epochStarts = epochStarts == null ? List.of() : List.copyOf(epochStarts);
+  }
+
+  /** A segment of one owner epoch. */
+  public SegmentRecord(
+      String objectKey,
+      String indexKey,
+      long position,
+      int length,
+      long baseOffset,
+      long lastOffset,
+      long maxTimestamp,
+      int epoch,
+      int crc,
+      long createdAtMs,
+      boolean compacted) {
+    this(
+        objectKey,
+        indexKey,
+        position,
+        length,
+        baseOffset,
+        lastOffset,
+        maxTimestamp,
+        epoch,
+        crc,
+        createdAtMs,
+        compacted,
+        List.of());
+  }
+
+  /** A segment written by a flush (not compacted). */
+  public SegmentRecord(
+      String objectKey,
+      String indexKey,
+      long position,
+      int length,
+      long baseOffset,
+      long lastOffset,
+      long maxTimestamp,
+      int epoch,
+      int crc,
+      long createdAtMs) {
+    this(
+        objectKey,
+        indexKey,
+        position,
+        length,
+        baseOffset,
+        lastOffset,
+        maxTimestamp,
+        epoch,
+        crc,
+        createdAtMs,
+        false);
   }
 }

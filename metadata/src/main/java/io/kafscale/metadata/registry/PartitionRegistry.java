@@ -66,4 +66,24 @@ public interface PartitionRegistry {
    */
   CompletableFuture<Void> trimSegments(
       String topic, int partition, int epoch, long logStartOffset, List<SegmentRecord> removed);
+
+  /**
+   * Log compaction: in ONE transaction that checks the stored leader epoch equals {@code epoch} and
+   * the owner key still holds the claim made at that epoch (like {@link #commitSegment}), and that
+   * every segment of {@code removed} is still stored exactly as given, deletes the references of
+   * {@code removed} and writes those of {@code added} (a removed key that an added segment re-uses,
+   * same base offset, is simply overwritten). {@code added} must lie, oldest first and without
+   * overlaps, inside the offsets {@code removed} covered. High watermark, log start and producer
+   * states are untouched. Fails with {@link FencedEpochException} when the epoch moved or the owner
+   * key is gone, with {@link SegmentsChangedException} when a removed segment is gone or different
+   * (e.g. trimmed by retention; nothing is written), and with {@code IllegalArgumentException} when
+   * the change does not fit one transaction (etcd allows 128 ops) or {@code added} is not inside
+   * {@code removed}. The segments' objects are not touched.
+   */
+  CompletableFuture<Void> replaceSegments(
+      String topic,
+      int partition,
+      int epoch,
+      List<SegmentRecord> removed,
+      List<SegmentRecord> added);
 }

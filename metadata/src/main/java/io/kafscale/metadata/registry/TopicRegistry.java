@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /** Topics in the metadata store. Thread-safe; every write is a compare-and-set transaction. */
 public interface TopicRegistry {
@@ -32,6 +33,26 @@ public interface TopicRegistry {
 
   /** Replaces the topic's stored configs. */
   CompletableFuture<TopicRecord> updateConfigs(String name, Map<String, String> configs);
+
+  /**
+   * Sets the topic's stored configs to {@code change} applied to the current ones, by
+   * compare-and-set on the topic key, re-reading and re-applying {@code change} when a concurrent
+   * write wins (so {@code change} must be a pure function; what it throws fails the returned
+   * future). Fails with {@link UnknownTopicException}.
+   */
+  CompletableFuture<TopicRecord> alterConfigs(
+      String name, UnaryOperator<Map<String, String>> change);
+
+  /** The cluster-wide dynamic broker configs (empty when none are set). */
+  CompletableFuture<Map<String, String>> brokerDefaults();
+
+  /**
+   * Sets the cluster-wide dynamic broker configs to {@code change} applied to the current ones, by
+   * compare-and-set with retries as {@link #alterConfigs}; an empty result deletes the key.
+   * Completes with the stored configs.
+   */
+  CompletableFuture<Map<String, String>> alterBrokerDefaults(
+      UnaryOperator<Map<String, String>> change);
 
   CompletableFuture<Optional<TopicRecord>> get(String name);
 

@@ -101,11 +101,19 @@ class ProtoCodecRoundTripProperties {
     return Combinators.combine(keys, keys, longs, ints, longs, longs, longs, ints)
         .flatAs(
             (o, i, pos, len, base, last, ts, epoch) ->
-                Combinators.combine(ints, longs)
+                Combinators.combine(ints, longs, Arbitraries.of(true, false), epochStarts())
                     .as(
-                        (crc, created) ->
+                        (crc, created, compacted, starts) ->
                             new SegmentRecord(
-                                o, i, pos, len, base, last, ts, epoch, crc, created)));
+                                o, i, pos, len, base, last, ts, epoch, crc, created, compacted,
+                                starts)));
+  }
+
+  private static Arbitrary<List<SegmentRecord.EpochStart>> epochStarts() {
+    return Combinators.combine(Arbitraries.integers(), Arbitraries.longs())
+        .as(SegmentRecord.EpochStart::new)
+        .list()
+        .ofMaxSize(4);
   }
 
   @Provide

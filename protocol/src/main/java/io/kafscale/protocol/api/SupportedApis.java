@@ -46,7 +46,22 @@ public enum SupportedApis {
       "idempotent producers; transactional ids refused with UNSUPPORTED_VERSION until"
           + " transactions exist"),
   DESCRIBE_CLUSTER(ApiKeys.DESCRIBE_CLUSTER, ""),
-  DESCRIBE_CONFIGS(ApiKeys.DESCRIBE_CONFIGS, "topics and the broker"),
+  DESCRIBE_LOG_DIRS(
+      ApiKeys.DESCRIBE_LOG_DIRS,
+      "one log dir per broker (\"/\" + object namespace); sizes of the partitions it owns"
+          + " (committed segment bytes); offset lag 0; total/usable bytes unknown (-1)"),
+  DESCRIBE_CONFIGS(
+      ApiKeys.DESCRIBE_CONFIGS,
+      "topics, this broker and the cluster-wide default broker resource; Kafka's sources and"
+          + " synonyms"),
+  ALTER_CONFIGS(
+      ApiKeys.ALTER_CONFIGS,
+      "topics and the cluster-wide default broker resource (empty name); per-broker configs"
+          + " refused with INVALID_CONFIG; validate-only supported"),
+  INCREMENTAL_ALTER_CONFIGS(
+      ApiKeys.INCREMENTAL_ALTER_CONFIGS,
+      "SET, DELETE, APPEND, SUBTRACT; topics and the cluster-wide default broker resource;"
+          + " per-broker configs refused with INVALID_CONFIG; validate-only supported"),
   FIND_COORDINATOR(
       ApiKeys.FIND_COORDINATOR,
       "group keys: the live owner of the group's __consumer_offsets partition"

@@ -100,6 +100,28 @@ class RoundTripTest {
                                   new ListOffsetsRequestData.ListOffsetsPartition()
                                       .setPartitionIndex(0)
                                       .setTimestamp(-1)))));
+      case ALTER_CONFIGS ->
+          new org.apache.kafka.common.message.AlterConfigsRequestData()
+              .setResources(
+                  new org.apache.kafka.common.message.AlterConfigsRequestData
+                      .AlterConfigsResourceCollection(
+                      List.of(
+                              new org.apache.kafka.common.message.AlterConfigsRequestData
+                                      .AlterConfigsResource()
+                                  .setResourceType((byte) 2)
+                                  .setResourceName("orders"))
+                          .iterator()));
+      case INCREMENTAL_ALTER_CONFIGS ->
+          new org.apache.kafka.common.message.IncrementalAlterConfigsRequestData()
+              .setResources(
+                  new org.apache.kafka.common.message.IncrementalAlterConfigsRequestData
+                      .AlterConfigsResourceCollection(
+                      List.of(
+                              new org.apache.kafka.common.message.IncrementalAlterConfigsRequestData
+                                      .AlterConfigsResource()
+                                  .setResourceType((byte) 2)
+                                  .setResourceName("orders"))
+                          .iterator()));
       case DESCRIBE_CONFIGS ->
           new DescribeConfigsRequestData()
               .setResources(
@@ -275,7 +297,18 @@ class RoundTripTest {
     ApiMessage parsed = encodeAndParse(apiKey, version, response);
     // Then: equal to what kafka-clients itself keeps of it at this version (ignorable fields drop)
     assertThat(parsed).isEqualTo(kafkaRoundTrip(apiKey, version, response));
-    assertThat(parsed.toString()).contains(String.valueOf(Errors.NOT_LEADER_OR_FOLLOWER.code()));
+    if (canCarryError(apiKey, version)) {
+      assertThat(parsed.toString())
+          .contains(String.valueOf(Errors.NOT_LEADER_OR_FOLLOWER.code()));
+    }
+  }
+
+  /**
+   * False for versions whose response has no field for an error: DescribeLogDirs got its
+   * top-level error code in v3, and Kafka's own error response of v1-2 is an empty result.
+   */
+  private static boolean canCarryError(ApiKeys apiKey, short version) {
+    return !(apiKey == ApiKeys.DESCRIBE_LOG_DIRS && version < 3);
   }
 
   @ParameterizedTest(name = "{0} v{1}")

@@ -5,6 +5,7 @@ package io.kafscale.storage.log;
 
 import io.kafscale.storage.batch.BatchHeader;
 import io.kafscale.storage.batch.BatchValidator;
+import io.kafscale.storage.compaction.BatchRewriter;
 import io.kafscale.storage.log.StorageException.Reason;
 import io.kafscale.storage.producer.ProducerCheck;
 import io.kafscale.storage.producer.ProducerSnapshot;
@@ -82,6 +83,11 @@ final class DefaultPartitionLog implements PartitionLog {
   private long timerDeadline = Long.MIN_VALUE;
   private long lastFlushEndMs = Long.MIN_VALUE / 2;
   private long nextAppendId;
+  // Compaction: the work runs in LogCompaction; its swap runs exclusive of flushes and trims.
+  private final LogCompaction compaction;
+  private final BatchRewriter inspector;
+  private final ArrayDeque<LogCompaction.Exclusive> exclusives = new ArrayDeque<>();
+  private boolean exclusive;
 
   DefaultPartitionLog(
       PartitionId id, int epoch, LogConfig config, RecoveredPartition recovered, LogContext ctx) {
@@ -91,6 +97,7 @@ final class DefaultPartitionLog implements PartitionLog {
     this.storageConfig = ctx.config();
     this.policy = FlushPolicy.of(ctx.config());
     this.clock = ctx.clock();
+    this.inspector = ctx.rewriter();
     this.scheduler = ctx.scheduler();
     this.serial = new SerialExecutor(ctx.scheduler());
     this.uploader = ctx.uploader();
@@ -104,6 +111,7 @@ final class DefaultPartitionLog implements PartitionLog {
     this.epochs = EpochHistory.of(recovered.segments(), epoch, recovered.highWatermark());
     this.producers = new ProducerStateTable(recovered.producers());
     this.maxTimestamp = maxTimestampOf(recovered.segments(), recovered.logStartOffset());
+    this.compaction = new LogCompaction(this, ctx);
   }
 
   private static TimestampedOffset maxTimestampOf(List<SegmentRef> segments, long logStart) {
@@ -143,7 +151,7 @@ final class DefaultPartitionLog implements PartitionLog {
     LogConfig cfg = config;
     List<BatchHeader> headers;
     try {
-      headers = AppendValidator.validate(records, cfg);
+      headers = AppendValidator.validate(records, cfg, clock.millis(), inspector);
     } catch (StorageException e) {
       result.completeExceptionally(e);
       return;
@@ -200,7 +208,7 @@ final class DefaultPartitionLog implements PartitionLog {
   }
 
   private void maybeFlush() {
-    if (flushing || trimming) {
+    if (flushing || trimming || exclusive) {
       return;
     }
     if (buffer.isEmpty()) {
@@ -213,7 +221,8 @@ final class DefaultPartitionLog implements PartitionLog {
       return;
     }
     long now = clock.millis();
-    if (forceFlush || buffer.shouldFlush(now, lastFlushEndMs, policy)) {
+    if (forceFlush
+        || buffer.shouldFlush(now, lastFlushEndMs, policy.cappedAt(config.segmentBytes()))) {
       startFlush(now);
     } else {
       armTimer(policy.dueAt(buffer.bytes(), buffer.oldestStagedMs(), lastFlushEndMs), now);
@@ -407,11 +416,16 @@ final class DefaultPartitionLog implements PartitionLog {
     finishFlush(error);
     failNextFlushWaiters(error);
     failTrims(error);
+    LogCompaction.Exclusive x;
+    while ((x = exclusives.poll()) != null) {
+      x.abandon(error);
+    }
   }
 
   private void finishFlush(Throwable error) {
     flushing = false;
     lastFlushEndMs = clock.millis();
+    maybeExclusive();
     maybeTrim();
     List<CompletableFuture<Void>> waiters = inFlightWaiters;
     inFlightWaiters = new ArrayList<>();
@@ -443,7 +457,7 @@ final class DefaultPartitionLog implements PartitionLog {
 
   /** Starts the next queued trim unless a flush or trim is in flight. On the serial executor. */
   private void maybeTrim() {
-    while (!trimming && !flushing && !trims.isEmpty()) {
+    while (!trimming && !flushing && !exclusive && !trims.isEmpty()) {
       PendingTrim t = trims.poll();
       if (closed) {
         t.done()
@@ -521,7 +535,9 @@ final class DefaultPartitionLog implements PartitionLog {
     } else if (cause instanceof FencedException) {
       t.done().completeExceptionally(notOwner("partition " + id + " is owned at a newer epoch"));
       fence(List.of(), cause);
-    } else {
+    } else if (cause instanceof UnsupportedOperationException
+        || cause instanceof IllegalArgumentException) {
+      // Refused before anything was written: the store is as this log knows it.
       LOG.warn(
           "trim failed topic={} partition={} error={}",
           id.topic(),
@@ -531,7 +547,24 @@ final class DefaultPartitionLog implements PartitionLog {
           .completeExceptionally(
               new StorageException(
                   Reason.FLUSH_FAILED, "trimming " + id + " failed; nothing was removed", cause));
+    } else {
+      // Unknown outcome: the trim may have applied with its answer lost. Serving on would keep
+      // references the store no longer has (their objects then go to garbage collection while
+      // still read here), so stop like a fenced log; the owner reloads the log from the store.
+      LOG.warn(
+          "trim outcome unknown, stopping the log topic={} partition={} error={}",
+          id.topic(),
+          id.partition(),
+          cause.toString());
+      t.done()
+          .completeExceptionally(
+              new StorageException(
+                  Reason.NOT_OWNER,
+                  "trimming " + id + " had an unknown outcome; the log stopped to be reloaded",
+                  cause));
+      fence(List.of(), cause);
     }
+    maybeExclusive();
     maybeTrim();
     maybeFlush();
   }
@@ -541,6 +574,82 @@ final class DefaultPartitionLog implements PartitionLog {
     while ((t = trims.poll()) != null) {
       t.done().completeExceptionally(error);
     }
+  }
+
+  @Override
+  public CompletableFuture<CompactionResult> compact(CompactionRequest request) {
+    return compaction.compact(request);
+  }
+
+  LogState state() {
+    return state;
+  }
+
+  /** Queues {@code step} to run once no flush or trim is in flight (see LogCompaction). */
+  void runExclusive(LogCompaction.Exclusive step) {
+    try {
+      serial.execute(
+          () -> {
+            exclusives.add(step);
+            maybeExclusive();
+          });
+    } catch (RejectedExecutionException e) {
+      step.abandon(notOwner("storage threads are shut down"));
+    }
+  }
+
+  private void maybeExclusive() {
+    while (!exclusive && !flushing && !trimming && !exclusives.isEmpty()) {
+      LogCompaction.Exclusive step = exclusives.poll();
+      if (closed) {
+        step.abandon(notOwner("log of " + id + " at epoch " + epoch + " is closed"));
+        continue;
+      }
+      exclusive = true;
+      step.start(state)
+          .whenComplete(
+              (v, err) -> {
+                try {
+                  serial.execute(
+                      () -> {
+                        step.finish(err);
+                        exclusive = false;
+                        maybeExclusive();
+                        maybeTrim();
+                        maybeFlush();
+                      });
+                } catch (RejectedExecutionException e) {
+                  step.abandon(notOwner("storage threads shut down during a compaction swap"));
+                }
+              });
+    }
+  }
+
+  /** A compaction swap was committed: readers see {@code added} instead of {@code removed}. */
+  void compacted(List<SegmentRef> removed, List<SegmentRef> added, TimestampedOffset addedMax) {
+    // Dropped before the state changes: a reader of the new state must not find an old view
+    // under a shared base offset. Readers of the old state still load the old objects.
+    for (SegmentRef ref : removed) {
+      recent.remove(ref.baseOffset());
+      source.forget(ref);
+    }
+    state = state.replaced(removed, added);
+    TimestampedOffset max = maxTimestamp;
+    if (max != null
+        && max.offset() >= removed.getFirst().baseOffset()
+        && max.offset() <= removed.getLast().lastOffset()) {
+      List<SegmentRef> others = new ArrayList<>(state.segments());
+      others.removeAll(added);
+      TimestampedOffset rest = maxTimestampOf(others, state.logStartOffset());
+      maxTimestamp =
+          rest == null || (addedMax != null && addedMax.timestamp() >= rest.timestamp())
+              ? addedMax
+              : rest;
+    }
+  }
+
+  void fencedByCompaction(Throwable cause) {
+    fence(List.of(), cause);
   }
 
   @Override
@@ -587,15 +696,22 @@ final class DefaultPartitionLog implements PartitionLog {
   }
 
   @Override
+  public List<SegmentRef> segments() {
+    return state.segments();
+  }
+
+  @Override
   public CompletableFuture<Optional<ByteBuffer>> firstBatchWithTimestampAtLeast(long timestamp) {
     return reader.firstBatchWithTimestampAtLeast(state, timestamp);
   }
 
   /**
    * For batches committed by this log the offset is the base offset of the batch holding the
-   * largest timestamp; for recovered segments only their summary is known, so it is the base offset
-   * of that segment (callers needing the exact batch use {@link #firstBatchWithTimestampAtLeast}
-   * with the returned timestamp).
+   * largest timestamp (after compaction that base offset may name a removed record: a rebuilt batch
+   * keeps its original base offset, and zero-record headers are never chosen; the broker's
+   * ListOffsets looks into the batch for the exact record, as Kafka answers); for recovered
+   * segments only their summary is known, so it is the base offset of that segment (callers needing
+   * the exact batch use {@link #firstBatchWithTimestampAtLeast} with the returned timestamp).
    */
   @Override
   public Optional<TimestampedOffset> maxTimestamp() {

@@ -11,8 +11,9 @@ import java.util.List;
  * Which owner epoch started writing at which offset, in the role of Kafka's leader-epoch cache: it
  * answers OffsetForLeaderEpoch so consumers can detect log truncation after a leader change
  * (KIP-320). Built from the committed segments' {@code (epoch, baseOffset)} pairs in offset order
- * plus the opening log's own epoch starting at the recovered high watermark. Pure and immutable,
- * hence thread-safe.
+ * (for compacted segments, each of their recorded {@link SegmentRef#epochStarts()}) plus the
+ * opening log's own epoch starting at the recovered high watermark. Pure and immutable, hence
+ * thread-safe.
  *
  * <p>Entries are strictly increasing in epoch and start offset. They are added as Kafka's cache
  * assigns them: a pair with the latest epoch and a later offset changes nothing; a pair that is not
@@ -41,7 +42,10 @@ public final class EpochHistory {
     sorted.sort((a, b) -> Long.compare(a.baseOffset(), b.baseOffset()));
     List<Entry> pairs = new ArrayList<>(sorted.size() + 1);
     for (SegmentRef ref : sorted) {
-      pairs.add(new Entry(ref.epoch(), ref.baseOffset()));
+      // A compacted segment may span epochs: each start it recorded is a pair of its own.
+      for (SegmentRef.EpochStart start : ref.epochRuns()) {
+        pairs.add(new Entry(start.epoch(), start.startOffset()));
+      }
     }
     pairs.add(new Entry(ownEpoch, recoveredHighWatermark));
     return fromStarts(pairs);

@@ -50,6 +50,18 @@ public record FlushPolicy(long maxBytes, Duration maxAge, long idleBytes, Durati
   }
 
   /**
+   * This policy with its size trigger lowered to a topic's segment.bytes when that is smaller: a
+   * flush writes one segment, so no segment outgrows the topic's limit by more than one request.
+   * Returns this instance when nothing changes (no allocation on the produce path).
+   */
+  public FlushPolicy cappedAt(long segmentBytes) {
+    if (segmentBytes <= 0 || segmentBytes >= maxBytes) {
+      return this;
+    }
+    return new FlushPolicy(segmentBytes, maxAge, idleBytes, idleDelay);
+  }
+
+  /**
    * Whether {@code stagedBytes} staged since {@code oldestStagedMs} must be flushed at {@code
    * nowMs}, the previous flush having finished at {@code lastFlushEndMs}.
    */

@@ -3,7 +3,10 @@
  */
 package io.kafscale.storage.log;
 
+import io.kafscale.storage.compaction.BatchRewriter;
+import io.kafscale.storage.compaction.CompactionLimits;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** What every partition log of one {@link PartitionLogFactory} shares. */
@@ -16,4 +19,24 @@ record LogContext(
     Supplier<String> suffixes,
     StorageMeters meters,
     SegmentSource source,
-    long recentBytesPerPartition) {}
+    long recentBytesPerPartition,
+    BatchRewriter rewriter,
+    CompactionLimits compactionLimits,
+    Executor compactionExecutor) {
+
+  LogContext withCompaction(BatchRewriter rewriter, CompactionLimits limits, Executor executor) {
+    return new LogContext(
+        config,
+        clock,
+        scheduler,
+        uploader,
+        committer,
+        suffixes,
+        meters,
+        source,
+        recentBytesPerPartition,
+        rewriter,
+        limits,
+        executor);
+  }
+}

@@ -74,6 +74,12 @@ final class LogReader {
     return segmentBatches(st, index, offset, remaining, minOneBatch && out.isEmpty())
         .thenCompose(
             batches -> {
+              if (batches == null) {
+                // No batch of this segment ends at or after the offset (a compacted segment's
+                // trailing gap): the next batch is in a following segment.
+                return readFrom(
+                    st, index + 1, Math.max(offset, ref.nextOffset()), remaining, minOneBatch, out);
+              }
               out.addAll(batches);
               int left = remaining - batches.stream().mapToInt(ByteBuffer::remaining).sum();
               // Stop when the budget ran out inside this segment (nothing or not all of it was
@@ -86,16 +92,20 @@ final class LogReader {
             });
   }
 
+  /**
+   * The batches of segment {@code index} a fetch at {@code offset} returns, or null when the
+   * segment has no batch ending at or after {@code offset}.
+   */
   private CompletableFuture<List<ByteBuffer>> segmentBatches(
       LogState st, int index, long offset, int maxBytes, boolean minOneBatch) {
     SegmentRef ref = st.segments().get(index);
     SegmentView view = recent.get(ref.baseOffset());
     if (view != null) {
-      return CompletableFuture.completedFuture(view.read(offset, maxBytes, minOneBatch));
+      return CompletableFuture.completedFuture(read(view, offset, maxBytes, minOneBatch));
     }
     readAhead(st, index);
     if (source.readsWhole(ref)) {
-      return source.load(ref).thenApply(v -> v.read(offset, maxBytes, minOneBatch));
+      return source.load(ref).thenApply(v -> read(v, offset, maxBytes, minOneBatch));
     }
     return source.readRange(ref, offset, maxBytes, minOneBatch);
   }
@@ -116,13 +126,21 @@ final class LogReader {
     }
   }
 
+  private static List<ByteBuffer> read(
+      SegmentView view, long offset, int maxBytes, boolean minOneBatch) {
+    return view.batches().getLast().lastOffset() < offset
+        ? null
+        : view.read(offset, maxBytes, minOneBatch);
+  }
+
   private static long lastOffsetOf(ByteBuffer batch) {
     return batch.getLong(batch.position() + RecordBatchFormat.BASE_OFFSET_OFFSET)
         + batch.getInt(batch.position() + RecordBatchFormat.LAST_OFFSET_DELTA_OFFSET);
   }
 
   /**
-   * The first batch at or after the log start whose max timestamp is at least {@code timestamp}.
+   * The first batch at or after the log start whose max timestamp is at least {@code timestamp},
+   * skipping zero-record headers left by compaction (their timestamp is that of removed records).
    */
   CompletableFuture<Optional<ByteBuffer>> firstBatchWithTimestampAtLeast(
       LogState st, long timestamp) {
@@ -154,7 +172,9 @@ final class LogReader {
     List<BatchHeader> batches = view.batches();
     for (int i = 0; i < batches.size(); i++) {
       BatchHeader h = batches.get(i);
-      if (h.lastOffset() >= logStartOffset && h.maxTimestamp() >= timestamp) {
+      if (h.lastOffset() >= logStartOffset
+          && h.maxTimestamp() >= timestamp
+          && h.recordCount() > 0) {
         return Optional.of(view.batch(i));
       }
     }

@@ -51,6 +51,24 @@ record LogState(long logStartOffset, long highWatermark, List<SegmentRef> segmen
   }
 
   /**
+   * The state after a compaction swap: {@code removed} (a contiguous run of ours) is replaced by
+   * {@code added}, covering the same offsets; offsets do not move.
+   */
+  LogState replaced(List<SegmentRef> removed, List<SegmentRef> added) {
+    int start = segments.indexOf(removed.getFirst());
+    if (start < 0
+        || start + removed.size() > segments.size()
+        || !segments.subList(start, start + removed.size()).equals(removed)) {
+      throw new IllegalStateException("replaced segments are not a run of the log's segments");
+    }
+    List<SegmentRef> next = new ArrayList<>(segments.size() - removed.size() + added.size());
+    next.addAll(segments.subList(0, start));
+    next.addAll(added);
+    next.addAll(segments.subList(start + removed.size(), segments.size()));
+    return new LogState(logStartOffset, highWatermark, next);
+  }
+
+  /**
    * Index of the segment that may hold {@code offset}: the last one whose base offset is ≤ it (0
    * when the offset precedes every segment, -1 when there are none).
    */

@@ -4,6 +4,7 @@
 package io.kafscale.storage.log;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
@@ -42,6 +43,14 @@ public interface PartitionLog extends AutoCloseable {
   long logStartOffset();
 
   /**
+   * The committed segments of this log, oldest first: an immutable snapshot (DescribeLogDirs sums
+   * their lengths). Default refuses (logs without a segment list).
+   */
+  default List<SegmentRef> segments() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " lists no segments");
+  }
+
+  /**
    * The first committed batch whose max timestamp is at least {@code timestamp}, for ListOffsets by
    * timestamp; the caller finds the exact record inside it. Empty if there is none.
    */
@@ -69,24 +78,30 @@ public interface PartitionLog extends AutoCloseable {
    * {@link SegmentCommitter#trim} first; only then are the segments dropped from this log and its
    * caches, so reads below the new log start fail with OFFSET_OUT_OF_RANGE. Trims and flushes of
    * one log never overlap. Completes with the applied plan (the caller deletes the objects of its
-   * segments); fails with {@link StorageException} (NOT_OWNER when fenced or closed,
-   * OFFSET_OUT_OF_RANGE for a DeleteRecords offset above the high watermark, FLUSH_FAILED when the
-   * commit failed: nothing changed here).
+   * segments); fails with {@link StorageException} (NOT_OWNER when fenced or closed, and also when
+   * the commit's outcome is unknown: the log then stops, as its segment list may no longer match
+   * the store's, and the owner reloads it; OFFSET_OUT_OF_RANGE for a DeleteRecords offset above the
+   * high watermark; FLUSH_FAILED when the commit was refused before writing: nothing changed).
    */
   CompletableFuture<RetentionPlan> trim(TrimRequest request);
 
   /**
    * Log compaction ({@code cleanup.policy=compact}) of this log, if {@code request} says it is due
-   * (dirty ratio or maximum compaction lag): reads a bounded window of committed segments, writes
-   * compacted segments keeping the latest record per key (offsets preserved, tombstones kept for
-   * {@code deleteRetentionMs}, control batches kept), and swaps them in through {@link
-   * SegmentCommitter#replace}; then drops the replaced segments from this log and its caches. Never
-   * blocks appends or reads; compactions of one log never overlap each other, and the swap never
-   * overlaps a flush or trim. Completes with what was done ({@link CompactionResult#none()} when
-   * nothing was due); the caller deletes {@link CompactionResult#replaced()} objects after a delay.
-   * Fails with {@link StorageException} (NOT_OWNER when fenced or closed; any other failure leaves
-   * the log unchanged, new objects already written are listed in the exception's message only and
-   * left to garbage collection).
+   * (dirty ratio or maximum compaction lag): reads a bounded window of committed segments (already
+   * compacted ones followed by dirty ones, cut so that its keys fit the key map), writes compacted
+   * segments keeping the latest record of each key within the whole window (offsets preserved,
+   * tombstones dropped only by a window starting the log, once {@code deleteRetentionMs} old,
+   * control batches kept, outputs spanning owner epochs with their epoch starts recorded), and
+   * swaps them in through {@link SegmentCommitter#replace} unless more than the limits' maximum
+   * duration passed since the first output upload; then drops the replaced segments from this log
+   * and its caches. Never blocks appends or reads; compactions of one log never overlap each other,
+   * and the swap never overlaps a flush or trim. Completes with what was done ({@link
+   * CompactionResult#none()} when nothing was due); the caller deletes {@link
+   * CompactionResult#replaced()} objects after a delay. Fails with {@link StorageException}
+   * (NOT_OWNER when fenced or closed, and when the swap's outcome is unknown: the log then stops
+   * and its owner reloads it from the store; any other failure leaves the log unchanged, new
+   * objects already written are listed in the exception's message only and left to garbage
+   * collection).
    *
    * <p>Default refuses (logs that cannot compact make the compactor report a failure).
    */

@@ -4,9 +4,14 @@
 package io.kafscale.storage.log;
 
 import io.kafscale.storage.cache.SegmentCache;
+import io.kafscale.storage.compaction.BatchRewriter;
+import io.kafscale.storage.compaction.CompactionLimits;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Opens {@link PartitionLog}s that share one object store, committer, segment cache, key-suffix
@@ -24,7 +29,8 @@ public final class PartitionLogFactory implements PartitionLogOpener {
   private static final int THREADS =
       Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
-  private final LogContext context;
+  private volatile LogContext context;
+  private ExecutorService compactionThread;
   private final SegmentCache<SegmentSource.Cached> cache;
   private final ExecutorLogScheduler ownedScheduler;
 
@@ -95,7 +101,47 @@ public final class PartitionLogFactory implements PartitionLogOpener {
             new KeySuffixes(),
             meters,
             source,
-            recentBytesPerPartition);
+            recentBytesPerPartition,
+            BatchRewriter.UNSUPPORTED,
+            CompactionLimits.DEFAULTS,
+            scheduler);
+  }
+
+  /**
+   * Gives logs opened from now on the means to compact ({@link PartitionLog#compact}): the record
+   * access of {@code rewriter} and the resource bounds of {@code limits}. Without it compaction
+   * fails. Returns this factory.
+   */
+  public PartitionLogFactory withCompaction(BatchRewriter rewriter, CompactionLimits limits) {
+    synchronized (this) {
+      if (compactionThread == null) {
+        compactionThread =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "kafscale-compaction");
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+    }
+    return withCompaction(rewriter, limits, compactionThread);
+  }
+
+  /**
+   * Like {@link #withCompaction(BatchRewriter, CompactionLimits)}, with the compaction work
+   * (decompressing, filtering, encoding) on {@code executor} instead of the factory's own
+   * compaction thread, which otherwise keeps it off the storage threads that serve produce and
+   * fetch.
+   */
+  public PartitionLogFactory withCompaction(
+      BatchRewriter rewriter, CompactionLimits limits, Executor executor) {
+    this.context = context.withCompaction(rewriter, limits, executor);
+    return this;
+  }
+
+  /** {@link #withCompaction(BatchRewriter, CompactionLimits)} with the default bounds. */
+  public PartitionLogFactory withBatchRewriter(BatchRewriter rewriter) {
+    return withCompaction(rewriter, CompactionLimits.DEFAULTS);
   }
 
   @Override
@@ -110,6 +156,11 @@ public final class PartitionLogFactory implements PartitionLogOpener {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (compactionThread != null) {
+        compactionThread.shutdownNow();
+      }
+    }
     if (ownedScheduler != null) {
       ownedScheduler.close();
     }

@@ -47,7 +47,10 @@ public interface SegmentCommitter {
    * the previous, the last ends at the last removed last offset). High watermark, log start and
    * producer states do not change. Fails like {@link #commit}: {@link FencedException} when the
    * epoch moved, anything else when the outcome is unknown. The objects of {@code removed} are not
-   * touched (the caller deletes them after a delay, as readers may still be reading them).
+   * touched (the caller deletes them after a delay, as readers may still be reading them). The
+   * added references are stored whole, {@link SegmentRef#epochStarts()} included. A replacement
+   * found already applied (a retry after a lost answer) succeeds. The log stops after any failure
+   * other than a refusal before writing, since it cannot know what the store holds.
    *
    * <p>Default refuses, like {@link #trim}: committers that cannot replace make compaction fail.
    */

@@ -3,6 +3,8 @@
  */
 package io.kafscale.storage.log;
 
+import java.util.List;
+
 /**
  * Where a committed run of batches lives: bytes {@code [position, position + length)} of object
  * {@code objectKey} hold the segment (header, batches, footer) covering offsets {@code [baseOffset,
@@ -11,6 +13,10 @@ package io.kafscale.storage.log;
  * marks a segment written by log compaction (its records are the latest per key as of {@code
  * createdAtMs}); flushed segments are not compacted ("dirty" in Kafka's cleaner terms). A compacted
  * segment may hold offset gaps: its batches cover only part of {@code [baseOffset, lastOffset]}.
+ *
+ * <p>A compacted segment may hold the records of several owner epochs: {@code epochStarts} then
+ * lists where each one starts, oldest first (the first at {@code baseOffset}), and {@code epoch} is
+ * the last of them. Empty means the whole segment belongs to {@code epoch} (every flushed segment).
  */
 public record SegmentRef(
     String objectKey,
@@ -23,13 +29,51 @@ public record SegmentRef(
     int epoch,
     int crc,
     long createdAtMs,
-    boolean compacted) {
+    boolean compacted,
+    List<EpochStart> epochStarts) {
+
+  /** The first offset owner epoch {@code epoch} wrote within a segment. */
+  public record EpochStart(int epoch, long startOffset) {}
 
   /** An empty index key (as a metadata codec without nulls stores "none") means no index. */
   public SegmentRef {
     if (indexKey != null && indexKey.isEmpty()) {
       indexKey = null;
     }
+    epochStarts = epochStarts == null ? List.of() : List.copyOf(epochStarts);
+  }
+
+  /** A segment of one owner epoch. */
+  public SegmentRef(
+      String objectKey,
+      String indexKey,
+      long position,
+      int length,
+      long baseOffset,
+      long lastOffset,
+      long maxTimestamp,
+      int epoch,
+      int crc,
+      long createdAtMs,
+      boolean compacted) {
+    this(
+        objectKey,
+        indexKey,
+        position,
+        length,
+        baseOffset,
+        lastOffset,
+        maxTimestamp,
+        epoch,
+        crc,
+        createdAtMs,
+        compacted,
+        List.of());
+  }
+
+  /** Where each owner epoch of this segment starts, oldest first (never empty). */
+  public List<EpochStart> epochRuns() {
+    return epochStarts.isEmpty() ? List.of(new EpochStart(epoch, baseOffset)) : epochStarts;
   }
 
   /** A segment written by a flush (not compacted). */

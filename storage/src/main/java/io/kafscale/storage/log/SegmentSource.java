@@ -93,6 +93,25 @@ final class SegmentSource {
     return load(ref, "segment");
   }
 
+  /**
+   * The checked segment from the cache, or fetched from the object store without caching it: for
+   * background work (compaction) that reads each segment once and must not evict what consumers
+   * read. Parses (and completes) on {@code parseOn}.
+   */
+  CompletableFuture<SegmentView> loadUncached(SegmentRef ref, Executor parseOn) {
+    if (cache.get(cacheKey(ref)).orElse(null) instanceof CachedSegment(SegmentView view)) {
+      return CompletableFuture.completedFuture(view);
+    }
+    meters.segmentRead("compaction");
+    return store
+        .getRange(ref.objectKey(), ref.position(), ref.length())
+        .thenApplyAsync(bytes -> check(ref, SegmentReader.parse(bytes)), parseOn)
+        .exceptionally(
+            err -> {
+              throw readFailed(ref, err);
+            });
+  }
+
   /** Warms the cache with {@code ref} unless it is there already (read-ahead). */
   void prefetch(SegmentRef ref) {
     if (readsWhole(ref) && !cache.contains(cacheKey(ref))) {
@@ -142,6 +161,8 @@ final class SegmentSource {
    * Batches of a large segment for a fetch at {@code offset}: the index gives the start position, a
    * ranged GET of about {@code maxBytes} (at least 1 MiB) is scanned for whole batches, and a batch
    * cut off by the range end is fetched again with its exact size when it is the first one needed.
+   * Null when no batch of the segment ends at or after {@code offset} (possible only in compacted
+   * segments, whose batches may leave gaps).
    */
   CompletableFuture<List<ByteBuffer>> readRange(
       SegmentRef ref, long offset, int maxBytes, boolean minOneBatch) {
@@ -181,8 +202,12 @@ final class SegmentSource {
                       : headers.getLast().position() + headers.getLast().sizeInBytes();
               boolean more = scanned < end;
               boolean fitsNothing = !headers.isEmpty() && headers.getLast().lastOffset() >= offset;
-              if (!more || fitsNothing) {
+              if (fitsNothing) {
                 return CompletableFuture.completedFuture(List.<ByteBuffer>of());
+              }
+              if (!more) {
+                // No batch ends at or after the offset: a compacted segment's trailing gap.
+                return CompletableFuture.completedFuture((List<ByteBuffer>) null);
               }
               // The batch we need starts at `scanned` but was cut off: fetch it whole.
               int need =

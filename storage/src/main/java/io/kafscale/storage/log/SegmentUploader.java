@@ -6,6 +6,7 @@ package io.kafscale.storage.log;
 import io.kafscale.storage.objectstore.ObjectAlreadyExistsException;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.kafscale.storage.producer.ProducerSnapshot;
+import io.kafscale.storage.segment.EncodedSegment;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -51,12 +52,38 @@ final class SegmentUploader {
   CompletableFuture<Void> uploadAndCommit(
       PartitionId id, int epoch, FlushPlan plan, List<ProducerSnapshot> producers) {
     SegmentRef ref = plan.ref();
+    CompletableFuture<Void> uploaded = upload(ref, plan.encoded());
+    return uploaded.thenCompose(
+        v -> {
+          Timer.Sample commit = Timer.start(registry);
+          return committer
+              .commit(id, epoch, ref, producers)
+              .handle(
+                  (ok, err) -> {
+                    commit.stop(meters.commitLatency);
+                    if (err != null) {
+                      // Not deleted: the outcome of a failed commit may be unknown, and a committed
+                      // segment
+                      // whose object is gone would be lost data; an orphan object is only wasted
+                      // space.
+                      throw new FlushFailure("commit", unwrap(err));
+                    }
+                    return null;
+                  });
+        });
+  }
+
+  /**
+   * Uploads the segment and (if {@code ref} names one) the index of {@code encoded} under {@code
+   * ref}'s keys; fails with a {@link FlushFailure} at stage "put", after removing what arrived.
+   */
+  CompletableFuture<Void> upload(SegmentRef ref, EncodedSegment encoded) {
     Timer.Sample put = Timer.start(registry);
-    CompletableFuture<Void> segment = create(ref.objectKey(), plan.encoded().segment());
+    CompletableFuture<Void> segment = create(ref.objectKey(), encoded.segment());
     CompletableFuture<Void> index =
         ref.indexKey() == null
             ? CompletableFuture.completedFuture(null)
-            : create(ref.indexKey(), plan.encoded().index());
+            : create(ref.indexKey(), encoded.index());
     CompletableFuture<Void> uploaded =
         CompletableFuture.allOf(segment, index)
             .handle(
@@ -83,24 +110,7 @@ final class SegmentUploader {
                   }
                   return null;
                 });
-    return uploaded.thenCompose(
-        v -> {
-          Timer.Sample commit = Timer.start(registry);
-          return committer
-              .commit(id, epoch, ref, producers)
-              .handle(
-                  (ok, err) -> {
-                    commit.stop(meters.commitLatency);
-                    if (err != null) {
-                      // Not deleted: the outcome of a failed commit may be unknown, and a committed
-                      // segment
-                      // whose object is gone would be lost data; an orphan object is only wasted
-                      // space.
-                      throw new FlushFailure("commit", unwrap(err));
-                    }
-                    return null;
-                  });
-        });
+    return uploaded;
   }
 
   /**

@@ -19,6 +19,8 @@ public class StorageException extends RuntimeException {
     MESSAGE_TOO_LARGE,
     /** Magic v0/v1 batches (UNSUPPORTED_FOR_MESSAGE_FORMAT). */
     UNSUPPORTED_FOR_MESSAGE_FORMAT,
+    /** A CreateTime timestamp outside message.timestamp.before/after.max.ms (INVALID_TIMESTAMP). */
+    INVALID_TIMESTAMP,
     /** Idempotent producer sequence gap (OUT_OF_ORDER_SEQUENCE_NUMBER). */
     OUT_OF_ORDER_SEQUENCE,
     /** Idempotent producer epoch older than the one seen (INVALID_PRODUCER_EPOCH). */

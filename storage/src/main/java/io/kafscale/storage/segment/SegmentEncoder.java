@@ -87,6 +87,78 @@ public final class SegmentEncoder {
         assigned);
   }
 
+  /**
+   * Encodes compacted batches keeping their own base offsets (which must increase, each batch
+   * starting after the previous one ends) into a segment covering {@code [baseOffset, lastOffset]},
+   * flagged {@link SegmentFormat#FLAG_OFFSET_GAPS}. Used by log compaction, whose batches leave
+   * gaps; {@link EncodedSegment#batchBaseOffsets()} are the batches' own offsets.
+   *
+   * @throws IllegalArgumentException if there is no batch or the batches fall outside the range
+   */
+  public static EncodedSegment encodeWithGaps(
+      List<ByteBuffer> batches,
+      long baseOffset,
+      long lastOffset,
+      long createdAtMs,
+      int indexIntervalBytes) {
+    if (batches.isEmpty()) {
+      throw new IllegalArgumentException("a segment needs at least one batch");
+    }
+    List<BatchHeader> headers = readHeaders(batches);
+    long bodySize = 0;
+    long previousLast = baseOffset - 1;
+    for (BatchHeader h : headers) {
+      if (h.baseOffset() <= previousLast) {
+        throw new IllegalArgumentException(
+            "batch at " + h.baseOffset() + " overlaps its predecessor");
+      }
+      previousLast = h.lastOffset();
+      bodySize += h.sizeInBytes();
+    }
+    if (previousLast > lastOffset) {
+      throw new IllegalArgumentException("batches end after " + lastOffset);
+    }
+    long total = SegmentFormat.HEADER_SIZE + bodySize + SegmentFormat.FOOTER_SIZE;
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("segment of " + total + " bytes is too large");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) total);
+    long[] assigned = new long[batches.size()];
+    List<SegmentIndex.Entry> entries = new ArrayList<>();
+    int recordCount = 0;
+    long maxTimestamp = headers.get(0).maxTimestamp();
+    int at = SegmentFormat.HEADER_SIZE;
+    int lastIndexed = Integer.MIN_VALUE;
+    for (int i = 0; i < batches.size(); i++) {
+      ByteBuffer src = batches.get(i);
+      BatchHeader h = headers.get(i);
+      out.put(at, src, src.position(), h.sizeInBytes());
+      assigned[i] = h.baseOffset();
+      if (lastIndexed == Integer.MIN_VALUE || at - lastIndexed >= indexIntervalBytes) {
+        entries.add(new SegmentIndex.Entry(h.baseOffset(), at));
+        lastIndexed = at;
+      }
+      recordCount = Math.addExact(recordCount, h.recordCount());
+      maxTimestamp = Math.max(maxTimestamp, h.maxTimestamp());
+      at += h.sizeInBytes();
+    }
+    int crc = crcOf(out.slice(SegmentFormat.HEADER_SIZE, (int) bodySize));
+    writeHeader(out, baseOffset, recordCount, createdAtMs);
+    out.putShort(SegmentFormat.HEADER_FLAGS_OFFSET, SegmentFormat.FLAG_OFFSET_GAPS);
+    out.putInt(at + SegmentFormat.FOOTER_CRC_OFFSET, crc)
+        .putLong(at + SegmentFormat.FOOTER_LAST_OFFSET_OFFSET, lastOffset)
+        .putInt(at + SegmentFormat.FOOTER_MAGIC_OFFSET, SegmentFormat.FOOTER_MAGIC);
+    return new EncodedSegment(
+        out,
+        SegmentIndex.encode(entries, indexIntervalBytes),
+        baseOffset,
+        lastOffset,
+        recordCount,
+        maxTimestamp,
+        crc,
+        assigned);
+  }
+
   static int crcOf(ByteBuffer region) {
     CRC32C crc = new CRC32C();
     crc.update(region.duplicate());

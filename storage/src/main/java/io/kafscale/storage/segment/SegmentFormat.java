@@ -44,6 +44,13 @@ public final class SegmentFormat {
   public static final int HEADER_CREATED_MS_OFFSET = 20;
   public static final int HEADER_RESERVED_OFFSET = 28;
 
+  /**
+   * Header flag of segments written by log compaction: batches keep their original offsets, so they
+   * may leave gaps (before the first batch and between batches); the header base offset and footer
+   * last offset still give the range the segment covers.
+   */
+  public static final short FLAG_OFFSET_GAPS = 0x1;
+
   // Footer field offsets, relative to the footer start.
   public static final int FOOTER_CRC_OFFSET = 0;
   public static final int FOOTER_LAST_OFFSET_OFFSET = 4;

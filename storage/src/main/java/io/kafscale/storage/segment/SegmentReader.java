@@ -24,8 +24,9 @@ public final class SegmentReader {
   /**
    * Parses and fully checks a whole segment object between the buffer's position and limit: header
    * magic and version, footer magic, CRC-32C of the body, batch framing, and that the header's base
-   * offset and record count and the footer's last offset agree with the batches. The flags and
-   * reserved fields are not checked, so a future writer may use them.
+   * offset and record count and the footer's last offset agree with the batches (for a segment
+   * flagged {@link SegmentFormat#FLAG_OFFSET_GAPS}: that the batches increase within that range).
+   * Other flags and the reserved field are not checked, so a future writer may use them.
    *
    * @throws CorruptSegmentException on any mismatch
    */
@@ -58,7 +59,9 @@ public final class SegmentReader {
     long baseOffset = buf.getLong(SegmentFormat.HEADER_BASE_OFFSET_OFFSET);
     int recordCount = buf.getInt(SegmentFormat.HEADER_RECORD_COUNT_OFFSET);
     long lastOffset = buf.getLong(footer + SegmentFormat.FOOTER_LAST_OFFSET_OFFSET);
-    checkSummary(batches, baseOffset, recordCount, lastOffset);
+    boolean gaps =
+        (buf.getShort(SegmentFormat.HEADER_FLAGS_OFFSET) & SegmentFormat.FLAG_OFFSET_GAPS) != 0;
+    checkSummary(batches, baseOffset, recordCount, lastOffset, gaps);
     return new SegmentView(
         buf,
         batches,
@@ -155,11 +158,12 @@ public final class SegmentReader {
   }
 
   private static void checkSummary(
-      List<BatchHeader> batches, long baseOffset, int recordCount, long lastOffset) {
+      List<BatchHeader> batches, long baseOffset, int recordCount, long lastOffset, boolean gaps) {
     long expectedNext = baseOffset;
     long count = 0;
     for (BatchHeader h : batches) {
-      if (h.baseOffset() != expectedNext) {
+      boolean misplaced = gaps ? h.baseOffset() < expectedNext : h.baseOffset() != expectedNext;
+      if (misplaced) {
         throw new CorruptSegmentException(
             "batch at "
                 + h.position()
@@ -175,7 +179,7 @@ public final class SegmentReader {
       throw new CorruptSegmentException(
           "header record count " + recordCount + " but batches hold " + count);
     }
-    if (expectedNext - 1 != lastOffset) {
+    if (gaps ? expectedNext - 1 > lastOffset : expectedNext - 1 != lastOffset) {
       throw new CorruptSegmentException(
           "footer last offset " + lastOffset + " but batches end at " + (expectedNext - 1));
     }

@@ -24,6 +24,11 @@ final class InMemorySegmentCommitter implements SegmentCommitter {
   private int failNextTrims;
   private int failNext;
   private CompletableFuture<Void> hold;
+  private CompletableFuture<Void> holdReplace;
+  private int failNextReplaces;
+  private int loseNextReplaceAnswers;
+  private int loseNextTrimAnswers;
+  private int replaceCalls;
 
   @Override
   public synchronized CompletableFuture<Void> commit(
@@ -76,7 +81,81 @@ final class InMemorySegmentCommitter implements SegmentCommitter {
       list.removeFirst();
     }
     logStarts.merge(partition, logStartOffset, Math::max);
+    if (loseNextTrimAnswers > 0) {
+      loseNextTrimAnswers--;
+      return CompletableFuture.failedFuture(new IllegalStateException("answer lost (timeout)"));
+    }
     return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public synchronized CompletableFuture<Void> replace(
+      PartitionId partition, int epoch, List<SegmentRef> removed, List<SegmentRef> added) {
+    replaceCalls++;
+    if (epoch < epochs.getOrDefault(partition, epoch)) {
+      return CompletableFuture.failedFuture(new FencedException("epoch " + epoch + " is stale"));
+    }
+    if (failNextReplaces > 0) {
+      failNextReplaces--;
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("metadata store unreachable"));
+    }
+    if (added.isEmpty()
+        || added.getFirst().baseOffset() != removed.getFirst().baseOffset()
+        || added.getLast().lastOffset() != removed.getLast().lastOffset()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("added segments do not cover the removed ones"));
+    }
+    for (int i = 1; i < added.size(); i++) {
+      if (added.get(i).baseOffset() != added.get(i - 1).nextOffset()) {
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("added segments are not contiguous"));
+      }
+    }
+    List<SegmentRef> list = segments.computeIfAbsent(partition, k -> new ArrayList<>());
+    int start = list.indexOf(removed.getFirst());
+    if (start < 0
+        || start + removed.size() > list.size()
+        || !list.subList(start, start + removed.size()).equals(removed)) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("removed segments are not a run of the partition's"));
+    }
+    list.subList(start, start + removed.size()).clear();
+    list.addAll(start, added);
+    if (loseNextReplaceAnswers > 0) {
+      loseNextReplaceAnswers--;
+      return CompletableFuture.failedFuture(new IllegalStateException("answer lost (timeout)"));
+    }
+    if (holdReplace != null) {
+      CompletableFuture<Void> h = holdReplace;
+      holdReplace = null;
+      return h;
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** The next replaces are applied but answer a failure, as when a response is lost. */
+  synchronized void loseNextReplaceAnswers(int count) {
+    loseNextReplaceAnswers = count;
+  }
+
+  /** The next trims are applied but answer a failure, as when a response is lost. */
+  synchronized void loseNextTrimAnswers(int count) {
+    loseNextTrimAnswers = count;
+  }
+
+  synchronized void failNextReplaces(int count) {
+    failNextReplaces = count;
+  }
+
+  /** The next replace is applied but its answer waits until the returned future completes. */
+  synchronized CompletableFuture<Void> holdNextReplace() {
+    holdReplace = new CompletableFuture<>();
+    return holdReplace;
+  }
+
+  synchronized int replaceCalls() {
+    return replaceCalls;
   }
 
   synchronized void failNextTrims(int count) {

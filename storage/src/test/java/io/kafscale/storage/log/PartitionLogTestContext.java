@@ -3,6 +3,9 @@
  */
 package io.kafscale.storage.log;
 
+import io.kafscale.storage.compaction.BatchRewriter;
+import io.kafscale.storage.compaction.CompactionFixtures;
+import io.kafscale.storage.compaction.CompactionLimits;
 import io.kafscale.storage.objectstore.memory.InMemoryObjectStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -24,6 +27,18 @@ final class PartitionLogTestContext {
   private long recentBytes = 16L << 20;
   private long wholeSegmentMax = 8L << 20;
   private PartitionLogFactory factory;
+  private BatchRewriter rewriter = CompactionFixtures.KAFKA;
+  private CompactionLimits compactionLimits = CompactionLimits.DEFAULTS;
+
+  PartitionLogTestContext rewriter(BatchRewriter rewriter) {
+    this.rewriter = rewriter;
+    return this;
+  }
+
+  PartitionLogTestContext compactionLimits(CompactionLimits limits) {
+    this.compactionLimits = limits;
+    return this;
+  }
 
   PartitionLogTestContext flushMaxBytes(long bytes) {
     this.flushMaxBytes = bytes;
@@ -67,14 +82,15 @@ final class PartitionLogTestContext {
               "ns", flushMaxBytes, flushMaxAge, cacheBytes, 1024, idleFlushBytes, idleFlushDelay);
       factory =
           new PartitionLogFactory(
-              store,
-              committer,
-              config,
-              scheduler.clock(),
-              meters,
-              scheduler,
-              recentBytes,
-              wholeSegmentMax);
+                  store,
+                  committer,
+                  config,
+                  scheduler.clock(),
+                  meters,
+                  scheduler,
+                  recentBytes,
+                  wholeSegmentMax)
+              .withCompaction(rewriter, compactionLimits, scheduler);
     }
     return factory;
   }

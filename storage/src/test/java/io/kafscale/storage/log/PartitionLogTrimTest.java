@@ -104,17 +104,31 @@ class PartitionLogTrimTest {
   }
 
   @Test
-  void shouldChangeNothingWhenTheTrimCommitFails() {
-    // Given
+  void shouldStopTheLogWhenTheTrimOutcomeIsUnknown() {
+    // Given a trim that fails without saying whether it applied
     PartitionLog log = ctx.open();
     fill(log, 2, LogTestBatches.TIMESTAMP);
     ctx.committer.failNextTrims(1);
     // When
     CompletableFuture<RetentionPlan> trim = log.trim(new TrimRequest.DeleteBefore(3));
-    // Then
-    assertFailsWith(trim, Reason.FLUSH_FAILED);
-    assertThat(log.logStartOffset()).isZero();
-    assertThat(offsets(log.read(0, 1 << 20, true).join().batches())).startsWith(0L);
+    // Then the log stops, so its owner reloads it from the store
+    assertFailsWith(trim, Reason.NOT_OWNER);
+    assertThat(log.isOpen()).isFalse();
+    assertThat(offsets(ctx.reopen(1).read(0, 1 << 20, true).join().batches())).startsWith(0L);
+  }
+
+  @Test
+  void shouldStopTheLogWhenATrimAppliedButItsAnswerWasLost() {
+    // Given
+    PartitionLog log = ctx.open();
+    fill(log, 2, LogTestBatches.TIMESTAMP);
+    ctx.committer.loseNextTrimAnswers(1);
+    // When
+    CompletableFuture<RetentionPlan> trim = log.trim(new TrimRequest.DeleteBefore(3));
+    // Then the stopped log no longer serves the removed segment; a reload sees the trim
+    assertFailsWith(trim, Reason.NOT_OWNER);
+    assertThat(log.isOpen()).isFalse();
+    assertThat(ctx.reopen(1).logStartOffset()).isEqualTo(3);
   }
 
   @Test

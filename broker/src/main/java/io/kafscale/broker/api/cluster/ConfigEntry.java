@@ -3,15 +3,18 @@
  */
 package io.kafscale.broker.api.cluster;
 
+import io.kafscale.broker.partition.BrokerDefaults;
 import io.kafscale.broker.partition.TopicConfigs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One described config with its source and synonyms (highest precedence first), using Kafka's
- * DescribeConfigs source ids. Also builds the entries of a topic (stored overrides over defaults)
- * and of this broker. Immutable.
+ * DescribeConfigs source ids (DescribeConfigsResponse.ConfigSource). Also builds the entries of a
+ * topic (overrides over cluster-wide defaults over Kafka's defaults) and of the brokers. Immutable.
  */
 public record ConfigEntry(
     String name,
@@ -21,7 +24,10 @@ public record ConfigEntry(
     boolean readOnly,
     String documentation,
     List<Synonym> synonyms) {
+  /** Kafka's TOPIC_CONFIG id, which the Admin client shows as DYNAMIC_TOPIC_CONFIG. */
   public static final byte DYNAMIC_TOPIC_CONFIG = 1;
+
+  public static final byte DYNAMIC_DEFAULT_BROKER_CONFIG = 3;
   public static final byte STATIC_BROKER_CONFIG = 4;
   public static final byte DEFAULT_CONFIG = 5;
 
@@ -30,30 +36,100 @@ public record ConfigEntry(
 
   /** Every supported topic config of a topic with {@code stored} overrides. */
   public static List<ConfigEntry> topic(Map<String, String> stored) {
+    return topic(stored, Map.of());
+  }
+
+  /**
+   * Every supported topic config of a topic with {@code stored} overrides under the cluster-wide
+   * dynamic broker configs {@code brokerDefaults} (by broker name). Synonyms as Kafka lists them,
+   * highest precedence first: the topic override (DYNAMIC_TOPIC_CONFIG), the cluster-wide default
+   * under its broker name (DYNAMIC_DEFAULT_BROKER_CONFIG), Kafka's default (DEFAULT_CONFIG, under
+   * the broker name where there is one).
+   */
+  public static List<ConfigEntry> topic(
+      Map<String, String> stored, Map<String, String> brokerDefaults) {
     List<ConfigEntry> entries = new ArrayList<>();
     for (TopicConfigs.Definition d : TopicConfigs.all()) {
-      Synonym dflt = new Synonym(d.name(), d.defaultValue(), DEFAULT_CONFIG);
+      Optional<String> brokerName = BrokerDefaults.brokerSynonym(d.name());
+      List<Synonym> synonyms = new ArrayList<>(3);
       String override = stored.get(d.name());
+      if (override != null) {
+        synonyms.add(new Synonym(d.name(), override, DYNAMIC_TOPIC_CONFIG));
+      }
+      brokerName
+          .filter(brokerDefaults::containsKey)
+          .ifPresent(
+              b ->
+                  synonyms.add(
+                      new Synonym(b, brokerDefaults.get(b), DYNAMIC_DEFAULT_BROKER_CONFIG)));
+      synonyms.add(new Synonym(brokerName.orElse(d.name()), d.defaultValue(), DEFAULT_CONFIG));
+      Synonym top = synonyms.get(0);
       entries.add(
-          override == null
-              ? new ConfigEntry(
-                  d.name(),
-                  d.defaultValue(),
-                  DEFAULT_CONFIG,
-                  d.type().id(),
-                  false,
-                  d.doc(),
-                  List.of(dflt))
-              : new ConfigEntry(
-                  d.name(),
-                  override,
-                  DYNAMIC_TOPIC_CONFIG,
-                  d.type().id(),
-                  false,
-                  d.doc(),
-                  List.of(new Synonym(d.name(), override, DYNAMIC_TOPIC_CONFIG), dflt)));
+          new ConfigEntry(
+              d.name(), top.value(), top.source(), d.type().id(), false, d.doc(), synonyms));
     }
     return entries;
+  }
+
+  /**
+   * The cluster-wide dynamic broker configs as the default broker resource shows them: only those
+   * set, each DYNAMIC_DEFAULT_BROKER_CONFIG.
+   */
+  public static List<ConfigEntry> brokerDefaults(Map<String, String> brokerDefaults) {
+    List<ConfigEntry> entries = new ArrayList<>();
+    for (String name : BrokerDefaults.brokerNames()) {
+      String value = brokerDefaults.get(name);
+      if (value != null) {
+        entries.add(dynamicDefault(name, value));
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * This broker's configs: {@code staticEntries} with every config that can be set cluster-wide
+   * replaced by its dynamic default (DYNAMIC_DEFAULT_BROKER_CONFIG) or Kafka's default (writable
+   * DEFAULT_CONFIG), sorted by name.
+   */
+  public static List<ConfigEntry> brokerWithDefaults(
+      List<ConfigEntry> staticEntries, Map<String, String> brokerDefaults) {
+    Map<String, ConfigEntry> byName = new TreeMap<>();
+    staticEntries.forEach(e -> byName.put(e.name(), e));
+    for (String name : BrokerDefaults.brokerNames()) {
+      String value = brokerDefaults.get(name);
+      byName.put(name, value != null ? dynamicDefault(name, value) : kafkaDefault(name));
+    }
+    return List.copyOf(byName.values());
+  }
+
+  private static TopicConfigs.Definition definitionOfBroker(String brokerName) {
+    return TopicConfigs.find(BrokerDefaults.topicConfigOf(brokerName).orElseThrow()).orElseThrow();
+  }
+
+  private static ConfigEntry dynamicDefault(String name, String value) {
+    TopicConfigs.Definition d = definitionOfBroker(name);
+    return new ConfigEntry(
+        name,
+        value,
+        DYNAMIC_DEFAULT_BROKER_CONFIG,
+        d.type().id(),
+        false,
+        "Cluster-wide default of " + d.name() + ": " + d.doc(),
+        List.of(
+            new Synonym(name, value, DYNAMIC_DEFAULT_BROKER_CONFIG),
+            new Synonym(name, d.defaultValue(), DEFAULT_CONFIG)));
+  }
+
+  private static ConfigEntry kafkaDefault(String name) {
+    TopicConfigs.Definition d = definitionOfBroker(name);
+    return new ConfigEntry(
+        name,
+        d.defaultValue(),
+        DEFAULT_CONFIG,
+        d.type().id(),
+        false,
+        "Cluster-wide default of " + d.name() + ": " + d.doc(),
+        List.of(new Synonym(name, d.defaultValue(), DEFAULT_CONFIG)));
   }
 
   /** Broker configs: what this broker was configured with, then Kafka defaults it follows. */

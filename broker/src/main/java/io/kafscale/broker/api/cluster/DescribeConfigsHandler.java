@@ -23,10 +23,12 @@ import org.apache.kafka.common.message.DescribeConfigsResponseData.DescribeConfi
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * DescribeConfigs v1+ for topics (stored overrides as TOPIC_CONFIG, the rest as DEFAULT_CONFIG) and
- * for this broker (resource name = its id; the empty name, Kafka's cluster-wide dynamic defaults,
- * has none). Synonyms and documentation when asked. Unknown topics get UNKNOWN_TOPIC_OR_PARTITION;
- * other brokers and other resource types INVALID_REQUEST. Thread-safe.
+ * DescribeConfigs v1+ for topics (each config from its topic override, the cluster-wide dynamic
+ * broker default, or Kafka's default, with Kafka's sources and synonyms), for this broker (resource
+ * name = its id: static settings read-only, cluster-wide settable ones writable) and for the
+ * cluster-wide default broker resource (empty name: the dynamic defaults set). Synonyms and
+ * documentation when asked. Unknown topics get UNKNOWN_TOPIC_OR_PARTITION; other brokers and other
+ * resource types INVALID_REQUEST. Thread-safe.
  */
 public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsRequestData> {
   private static final byte TOPIC = 2;
@@ -75,12 +77,12 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
             Errors.UNKNOWN_TOPIC_OR_PARTITION,
             "Topic " + resource.resourceName() + " does not exist");
       }
-      entries = ConfigEntry.topic(topic.get().configs());
+      entries = ConfigEntry.topic(topic.get().configs(), topics.brokerDefaults());
     } else if (resource.resourceType() == BROKER) {
       if (resource.resourceName().isEmpty()) {
-        entries = List.of();
+        entries = ConfigEntry.brokerDefaults(topics.brokerDefaults());
       } else if (resource.resourceName().equals(brokerName)) {
-        entries = brokerConfigs.get();
+        entries = ConfigEntry.brokerWithDefaults(brokerConfigs.get(), topics.brokerDefaults());
       } else {
         return fail(result, Errors.INVALID_REQUEST, "Unknown broker " + resource.resourceName());
       }
@@ -91,7 +93,8 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
     result.setErrorCode(Errors.NONE.code());
     List<String> keys = resource.configurationKeys();
     for (ConfigEntry e : entries) {
-      if (keys == null || keys.contains(e.name())) {
+      // Null or empty: every config (as Kafka answers both).
+      if (keys == null || keys.isEmpty() || keys.contains(e.name())) {
         result.configs().add(toResult(e, request, version));
       }
     }

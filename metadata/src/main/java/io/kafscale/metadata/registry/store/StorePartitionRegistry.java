@@ -14,6 +14,7 @@ import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.registry.FencedEpochException;
 import io.kafscale.metadata.registry.OwnedElsewhereException;
 import io.kafscale.metadata.registry.PartitionRegistry;
+import io.kafscale.metadata.registry.SegmentsChangedException;
 import io.kafscale.metadata.registry.UnknownTopicException;
 import io.kafscale.metadata.store.Compare;
 import io.kafscale.metadata.store.KeyValue;
@@ -443,6 +444,119 @@ public final class StorePartitionRegistry implements PartitionRegistry {
                                           + tp
                                           + " state changed concurrently under epoch "
                                           + epoch)));
+            });
+  }
+
+  @Override
+  public CompletableFuture<Void> replaceSegments(
+      String topic,
+      int partition,
+      int epoch,
+      List<SegmentRecord> removed,
+      List<SegmentRecord> added) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    SegmentReplacement replacement;
+    try {
+      replacement =
+          SegmentReplacement.of(removed, added, base -> keys.segment(topic, partition, base));
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    Owned cached = owned.get(tp);
+    CompletableFuture<Owned> base =
+        cached != null && cached.epoch() == epoch
+            ? CompletableFuture.completedFuture(cached)
+            : readOwned(tp, epoch);
+    return base.thenCompose(b -> replaceAttempt(tp, epoch, b, replacement, true));
+  }
+
+  /**
+   * The state key is compared but not written: a replacement moves no offset, and leaving its
+   * revision alone keeps a concurrent flush commit's fencing compare valid.
+   */
+  private CompletableFuture<Void> replaceAttempt(
+      TopicPartition tp, int epoch, Owned base, SegmentReplacement replacement, boolean mayRetry) {
+    String stateKey = keys.partitionState(tp.topic(), tp.partition());
+    String ownerKey = keys.owner(tp.topic(), tp.partition());
+    Txn.Builder txn =
+        Txn.builder()
+            .when(Compare.modRevisionEquals(stateKey, base.modRevision()))
+            .when(Compare.valueEquals(ownerKey, base.ownerValue()))
+            .otherwise(Op.get(stateKey))
+            .otherwise(Op.get(ownerKey));
+    replacement.compares().forEach(txn::when);
+    replacement.writes().forEach(txn::then);
+    return store
+        .txn(txn.build())
+        .thenCompose(
+            r -> {
+              if (r.succeeded()) {
+                return CompletableFuture.<Void>completedFuture(null);
+              }
+              Optional<KeyValue> owner = r.gets().get(1);
+              if (owner.isEmpty() || !Arrays.equals(owner.get().value(), base.ownerValue())) {
+                owned.remove(tp);
+                return CompletableFuture.<Void>failedFuture(ownerGone(tp, epoch));
+              }
+              Optional<KeyValue> state = r.gets().get(0);
+              if (state.isPresent() && state.get().modRevision() == base.modRevision()) {
+                // Fencing held, so a removed segment is gone or different: either someone else
+                // changed it, or this very replacement was applied by an earlier attempt whose
+                // response was lost (the caller retries an unknown outcome).
+                return alreadyApplied(replacement)
+                    .thenCompose(
+                        applied ->
+                            applied
+                                ? CompletableFuture.<Void>completedFuture(null)
+                                : CompletableFuture.<Void>failedFuture(
+                                    new SegmentsChangedException(
+                                        "partition "
+                                            + tp
+                                            + ": a segment to replace is no longer stored as"
+                                            + " read")));
+              }
+              // A stale cached revision under our own claim (a commit or trim through another
+              // registry instance of this owner): one retry on the fresh state is safe, as the
+              // segment compares still guard what is replaced.
+              return ownedAt(tp, epoch, state, base.ownerValue())
+                  .thenCompose(
+                      fresh ->
+                          mayRetry
+                              ? replaceAttempt(tp, epoch, fresh, replacement, false)
+                              : CompletableFuture.<Void>failedFuture(
+                                  new FencedEpochException(
+                                      "partition "
+                                          + tp
+                                          + " state changed concurrently under epoch "
+                                          + epoch)));
+            });
+  }
+
+  /**
+   * Whether the store already holds exactly what {@code replacement} writes: every added key with
+   * the requested value and every deleted key gone. Then the replacement is done (idempotent
+   * retry), even though its segment compares fail now.
+   */
+  private CompletableFuture<Boolean> alreadyApplied(SegmentReplacement replacement) {
+    List<String> keysToRead = new ArrayList<>(replacement.puts().keySet());
+    keysToRead.addAll(replacement.deletes());
+    List<CompletableFuture<Optional<KeyValue>>> reads =
+        keysToRead.stream().map(store::get).toList();
+    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v -> {
+              for (int i = 0; i < keysToRead.size(); i++) {
+                Optional<KeyValue> kv = reads.get(i).join();
+                byte[] wanted = replacement.puts().get(keysToRead.get(i));
+                boolean matches =
+                    wanted == null
+                        ? kv.isEmpty()
+                        : kv.isPresent() && Arrays.equals(kv.get().value(), wanted);
+                if (!matches) {
+                  return false;
+                }
+              }
+              return true;
             });
   }
 

@@ -3,6 +3,7 @@
  */
 package io.kafscale.metadata.registry.store;
 
+import io.kafscale.metadata.codec.ConfigCodec;
 import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.model.SegmentRecord;
@@ -20,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link TopicRegistry} over a {@link MetadataStore}: one topic key, written in compare-and-set
@@ -149,6 +152,61 @@ public final class StoreTopicRegistry implements TopicRegistry {
         name,
         old ->
             new TopicRecord(name, old.topicId(), old.partitionCount(), configs, old.createdAtMs()));
+  }
+
+  @Override
+  public CompletableFuture<TopicRecord> alterConfigs(
+      String name, UnaryOperator<Map<String, String>> change) {
+    return update(
+        "alter configs of " + name,
+        name,
+        old ->
+            new TopicRecord(
+                name,
+                old.topicId(),
+                old.partitionCount(),
+                change.apply(old.configs()),
+                old.createdAtMs()));
+  }
+
+  @Override
+  public CompletableFuture<Map<String, String>> brokerDefaults() {
+    return store
+        .get(keys.brokerDefaultConfigs())
+        .thenApply(
+            kv -> kv.map(v -> ConfigCodec.decodeBrokerDefaults(v.value())).orElseGet(TreeMap::new));
+  }
+
+  @Override
+  public CompletableFuture<Map<String, String>> alterBrokerDefaults(
+      UnaryOperator<Map<String, String>> change) {
+    String key = keys.brokerDefaultConfigs();
+    return CasLoop.run(
+        "alter broker default configs",
+        () ->
+            store
+                .get(key)
+                .thenCompose(
+                    kv -> {
+                      Map<String, String> old =
+                          kv.map(v -> ConfigCodec.decodeBrokerDefaults(v.value()))
+                              .orElseGet(TreeMap::new);
+                      Map<String, String> updated = Map.copyOf(change.apply(old));
+                      Compare unchanged =
+                          kv.map(v -> Compare.modRevisionEquals(key, v.modRevision()))
+                              .orElseGet(() -> Compare.absent(key));
+                      Op write =
+                          updated.isEmpty()
+                              ? Op.delete(key)
+                              : Op.put(key, ConfigCodec.encodeBrokerDefaults(updated));
+                      return store
+                          .txn(Txn.builder().when(unchanged).then(write).build())
+                          .thenApply(
+                              r ->
+                                  r.succeeded()
+                                      ? Optional.<Map<String, String>>of(new TreeMap<>(updated))
+                                      : Optional.<Map<String, String>>empty());
+                    }));
   }
 
   @Override

@@ -1,0 +1,64 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.broker.api.admin;
+
+import io.kafscale.broker.api.ApiHandler;
+import io.kafscale.broker.api.RequestContext;
+import io.kafscale.protocol.frame.RequestFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.message.AlterConfigsRequestData;
+import org.apache.kafka.common.message.AlterConfigsRequestData.AlterConfigsResource;
+import org.apache.kafka.common.message.AlterConfigsRequestData.AlterableConfig;
+import org.apache.kafka.common.message.AlterConfigsResponseData;
+import org.apache.kafka.common.message.AlterConfigsResponseData.AlterConfigsResourceResponse;
+
+/**
+ * AlterConfigs v0-2 (the legacy API: a resource's configs are replaced by exactly the ones sent,
+ * configs not sent return to their defaults) for topics and the cluster-wide broker resource; see
+ * {@link ConfigAlterer} and {@link ConfigChanges}. Thread-safe.
+ */
+public final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequestData> {
+  private final ConfigAlterer alterer;
+
+  public AlterConfigsHandler(ConfigAlterer alterer) {
+    this.alterer = alterer;
+  }
+
+  @Override
+  public CompletionStage<AlterConfigsResponseData> handle(
+      RequestContext context, RequestFrame frame, AlterConfigsRequestData request) {
+    List<ConfigAlterer.Resource> resources = new ArrayList<>();
+    for (AlterConfigsResource r : request.resources()) {
+      List<ConfigOp> ops = new ArrayList<>();
+      for (AlterableConfig c : r.configs()) {
+        ops.add(ConfigOp.set(c.name(), c.value()));
+      }
+      resources.add(new ConfigAlterer.Resource(r.resourceType(), r.resourceName(), ops));
+    }
+    return alterer
+        .alter(
+            resources,
+            request.validateOnly(),
+            r -> (target, current) -> ConfigChanges.replace(target, r.ops()))
+        .thenApply(
+            list -> {
+              AlterConfigsResponseData response =
+                  new AlterConfigsResponseData().setThrottleTimeMs(0);
+              for (int i = 0; i < list.size(); i++) {
+                ConfigAlterer.Resource r = resources.get(i);
+                response
+                    .responses()
+                    .add(
+                        new AlterConfigsResourceResponse()
+                            .setResourceType(r.type())
+                            .setResourceName(r.name())
+                            .setErrorCode(list.get(i).error().code())
+                            .setErrorMessage(list.get(i).message()));
+              }
+              return response;
+            });
+  }
+}

@@ -1,0 +1,170 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.operator.crd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a custom resource (as parsed YAML/JSON maps) against the OpenAPI v3 schema of a CRD
+ * version, for the subset of structural-schema keywords the Kafscale CRDs use: {@code type}, {@code
+ * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code minimum},
+ * {@code maximum}, {@code minLength}, {@code minItems}, {@code enum}, {@code pattern}, {@code
+ * anyOf}, {@code x-kubernetes-int-or-string} and {@code x-kubernetes-preserve-unknown-fields}. A
+ * field the schema does not declare is reported (the API server would silently prune it, which is
+ * how typos go unnoticed). An unsupported keyword fails loudly rather than passing silently.
+ * Stateless and thread-safe.
+ */
+public final class CrdSchemaValidator {
+  private static final List<String> KNOWN =
+      List.of(
+          "type",
+          "properties",
+          "required",
+          "additionalProperties",
+          "items",
+          "minimum",
+          "maximum",
+          "minLength",
+          "minItems",
+          "enum",
+          "pattern",
+          "anyOf",
+          "description",
+          "x-kubernetes-int-or-string",
+          "x-kubernetes-preserve-unknown-fields");
+
+  private CrdSchemaValidator() {}
+
+  /** The openAPIV3Schema of the CRD's first (only) version. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> schemaOf(Map<String, Object> crd) {
+    Map<String, Object> spec = (Map<String, Object>) crd.get("spec");
+    List<Map<String, Object>> versions = (List<Map<String, Object>>) spec.get("versions");
+    Map<String, Object> schema = (Map<String, Object>) versions.get(0).get("schema");
+    return (Map<String, Object>) schema.get("openAPIV3Schema");
+  }
+
+  /** All problems of {@code value} against {@code schema}, each prefixed by its JSON path. */
+  public static List<String> validate(Map<String, Object> schema, Object value) {
+    List<String> errors = new ArrayList<>();
+    check(schema, value, "", errors);
+    return errors;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void check(Map<String, Object> s, Object v, String path, List<String> errors) {
+    for (String key : s.keySet()) {
+      if (!KNOWN.contains(key)) {
+        throw new IllegalArgumentException("unsupported schema keyword " + key + " at " + path);
+      }
+    }
+    if (v == null) {
+      errors.add(at(path) + "must not be null");
+      return;
+    }
+    if (Boolean.TRUE.equals(s.get("x-kubernetes-int-or-string"))
+        && !(v instanceof Number || v instanceof String)) {
+      errors.add(at(path) + "must be an integer or a string");
+      return;
+    }
+    if (s.containsKey("anyOf")) {
+      List<Map<String, Object>> options = (List<Map<String, Object>>) s.get("anyOf");
+      boolean any = options.stream().anyMatch(o -> validate(o, v).isEmpty());
+      if (!any) {
+        errors.add(at(path) + "matches none of the allowed forms");
+      }
+    }
+    String type = (String) s.get("type");
+    if (type != null && !typeMatches(type, v)) {
+      errors.add(at(path) + "must be of type " + type);
+      return;
+    }
+    if (s.containsKey("enum") && !((List<Object>) s.get("enum")).contains(v)) {
+      errors.add(at(path) + "must be one of " + s.get("enum") + " (was " + v + ")");
+    }
+    if (v instanceof Number n) {
+      bounds(s, n, path, errors);
+    }
+    if (v instanceof String str) {
+      strings(s, str, path, errors);
+    }
+    if (v instanceof List<?> list) {
+      if (s.containsKey("minItems") && list.size() < ((Number) s.get("minItems")).intValue()) {
+        errors.add(at(path) + "must have at least " + s.get("minItems") + " items");
+      }
+      Map<String, Object> items = (Map<String, Object>) s.get("items");
+      for (int i = 0; items != null && i < list.size(); i++) {
+        check(items, list.get(i), path + "[" + i + "]", errors);
+      }
+    }
+    if (v instanceof Map<?, ?> map) {
+      object(s, (Map<String, Object>) map, path, errors);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void object(
+      Map<String, Object> s, Map<String, Object> map, String path, List<String> errors) {
+    for (Object req : (List<Object>) s.getOrDefault("required", List.of())) {
+      if (!map.containsKey(req)) {
+        errors.add(at(path + "." + req) + "is required");
+      }
+    }
+    Map<String, Object> props = (Map<String, Object>) s.get("properties");
+    Object additional = s.get("additionalProperties");
+    boolean open =
+        Boolean.TRUE.equals(s.get("x-kubernetes-preserve-unknown-fields"))
+            || (props == null && additional == null);
+    for (Map.Entry<String, Object> e : map.entrySet()) {
+      String child = path + "." + e.getKey();
+      if (props != null && props.containsKey(e.getKey())) {
+        check((Map<String, Object>) props.get(e.getKey()), e.getValue(), child, errors);
+      } else if (additional instanceof Map<?, ?> a) {
+        check((Map<String, Object>) a, e.getValue(), child, errors);
+      } else if (!open) {
+        errors.add(at(child) + "is not declared in the schema (would be pruned)");
+      }
+    }
+  }
+
+  private static void bounds(Map<String, Object> s, Number n, String path, List<String> errors) {
+    if (s.containsKey("minimum") && n.doubleValue() < ((Number) s.get("minimum")).doubleValue()) {
+      errors.add(at(path) + "must be >= " + s.get("minimum") + " (was " + n + ")");
+    }
+    if (s.containsKey("maximum") && n.doubleValue() > ((Number) s.get("maximum")).doubleValue()) {
+      errors.add(at(path) + "must be <= " + s.get("maximum") + " (was " + n + ")");
+    }
+  }
+
+  private static void strings(Map<String, Object> s, String str, String path, List<String> errors) {
+    if (s.containsKey("minLength") && str.length() < ((Number) s.get("minLength")).intValue()) {
+      errors.add(at(path) + "must have at least " + s.get("minLength") + " characters");
+    }
+    // OpenAPI patterns are unanchored ECMA regexes: find(), not matches().
+    if (s.containsKey("pattern")
+        && !Pattern.compile((String) s.get("pattern")).matcher(str).find()) {
+      errors.add(at(path) + "must match " + s.get("pattern") + " (was '" + str + "')");
+    }
+  }
+
+  private static boolean typeMatches(String type, Object v) {
+    return switch (type) {
+      case "object" -> v instanceof Map<?, ?>;
+      case "array" -> v instanceof List<?>;
+      case "string" -> v instanceof String;
+      case "boolean" -> v instanceof Boolean;
+      case "integer" ->
+          v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger;
+      case "number" -> v instanceof Number;
+      default -> throw new IllegalArgumentException("unsupported type " + type);
+    };
+  }
+
+  private static String at(String path) {
+    return (path.isEmpty() ? "." : path) + ": ";
+  }
+}

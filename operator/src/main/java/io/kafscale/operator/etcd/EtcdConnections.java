@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.operator.etcd;
+
+import io.kafscale.metadata.etcd.EtcdConfig;
+import io.kafscale.metadata.etcd.EtcdMetadataStore;
+import io.kafscale.metadata.keys.KeyLayout;
+import io.kafscale.metadata.registry.TopicRegistry;
+import io.kafscale.metadata.registry.store.StoreTopicRegistry;
+import io.kafscale.operator.probe.EtcdProbe;
+import io.kafscale.operator.probe.ProbeResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One etcd client per distinct cluster configuration, shared by both reconcilers and closed with
+ * the operator. Gives each cluster's {@link TopicRegistry} (the same key layout the brokers use)
+ * and checks reachability. Thread-safe.
+ */
+public final class EtcdConnections implements TopicRegistryProvider, EtcdProbe, AutoCloseable {
+  private final Map<EtcdConfig, EtcdMetadataStore> stores = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Duration timeout;
+
+  public EtcdConnections(Clock clock, Duration requestTimeout) {
+    this.clock = clock;
+    this.timeout = requestTimeout;
+  }
+
+  private EtcdMetadataStore store(EtcdConfig config) {
+    return stores.computeIfAbsent(
+        config, c -> EtcdMetadataStore.connect(c.withRequestTimeout(timeout)));
+  }
+
+  @Override
+  public TopicRegistry topics(EtcdConfig config) {
+    return new StoreTopicRegistry(store(config), KeyLayout.defaults(), clock);
+  }
+
+  @Override
+  public ProbeResult check(EtcdConfig config) {
+    try {
+      long revision =
+          store(config).currentRevision().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return ProbeResult.reachable("revision " + revision);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return ProbeResult.unreachable(String.valueOf(cause.getMessage()));
+    } catch (TimeoutException e) {
+      return ProbeResult.unreachable("no answer within " + timeout.toMillis() + " ms");
+    } catch (RuntimeException e) {
+      return ProbeResult.unreachable(String.valueOf(e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ProbeResult.unreachable("interrupted");
+    }
+  }
+
+  @Override
+  public void close() {
+    stores.values().forEach(EtcdMetadataStore::close);
+    stores.clear();
+  }
+}
