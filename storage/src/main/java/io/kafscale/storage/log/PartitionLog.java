@@ -110,6 +110,21 @@ public interface PartitionLog extends AutoCloseable {
         new UnsupportedOperationException(getClass().getSimpleName() + " cannot compact"));
   }
 
+  /**
+   * Transactions: appends {@code marker} as a control batch (one COMMIT or ABORT record, Kafka's
+   * format) for its producer, ending the producer's ongoing transaction on this partition (an ABORT
+   * records the transaction as aborted for read_committed fetches); completes after the flush that
+   * contains it is committed, like {@link #append}. A marker for a producer without an ongoing
+   * transaction is still written (Kafka does so for coordinator retries); one with an older
+   * producer epoch than the producer's current one fails with INVALID_PRODUCER_EPOCH.
+   *
+   * <p>Default refuses (logs that do not support transactions).
+   */
+  default CompletableFuture<AppendResult> appendMarker(TxnMarker marker) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(getClass().getSimpleName() + " cannot write markers"));
+  }
+
   /** Flushes staged batches now; completes when they are committed (or failed). */
   CompletableFuture<Void> flush();
 
