@@ -11,13 +11,17 @@ import io.kafscale.broker.cluster.ClusterNode;
 import io.kafscale.broker.cluster.MonotonicClock;
 import io.kafscale.broker.config.BrokerConfig;
 import io.kafscale.broker.config.NetworkConfig;
+import io.kafscale.broker.gc.ClusterMarker;
 import io.kafscale.broker.gc.OrphanCandidates;
 import io.kafscale.broker.gc.OrphanCollector;
+import io.kafscale.broker.gc.OrphanGcConfig;
 import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.group.GroupCoordinator;
 import io.kafscale.broker.group.HighWatermarkSource;
 import io.kafscale.broker.group.LagReporter;
 import io.kafscale.broker.group.StoreHighWatermarks;
+import io.kafscale.broker.interbroker.InterBrokerSettings;
+import io.kafscale.broker.interbroker.NettyInterBrokerClient;
 import io.kafscale.broker.metrics.BrokerMeters;
 import io.kafscale.broker.network.BrokerServer;
 import io.kafscale.broker.partition.CompactionSweeper;
@@ -126,15 +130,11 @@ public final class Broker implements AutoCloseable {
                             io.kafscale.protocol.records.KafkaBatchRewriter.scan(b, sink::record),
                         io.kafscale.protocol.records.KafkaBatchRewriter::retain,
                         io.kafscale.protocol.records.KafkaBatchRewriter::emptyHeader),
-                    // Compaction outputs are unreferenced until the swap: finish well within the
-                    // orphan collector's grace or fail (its outputs then go to the collector).
+                    // Compaction outputs are unreferenced until the swap: a fixed cap far below
+                    // the minimum orphan grace of any broker (rollouts mix grace settings).
                     io.kafscale.storage.compaction.CompactionLimits.DEFAULTS.withMaxDurationMs(
-                        Math.max(
-                            1,
-                            Math.min(
-                                io.kafscale.storage.compaction.CompactionLimits.DEFAULTS
-                                    .maxDurationMs(),
-                                config.orphanGc().grace().toMillis() / 2)))));
+                        OrphanGcConfig.MAX_COMPACTION_DURATION.toMillis()))
+                .withTransactions(true));
     server = closer.register(new BrokerServer(config.network(), registry));
     int kafkaPort = server.bind();
     int advertisedPort =
@@ -153,6 +153,10 @@ public final class Broker implements AutoCloseable {
                     registry,
                     Broker::fatal)
                 .get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    // Transaction coordinators send WriteTxnMarkers to the owners of other partitions.
+    NettyInterBrokerClient interBroker =
+        closer.register(
+            new NettyInterBrokerClient(InterBrokerSettings.defaults(node.brokerId()), monotonic));
     apis =
         closer.register(
             new KafkaApis(
@@ -162,7 +166,8 @@ public final class Broker implements AutoCloseable {
                 node.topics(),
                 node.view(),
                 registry,
-                monotonic));
+                monotonic,
+                interBroker));
     server.start(apis);
     startRetention(objects);
     startCompaction(objects);
@@ -202,6 +207,7 @@ public final class Broker implements AutoCloseable {
                 objects,
                 new SegmentReferences(metadata.store(), metadata.keys()),
                 new OrphanCandidates(config.storage().namespace()),
+                new ClusterMarker(objects, config.storage().namespace(), metadata.clusterId()),
                 config.orphanGc(),
                 isController,
                 timer,

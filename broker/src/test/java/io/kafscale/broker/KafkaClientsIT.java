@@ -31,7 +31,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
@@ -161,23 +160,6 @@ class KafkaClientsIT {
       List<ConsumerRecord<String, String>> fromMiddle = poll(consumer, RECORDS - 77);
       assertThat(fromMiddle.getFirst().offset()).isEqualTo(77);
       assertThat(fromMiddle.getLast().offset()).isEqualTo(RECORDS - 1);
-    }
-  }
-
-  @Test
-  void shouldRefuseTransactionalProducerWithAClearFatalError() {
-    // Given a transactional producer (transactions come with a later issue)
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-refused");
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-      // When / Then: a fatal, explicit error instead of a retry loop that ends in a timeout
-      // (InitProducerId has no error-message field, so the client reports the error code alone)
-      assertThatThrownBy(producer::initTransactions)
-          .isInstanceOf(KafkaException.class)
-          .hasMessageContaining("The version of API is not supported");
     }
   }
 

@@ -22,13 +22,14 @@ class LayeringTest {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
   @Test
-  void shouldImportNettyOnlyInProtocolAndTheBrokersNetworkAndAdminServers() {
+  void shouldImportNettyOnlyInProtocolAndTheBrokersNetworkAdminAndInterBrokerClient() {
     assertImportedOnlyUnder(
         "io.netty.",
         path ->
             path.startsWith(main("protocol"))
                 || path.startsWith(pkg("broker", "broker/network"))
-                || path.startsWith(pkg("broker", "broker/admin")));
+                || path.startsWith(pkg("broker", "broker/admin"))
+                || path.startsWith(pkg("broker", "broker/interbroker")));
   }
 
   @Test

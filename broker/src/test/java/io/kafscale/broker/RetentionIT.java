@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.kafscale.broker.gc.ClusterMarker;
 import io.kafscale.broker.gc.OrphanCandidates;
 import io.kafscale.broker.gc.OrphanCollector;
 import io.kafscale.broker.gc.OrphanGcConfig;
 import io.kafscale.broker.testing.BrokerFixture;
+import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.etcd.EtcdConfig;
 import io.kafscale.metadata.etcd.EtcdMetadataStore;
 import io.kafscale.metadata.keys.KeyLayout;
@@ -196,6 +198,7 @@ class RetentionIT {
             bucket,
             new SegmentReferences(metadata, KeyLayout.defaults()),
             new OrphanCandidates(NAMESPACE),
+            new ClusterMarker(bucket, NAMESPACE, clusterId()),
             new OrphanGcConfig(Duration.ofMinutes(10), Duration.ZERO),
             () -> true,
             (delay, task) -> () -> {},
@@ -213,6 +216,17 @@ class RetentionIT {
 
     // Then only the orphan is gone
     assertThat(segmentObjects("kept")).isEqualTo(kept);
+  }
+
+  /** The live cluster's id, as the broker created it in the metadata store. */
+  private static String clusterId() throws Exception {
+    return ProtoCodec.decodeClusterInfo(
+            metadata
+                .get(KeyLayout.defaults().clusterInfo())
+                .get(10, TimeUnit.SECONDS)
+                .orElseThrow()
+                .value())
+        .clusterId();
   }
 
   private static void createTopic(String topic, Map<String, String> configs) throws Exception {

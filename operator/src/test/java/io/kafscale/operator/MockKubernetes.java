@@ -10,9 +10,13 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * fabric8's mock API server in CRUD mode on 127.0.0.1 with the Kafscale CRDs installed from the
@@ -47,6 +51,22 @@ public final class MockKubernetes implements AutoCloseable {
 
   public KubernetesClient client() {
     return client;
+  }
+
+  /** Another client to the same server whose requests carry {@code userAgent}. */
+  public KubernetesClient client(String userAgent) {
+    return server.createClient(b -> b.editOrNewConfig().withUserAgent(userAgent).endConfig());
+  }
+
+  /** Every request the server received since the last call, oldest first. */
+  public List<RecordedRequest> takeRequests() throws InterruptedException {
+    List<RecordedRequest> out = new ArrayList<>();
+    for (RecordedRequest r = server.takeRequest(1, TimeUnit.MILLISECONDS);
+        r != null;
+        r = server.takeRequest(1, TimeUnit.MILLISECONDS)) {
+      out.add(r);
+    }
+    return out;
   }
 
   @Override

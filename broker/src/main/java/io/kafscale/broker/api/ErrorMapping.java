@@ -4,6 +4,7 @@
 package io.kafscale.broker.api;
 
 import io.kafscale.metadata.registry.FencedEpochException;
+import io.kafscale.metadata.registry.InvalidConfigException;
 import io.kafscale.metadata.registry.TopicExistsException;
 import io.kafscale.metadata.registry.UnknownTopicException;
 import io.kafscale.storage.log.FencedException;
@@ -27,6 +28,8 @@ public final class ErrorMapping {
       case StorageException s -> of(s.reason());
       case UnknownTopicException u -> Errors.UNKNOWN_TOPIC_OR_PARTITION;
       case TopicExistsException t -> Errors.TOPIC_ALREADY_EXISTS;
+      // The registry's own check, behind the handlers' (it sees writes of every writer).
+      case InvalidConfigException c -> Errors.INVALID_CONFIG;
       case FencedEpochException f -> Errors.NOT_LEADER_OR_FOLLOWER;
       case FencedException f -> Errors.NOT_LEADER_OR_FOLLOWER;
       case TimeoutException t -> Errors.REQUEST_TIMED_OUT;
@@ -47,6 +50,7 @@ public final class ErrorMapping {
       // Kafka clients treat UNSUPPORTED_VERSION as fatal and surface the error message; the
       // alternatives (authorization failures, coordinator errors) would mislead or retry forever.
       case TRANSACTIONS_NOT_SUPPORTED -> Errors.UNSUPPORTED_VERSION;
+      case INVALID_TXN_STATE -> Errors.INVALID_TXN_STATE;
       case OFFSET_OUT_OF_RANGE -> Errors.OFFSET_OUT_OF_RANGE;
       case FLUSH_FAILED, READ_FAILED -> Errors.KAFKA_STORAGE_ERROR;
       case NOT_OWNER -> Errors.NOT_LEADER_OR_FOLLOWER;

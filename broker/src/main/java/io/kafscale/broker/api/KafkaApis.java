@@ -32,20 +32,24 @@ import io.kafscale.broker.api.group.OffsetFetchHandler;
 import io.kafscale.broker.api.group.SyncGroupHandler;
 import io.kafscale.broker.api.produce.InitProducerIdHandler;
 import io.kafscale.broker.api.produce.ProduceHandler;
+import io.kafscale.broker.api.txn.TransactionApis;
 import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.group.GroupConfig;
 import io.kafscale.broker.group.GroupCoordinator;
 import io.kafscale.broker.group.OwnedCoordinatorPartitions;
+import io.kafscale.broker.interbroker.InterBrokerClient;
 import io.kafscale.broker.partition.ExecutorScheduler;
 import io.kafscale.broker.partition.LogTrimmer;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
+import io.kafscale.broker.txn.TxnSettings;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.protocol.frame.RequestFrame;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.message.AlterConfigsRequestData;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
@@ -90,6 +94,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   private final ApiDispatcher dispatcher;
   private final AutoCloseable ownedScheduler;
   private final GroupCoordinator groups;
+  private final Optional<TransactionApis> transactions;
 
   public KafkaApis(
       ApiSettings settings,
@@ -119,7 +124,35 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
         meters,
         clock,
         new ExecutorScheduler("kafscale-api-timer"),
-        true);
+        true,
+        Optional.empty());
+  }
+
+  /**
+   * With the group coordinator's configuration and transactions: this broker coordinates the
+   * transactional ids of the {@code __transaction_state} partitions it owns and sends markers to
+   * other partition owners through {@code interBroker} (owned by the caller).
+   */
+  public KafkaApis(
+      ApiSettings settings,
+      GroupConfig groupConfig,
+      Metadata metadata,
+      TopicManager topics,
+      ClusterView cluster,
+      MeterRegistry meters,
+      Clock clock,
+      InterBrokerClient interBroker) {
+    this(
+        settings,
+        groupConfig,
+        metadata,
+        topics,
+        cluster,
+        meters,
+        clock,
+        new ExecutorScheduler("kafscale-api-timer"),
+        true,
+        Optional.of(interBroker));
   }
 
   /** With a caller-owned scheduler (tests drive time with it). */
@@ -140,7 +173,31 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
         meters,
         clock,
         scheduler,
-        false);
+        false,
+        Optional.empty());
+  }
+
+  /** With a caller-owned scheduler and transactions over {@code interBroker} (tests). */
+  public KafkaApis(
+      ApiSettings settings,
+      Metadata metadata,
+      TopicManager topics,
+      ClusterView cluster,
+      MeterRegistry meters,
+      Clock clock,
+      Scheduler scheduler,
+      InterBrokerClient interBroker) {
+    this(
+        settings,
+        GroupConfig.defaults(),
+        metadata,
+        topics,
+        cluster,
+        meters,
+        clock,
+        scheduler,
+        false,
+        Optional.of(interBroker));
   }
 
   /** With a caller-owned scheduler and the group coordinator's configuration. */
@@ -153,7 +210,17 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
       MeterRegistry meters,
       Clock clock,
       Scheduler scheduler) {
-    this(settings, groupConfig, metadata, topics, cluster, meters, clock, scheduler, false);
+    this(
+        settings,
+        groupConfig,
+        metadata,
+        topics,
+        cluster,
+        meters,
+        clock,
+        scheduler,
+        false,
+        Optional.empty());
   }
 
   private KafkaApis(
@@ -165,7 +232,8 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
       MeterRegistry meters,
       Clock clock,
       Scheduler scheduler,
-      boolean ownsScheduler) {
+      boolean ownsScheduler,
+      Optional<InterBrokerClient> interBroker) {
     this.topics = topics;
     this.ownedScheduler = ownsScheduler && scheduler instanceof AutoCloseable c ? c : null;
     CoordinatorPartitions coordinatorPartitions =
@@ -180,6 +248,27 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             clock,
             settings.brokerId());
     ApiMeters apiMeters = new ApiMeters(meters);
+    // One instance: the markers complete exactly the pending offsets TxnOffsetCommit stored.
+    io.kafscale.broker.group.TxnOffsetCoordinator txnOffsets =
+        groups.transactionalOffsets(
+            new io.kafscale.metadata.registry.store.StoreTxnOffsetRegistry(
+                metadata.store(), metadata.keys()));
+    io.kafscale.broker.api.txn.WriteTxnMarkersHandler markers =
+        io.kafscale.broker.api.txn.WriteTxnMarkersHandler.of(topics, Optional.of(txnOffsets));
+    this.transactions =
+        interBroker.map(
+            client ->
+                new TransactionApis(
+                    settings.brokerId(),
+                    metadata,
+                    topics,
+                    cluster,
+                    markers,
+                    client,
+                    new TxnSettings(
+                        TxnSettings.DEFAULT_MAX_TIMEOUT_MS, groupConfig.coordinatorPartitions()),
+                    scheduler,
+                    clock));
     BrokerEndpoint self = BrokerEndpoint.of(settings);
     String clusterId = metadata.clusterId();
     List<ConfigEntry> brokerConfigs =
@@ -204,7 +293,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.PRODUCE,
                 ProduceRequestData.class,
-                new ProduceHandler(topics, cluster, apiMeters, scheduler))
+                new ProduceHandler(topics, cluster, apiMeters, scheduler, interBroker.isPresent()))
             .register(
                 ApiKeys.FETCH,
                 FetchRequestData.class,
@@ -240,7 +329,8 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.INIT_PRODUCER_ID,
                 InitProducerIdRequestData.class,
-                new InitProducerIdHandler(metadata.producerIds()))
+                new InitProducerIdHandler(
+                    metadata.producerIds(), transactions.map(TransactionApis::coordinator), clock))
             .register(
                 ApiKeys.DESCRIBE_CLUSTER,
                 DescribeClusterRequestData.class,
@@ -260,7 +350,11 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.FIND_COORDINATOR,
                 FindCoordinatorRequestData.class,
-                new FindCoordinatorHandler(self, cluster, coordinatorPartitions))
+                new FindCoordinatorHandler(
+                    self,
+                    cluster,
+                    coordinatorPartitions,
+                    transactions.map(t -> (java.util.function.IntSupplier) t::partitionCount)))
             .register(ApiKeys.JOIN_GROUP, JoinGroupRequestData.class, new JoinGroupHandler(groups))
             .register(ApiKeys.SYNC_GROUP, SyncGroupRequestData.class, new SyncGroupHandler(groups))
             .register(ApiKeys.HEARTBEAT, HeartbeatRequestData.class, new HeartbeatHandler(groups))
@@ -287,7 +381,16 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.OFFSET_DELETE,
                 OffsetDeleteRequestData.class,
-                new OffsetDeleteHandler(groups));
+                new OffsetDeleteHandler(groups))
+            .register(
+                ApiKeys.WRITE_TXN_MARKERS,
+                org.apache.kafka.common.message.WriteTxnMarkersRequestData.class,
+                markers)
+            .register(
+                ApiKeys.TXN_OFFSET_COMMIT,
+                org.apache.kafka.common.message.TxnOffsetCommitRequestData.class,
+                new io.kafscale.broker.api.group.TxnOffsetCommitHandler(txnOffsets, topics, clock));
+    transactions.ifPresent(t -> t.register(dispatcher));
     groups.start();
   }
 
@@ -309,6 +412,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   /** Stops the timer thread (the partition logs belong to the cluster node). */
   @Override
   public void close() {
+    transactions.ifPresent(TransactionApis::close);
     groups.close();
     if (ownedScheduler != null) {
       try {

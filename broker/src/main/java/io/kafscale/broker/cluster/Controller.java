@@ -4,6 +4,7 @@
 package io.kafscale.broker.cluster;
 
 import io.kafscale.broker.group.CoordinatorPartitions;
+import io.kafscale.broker.txn.TransactionPartitions;
 import io.kafscale.metadata.cluster.ClusterImage;
 import io.kafscale.metadata.model.AssignmentRecord;
 import io.kafscale.metadata.model.BrokerRecord;
@@ -45,6 +46,7 @@ public final class Controller {
   private volatile PlanInputs lastPlanned; // only touched by the one running evaluation
   private final TopicRegistry topics;
   private final int coordinatorPartitions;
+  private final int transactionPartitions;
 
   /** A controller that creates no internal topics. */
   public Controller(
@@ -66,7 +68,30 @@ public final class Controller {
       BooleanSupplier candidate,
       TopicRegistry topics,
       int coordinatorPartitions) {
+    this(
+        registry,
+        images,
+        sessions,
+        candidate,
+        topics,
+        coordinatorPartitions,
+        TransactionPartitions.DEFAULT_COUNT);
+  }
+
+  /**
+   * A controller that also creates the transaction coordinators' internal topic {@value
+   * TransactionPartitions#TOPIC} with {@code transactionPartitions} partitions when it is missing.
+   */
+  public Controller(
+      ControllerRegistry registry,
+      Supplier<ClusterImage> images,
+      Supplier<BrokerSession> sessions,
+      BooleanSupplier candidate,
+      TopicRegistry topics,
+      int coordinatorPartitions,
+      int transactionPartitions) {
     this.registry = registry;
+    this.transactionPartitions = transactionPartitions;
     this.images = images;
     this.sessions = sessions;
     this.candidate = candidate;
@@ -133,7 +158,10 @@ public final class Controller {
     }
     if (topics != null && image.topic(CoordinatorPartitions.TOPIC).isEmpty()) {
       // Its appearance in the image triggers the next evaluation, which assigns it.
-      return createCoordinatorTopic();
+      return createInternalTopic(CoordinatorPartitions.TOPIC, coordinatorPartitions);
+    }
+    if (topics != null && image.topic(TransactionPartitions.TOPIC).isEmpty()) {
+      return createInternalTopic(TransactionPartitions.TOPIC, transactionPartitions);
     }
     PlanInputs inputs = PlanInputs.of(image);
     if (inputs.equals(lastPlanned)) {
@@ -156,9 +184,9 @@ public final class Controller {
             });
   }
 
-  private CompletableFuture<Void> createCoordinatorTopic() {
+  private CompletableFuture<Void> createInternalTopic(String name, int partitions) {
     return topics
-        .create(CoordinatorPartitions.TOPIC, coordinatorPartitions, Map.of())
+        .create(name, partitions, Map.of())
         .handle(
             (created, e) -> {
               Throwable cause =
@@ -167,10 +195,7 @@ public final class Controller {
                 throw new CompletionException(cause);
               }
               if (created != null) {
-                LOG.info(
-                    "created internal topic topic={} partitions={}",
-                    CoordinatorPartitions.TOPIC,
-                    coordinatorPartitions);
+                LOG.info("created internal topic topic={} partitions={}", name, partitions);
               }
               return null;
             });

@@ -46,9 +46,6 @@ public record BrokerConfig(
     OrphanGcConfig orphanGc,
     Duration compactionCheckInterval) {
 
-  /** Default of {@code KAFSCALE_COMPACTION_CHECK_INTERVAL_MS}. */
-  public static final Duration DEFAULT_COMPACTION_CHECK_INTERVAL = Duration.ofSeconds(30);
-
   public BrokerConfig {
     Objects.requireNonNull(rack, "rack");
     Objects.requireNonNull(cluster, "cluster");
@@ -61,114 +58,6 @@ public record BrokerConfig(
     Objects.requireNonNull(lag, "lag");
     Objects.requireNonNull(orphanGc, "orphanGc");
     Objects.requireNonNull(compactionCheckInterval, "compactionCheckInterval");
-  }
-
-  /** Without a compaction interval: its default (kept for callers predating it). */
-  public BrokerConfig(
-      int brokerId,
-      Optional<String> rack,
-      ClusterSettings cluster,
-      NetworkConfig network,
-      Path dataDir,
-      S3Settings s3,
-      EtcdConfig etcd,
-      StorageConfig storage,
-      boolean localFsync,
-      boolean autoCreateTopics,
-      int autoCreatePartitions,
-      String logLevel,
-      GroupConfig groups,
-      Duration retentionCheckInterval,
-      LagConfig lag,
-      OrphanGcConfig orphanGc) {
-    this(
-        brokerId,
-        rack,
-        cluster,
-        network,
-        dataDir,
-        s3,
-        etcd,
-        storage,
-        localFsync,
-        autoCreateTopics,
-        autoCreatePartitions,
-        logLevel,
-        groups,
-        retentionCheckInterval,
-        lag,
-        orphanGc,
-        DEFAULT_COMPACTION_CHECK_INTERVAL);
-  }
-
-  /** Without garbage-collection settings: their defaults (kept for callers predating them). */
-  public BrokerConfig(
-      int brokerId,
-      Optional<String> rack,
-      ClusterSettings cluster,
-      NetworkConfig network,
-      Path dataDir,
-      S3Settings s3,
-      EtcdConfig etcd,
-      StorageConfig storage,
-      boolean localFsync,
-      boolean autoCreateTopics,
-      int autoCreatePartitions,
-      String logLevel,
-      GroupConfig groups,
-      Duration retentionCheckInterval,
-      LagConfig lag) {
-    this(
-        brokerId,
-        rack,
-        cluster,
-        network,
-        dataDir,
-        s3,
-        etcd,
-        storage,
-        localFsync,
-        autoCreateTopics,
-        autoCreatePartitions,
-        logLevel,
-        groups,
-        retentionCheckInterval,
-        lag,
-        OrphanGcConfig.defaults());
-  }
-
-  /** Without lag settings: the reporter's defaults (kept for callers predating them). */
-  public BrokerConfig(
-      int brokerId,
-      Optional<String> rack,
-      ClusterSettings cluster,
-      NetworkConfig network,
-      Path dataDir,
-      S3Settings s3,
-      EtcdConfig etcd,
-      StorageConfig storage,
-      boolean localFsync,
-      boolean autoCreateTopics,
-      int autoCreatePartitions,
-      String logLevel,
-      GroupConfig groups,
-      Duration retentionCheckInterval) {
-    this(
-        brokerId,
-        rack,
-        cluster,
-        network,
-        dataDir,
-        s3,
-        etcd,
-        storage,
-        localFsync,
-        autoCreateTopics,
-        autoCreatePartitions,
-        logLevel,
-        groups,
-        retentionCheckInterval,
-        LagConfig.defaults());
   }
 
   /**

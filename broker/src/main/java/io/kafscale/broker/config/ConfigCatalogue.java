@@ -266,12 +266,17 @@ public final class ConfigCatalogue {
           "KAFSCALE_ORPHAN_GRACE_MS",
           LONG,
           "3600000",
-          60_000,
+          600_000,
           Long.MAX_VALUE,
           "An orphaned object is deleted only once passes at least this far apart all saw it"
-              + " unreferenced. Keep it far above any flush/commit timeout and any compaction run,"
-              + " so an object uploaded but not yet committed is never taken. The namespace must"
-              + " belong to this cluster alone.");
+              + " unreferenced. Keep it far above any flush/commit timeout; at least 10 minutes,"
+              + " so that a compaction run (capped at a fixed 4 minutes on every broker, whatever"
+              + " its own grace, so brokers of a rollout agree) swaps its outputs in or abandons"
+              + " them long before. The namespace must belong to this cluster alone: the"
+              + " controller writes the metadata cluster id to `{namespace}/_kafscale!cluster` and"
+              + " skips every pass (ERROR log, `kafscale.orphan.gc.passes{result=refused}`) while"
+              + " it names another cluster, or while the metadata holds topics but no segment"
+              + " reference at all.");
   public static final ConfigVar COMPACTION_CHECK_INTERVAL_MS =
       ConfigVar.number(
           "KAFSCALE_COMPACTION_CHECK_INTERVAL_MS",

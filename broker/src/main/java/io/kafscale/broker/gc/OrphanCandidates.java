@@ -14,6 +14,7 @@ import io.kafscale.storage.segment.SegmentKeys;
  * Immutable, thread-safe and pure.
  */
 public final class OrphanCandidates {
+  private final String namespace;
   private final String prefix;
 
   /**
@@ -22,7 +23,13 @@ public final class OrphanCandidates {
    */
   public OrphanCandidates(String namespace) {
     String ns = namespace == null ? "" : namespace;
+    this.namespace = ns;
     this.prefix = ns.isEmpty() ? "" : ns + "/";
+  }
+
+  /** The namespace, empty for none. */
+  public String namespace() {
+    return namespace;
   }
 
   /** The listing prefix that covers every candidate. */

@@ -19,6 +19,20 @@ public record OrphanGcConfig(Duration interval, Duration grace) {
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
   public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
 
+  /**
+   * Smallest grace an operator may configure ({@code KAFSCALE_ORPHAN_GRACE_MS}); tests may build
+   * configs with less.
+   */
+  public static final Duration MIN_GRACE = Duration.ofMinutes(10);
+
+  /**
+   * Fixed cap on one compaction run (first upload to swap). Fixed rather than derived from this
+   * broker's grace so that brokers with different grace settings (a rollout) agree, and below half
+   * of {@link #MIN_GRACE} so that outputs of a run are swapped in or abandoned long before any
+   * allowed grace could expire.
+   */
+  public static final Duration MAX_COMPACTION_DURATION = Duration.ofMinutes(4);
+
   public OrphanGcConfig {
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(grace, "grace");

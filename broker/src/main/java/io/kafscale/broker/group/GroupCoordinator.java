@@ -8,6 +8,7 @@ import io.kafscale.metadata.model.CommittedOffsetRecord;
 import io.kafscale.metadata.model.PartitionRef;
 import io.kafscale.metadata.registry.FencedEpochException;
 import io.kafscale.metadata.registry.GroupRegistry;
+import io.kafscale.metadata.registry.TxnOffsetRegistry;
 import io.kafscale.metadata.store.MetadataStoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public final class GroupCoordinator implements AutoCloseable {
   private volatile Scheduler.Cancellable ownershipTick;
   private volatile Scheduler.Cancellable sweepTick;
   private volatile boolean closed;
+  private volatile TxnOffsetCoordinator txnOffsets;
 
   public GroupCoordinator(
       GroupRegistry registry,
@@ -123,6 +125,26 @@ public final class GroupCoordinator implements AutoCloseable {
                     });
               });
     }
+  }
+
+  /**
+   * The transactional offset side of this coordinator over {@code pending}, created on the first
+   * call (later calls return it and ignore their argument).
+   */
+  public synchronized TxnOffsetCoordinator transactionalOffsets(TxnOffsetRegistry pending) {
+    if (txnOffsets == null) {
+      txnOffsets = new TxnOffsetCoordinator(slots, registry, pending);
+    }
+    return txnOffsets;
+  }
+
+  /**
+   * Partitions of the group holding pending transactional offsets (OffsetFetch with requireStable
+   * answers UNSTABLE_OFFSET_COMMIT for them); empty while no transactional side exists.
+   */
+  public CompletableFuture<Set<PartitionRef>> unstablePartitions(String groupId) {
+    TxnOffsetCoordinator txn = txnOffsets;
+    return txn == null ? CompletableFuture.completedFuture(Set.of()) : txn.unstable(groupId);
   }
 
   /** The coordinator partition of {@code groupId}. */

@@ -7,6 +7,7 @@ import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.metadata.model.CommittedOffsetRecord;
 import io.kafscale.metadata.model.CoordinatorFence;
 import io.kafscale.metadata.model.PartitionRef;
+import io.kafscale.metadata.model.PendingTxnOffsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +34,12 @@ final class GroupSlot {
 
   /** When the group last became Empty; -1 when unknown (never had members). */
   long emptySinceMs = -1;
+
+  /**
+   * Pending transactional offsets by producer id, as stored; null until {@link
+   * TxnOffsetCoordinator} first loads them for this slot (only tasks of {@link #queue} touch it).
+   */
+  Map<Long, PendingTxnOffsets> pending;
 
   /** Whether the store holds a record or offsets, or a request created it here. */
   boolean exists;

@@ -73,6 +73,11 @@ final class GroupSlots {
     return CoordinatorPartitions.partitionFor(groupId, partitions.count());
   }
 
+  /** The fence of coordinator partition {@code partition} when this broker owns it now. */
+  Optional<CoordinatorFence> fence(int partition) {
+    return closed ? Optional.empty() : partitions.fence(partition);
+  }
+
   boolean isCoordinator(String groupId) {
     return !closed && partitions.fence(partitionFor(groupId)).isPresent();
   }

@@ -98,8 +98,10 @@ public enum BrokerMeters {
       "kafscale.orphan.gc.passes",
       Kind.COUNTER,
       List.of("result"),
-      "Object garbage-collection passes run on the controller: `result` = `completed` or"
-          + " `failed` (listing or reading segment references failed; nothing was deleted)."),
+      "Object garbage-collection passes run on the controller: `result` = `completed`,"
+          + " `failed` (listing or reading segment references failed; the rest waits for the next"
+          + " pass) or `refused` (the namespace's cluster marker names another cluster, or no"
+          + " segment reference was found while topics exist; nothing was deleted)."),
   ORPHAN_GC_OBJECTS_DELETED(
       "kafscale.orphan.gc.objects.deleted",
       Kind.COUNTER,

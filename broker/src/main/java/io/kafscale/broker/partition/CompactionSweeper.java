@@ -4,6 +4,7 @@
 package io.kafscale.broker.partition;
 
 import io.kafscale.broker.metrics.BrokerMeters;
+import io.kafscale.metadata.config.TopicConfigCatalogue;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.storage.log.CompactionRequest;
 import io.kafscale.storage.log.CompactionResult;
@@ -240,11 +241,20 @@ public final class CompactionSweeper implements AutoCloseable {
     List<Target> out = new ArrayList<>();
     for (TopicRecord topic : topics.image().byName().values()) {
       Map<String, String> configs = topics.configOverrides(topic);
-      Optional<CompactionRequest> request = requestOf(configs);
+      Optional<CompactionRequest> request;
+      Duration delay;
+      try {
+        request = requestOf(configs);
+        delay = deleteDelayOf(configs);
+      } catch (RuntimeException e) {
+        // One topic's unreadable config (stored before validation existed) must not stop the
+        // compaction of every other topic.
+        LOG.warn("compaction skipped topic={} error={}", topic.name(), e.toString());
+        continue;
+      }
       if (request.isEmpty()) {
         continue;
       }
-      Duration delay = deleteDelayOf(configs);
       for (int p = 0; p < topic.partitionCount(); p++) {
         topics
             .log(topic.name(), p)
@@ -256,14 +266,16 @@ public final class CompactionSweeper implements AutoCloseable {
 
   /** The compaction a topic's configs ask for, or empty when its policy does not compact. */
   static Optional<CompactionRequest> requestOf(Map<String, String> configs) {
-    String policy = TopicConfigs.effective(configs, "cleanup.policy");
+    String policy = TopicConfigCatalogue.effective(configs, "cleanup.policy");
     if (Arrays.stream(policy.split(",")).map(String::trim).noneMatch("compact"::equals)) {
       return Optional.empty();
     }
-    long segmentBytes = Long.parseLong(TopicConfigs.effective(configs, "segment.bytes").trim());
+    long segmentBytes =
+        Long.parseLong(TopicConfigCatalogue.effective(configs, "segment.bytes").trim());
     return Optional.of(
         new CompactionRequest(
-            Double.parseDouble(TopicConfigs.effective(configs, "min.cleanable.dirty.ratio").trim()),
+            Double.parseDouble(
+                TopicConfigCatalogue.effective(configs, "min.cleanable.dirty.ratio").trim()),
             longConfig(configs, "min.compaction.lag.ms"),
             longConfig(configs, "max.compaction.lag.ms"),
             longConfig(configs, "delete.retention.ms"),
@@ -276,7 +288,7 @@ public final class CompactionSweeper implements AutoCloseable {
   }
 
   private static long longConfig(Map<String, String> configs, String name) {
-    return Long.parseLong(TopicConfigs.effective(configs, name).trim());
+    return Long.parseLong(TopicConfigCatalogue.effective(configs, name).trim());
   }
 
   @Override

@@ -5,6 +5,7 @@ package io.kafscale.broker.partition;
 
 import io.kafscale.broker.partition.OwnershipDecisions.Action;
 import io.kafscale.metadata.cluster.ClusterImage;
+import io.kafscale.metadata.config.BrokerDefaults;
 import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.OwnerRecord;
 import io.kafscale.metadata.model.PartitionRef;

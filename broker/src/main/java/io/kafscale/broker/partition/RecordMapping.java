@@ -6,6 +6,7 @@ package io.kafscale.broker.partition;
 import io.kafscale.metadata.model.PartitionRecord;
 import io.kafscale.metadata.model.ProducerRecord;
 import io.kafscale.metadata.model.SegmentRecord;
+import io.kafscale.storage.log.AbortedTxn;
 import io.kafscale.storage.log.RecoveredPartition;
 import io.kafscale.storage.log.SegmentRef;
 import io.kafscale.storage.producer.ProducerSnapshot;
@@ -33,6 +34,9 @@ public final class RecordMapping {
         s.compacted(),
         s.epochStarts().stream()
             .map(e -> new SegmentRecord.EpochStart(e.epoch(), e.startOffset()))
+            .toList(),
+        s.abortedTxns().stream()
+            .map(t -> new SegmentRecord.AbortedTxn(t.producerId(), t.firstOffset(), t.lastOffset()))
             .toList());
   }
 
@@ -51,6 +55,9 @@ public final class RecordMapping {
         s.compacted(),
         s.epochStarts().stream()
             .map(e -> new SegmentRef.EpochStart(e.epoch(), e.startOffset()))
+            .toList(),
+        s.abortedTxns().stream()
+            .map(t -> new AbortedTxn(t.producerId(), t.firstOffset(), t.lastOffset()))
             .toList());
   }
 
@@ -68,7 +75,8 @@ public final class RecordMapping {
                         b.lastOffset(),
                         b.timestamp()))
             .toList(),
-        p.lastUpdateMs());
+        p.lastUpdateMs(),
+        p.currentTxnFirstOffset());
   }
 
   public static ProducerSnapshot toSnapshot(ProducerRecord p) {
@@ -85,7 +93,8 @@ public final class RecordMapping {
                         b.lastOffset(),
                         b.timestamp()))
             .toList(),
-        p.lastUpdateMs());
+        p.lastUpdateMs(),
+        p.currentTxnFirstOffset());
   }
 
   /** The state a partition log is opened from, as claimed from the metadata store. */

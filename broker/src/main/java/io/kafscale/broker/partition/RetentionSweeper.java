@@ -3,6 +3,7 @@
  */
 package io.kafscale.broker.partition;
 
+import io.kafscale.metadata.config.TopicConfigCatalogue;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.storage.log.PartitionLog;
 import io.kafscale.storage.log.RetentionPlan;
@@ -66,7 +67,14 @@ public final class RetentionSweeper implements AutoCloseable {
     if (closed || !running.compareAndSet(false, true)) {
       return CompletableFuture.completedFuture(new Sweep(0, 0, 0, 0));
     }
-    List<Target> targets = targets();
+    List<Target> targets;
+    try {
+      targets = targets();
+    } catch (RuntimeException e) {
+      running.set(false);
+      LOG.warn("retention sweep skipped error={}", e.toString());
+      return CompletableFuture.completedFuture(new Sweep(0, 0, 0, 0));
+    }
     return sweepFrom(targets, 0, new Sweep(0, 0, 0, 0))
         .whenComplete(
             (s, e) -> {
@@ -87,7 +95,15 @@ public final class RetentionSweeper implements AutoCloseable {
   private List<Target> targets() {
     List<Target> out = new ArrayList<>();
     for (TopicRecord topic : topics.image().byName().values()) {
-      Optional<TrimRequest.Retention> request = retentionOf(topics.configOverrides(topic));
+      Optional<TrimRequest.Retention> request;
+      try {
+        request = retentionOf(topics.configOverrides(topic));
+      } catch (RuntimeException e) {
+        // One topic's unreadable config (stored before validation existed) must not stop the
+        // retention of every other topic.
+        LOG.warn("retention skipped topic={} error={}", topic.name(), e.toString());
+        continue;
+      }
       if (request.isEmpty()) {
         continue;
       }
@@ -100,10 +116,10 @@ public final class RetentionSweeper implements AutoCloseable {
 
   /** The retention a topic's configs ask for, or empty when nothing is ever deleted. */
   static Optional<TrimRequest.Retention> retentionOf(Map<String, String> configs) {
-    String policy = TopicConfigs.effective(configs, "cleanup.policy");
+    String policy = TopicConfigCatalogue.effective(configs, "cleanup.policy");
     boolean delete = Arrays.stream(policy.split(",")).map(String::trim).anyMatch("delete"::equals);
-    long ms = Long.parseLong(TopicConfigs.effective(configs, "retention.ms").trim());
-    long bytes = Long.parseLong(TopicConfigs.effective(configs, "retention.bytes").trim());
+    long ms = Long.parseLong(TopicConfigCatalogue.effective(configs, "retention.ms").trim());
+    long bytes = Long.parseLong(TopicConfigCatalogue.effective(configs, "retention.bytes").trim());
     if (!delete || (ms < 0 && bytes < 0)) {
       return Optional.empty();
     }

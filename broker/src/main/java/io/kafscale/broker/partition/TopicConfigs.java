@@ -3,300 +3,59 @@
  */
 package io.kafscale.broker.partition;
 
+import static io.kafscale.metadata.config.TopicConfigCatalogue.CLEANUP_POLICY;
+import static io.kafscale.metadata.config.TopicConfigCatalogue.MAX_MESSAGE_BYTES;
+import static io.kafscale.metadata.config.TopicConfigCatalogue.MESSAGE_TIMESTAMP_TYPE;
+import static io.kafscale.metadata.config.TopicConfigCatalogue.SEGMENT_BYTES;
+import static io.kafscale.metadata.config.TopicConfigCatalogue.TIMESTAMP_AFTER_MAX_MS;
+import static io.kafscale.metadata.config.TopicConfigCatalogue.TIMESTAMP_BEFORE_MAX_MS;
+import static io.kafscale.metadata.config.TopicConfigCatalogue.effective;
+
+import io.kafscale.metadata.config.TopicConfigCatalogue;
 import io.kafscale.storage.log.LogConfig;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The topic configs this broker accepts, with Kafka's defaults, types and value checks: the one
- * table behind CreateTopics validation, DescribeConfigs and the {@link LogConfig} of a partition.
- * Configs that cannot apply to a log on object storage (local flushing, preallocation, index sizes,
- * replica elections) are accepted and stored as no-ops so Kafka tools that set them keep working;
- * {@code docs/topic-configs.md} lists what each does here. Immutable and thread-safe.
+ * The broker side of topic configs: turns a topic's configs in force into the {@link LogConfig} of
+ * its partitions. The table of configs itself (names, types, defaults, checks) is {@link
+ * TopicConfigCatalogue} in the metadata module, shared with the registry and the operator. Pure and
+ * thread-safe.
  */
 public final class TopicConfigs {
-
-  /** Value type, with Kafka's DescribeConfigs config type id. */
-  public enum Type {
-    BOOLEAN(1),
-    STRING(2),
-    INT(3),
-    LONG(5),
-    DOUBLE(6),
-    LIST(7);
-
-    private final byte id;
-
-    Type(int id) {
-      this.id = (byte) id;
-    }
-
-    public byte id() {
-      return id;
-    }
-  }
-
-  /** One supported config: name, Kafka default, type, allowed values (empty: any of the type). */
-  public record Definition(
-      String name, String defaultValue, Type type, long min, Set<String> allowed, String doc) {}
-
-  public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
-  public static final String MESSAGE_TIMESTAMP_TYPE = "message.timestamp.type";
-  public static final String CLEANUP_POLICY = "cleanup.policy";
-  public static final String SEGMENT_BYTES = "segment.bytes";
-  public static final String TIMESTAMP_BEFORE_MAX_MS = "message.timestamp.before.max.ms";
-  public static final String TIMESTAMP_AFTER_MAX_MS = "message.timestamp.after.max.ms";
-
-  private static final long NONE = Long.MIN_VALUE;
-  private static final Map<String, Definition> DEFINITIONS = build();
+  private static final Logger LOG = LoggerFactory.getLogger(TopicConfigs.class);
 
   private TopicConfigs() {}
 
-  private static Map<String, Definition> build() {
-    List<Definition> list =
-        List.of(
-            def(
-                "cleanup.policy",
-                "delete",
-                Type.LIST,
-                NONE,
-                "delete,compact",
-                "delete: retention.ms/retention.bytes remove whole old segments; compact: the"
-                    + " compactor keeps the latest record per key (records need keys)"),
-            def(
-                "compression.type",
-                "producer",
-                Type.STRING,
-                NONE,
-                "uncompressed,zstd,lz4,snappy,gzip,producer",
-                "Accepted and stored; batches are stored as produced"),
-            def(
-                "delete.retention.ms",
-                "86400000",
-                Type.LONG,
-                0,
-                "",
-                "How long the compactor keeps tombstones (compacted topics)"),
-            def(
-                "file.delete.delay.ms",
-                "60000",
-                Type.LONG,
-                0,
-                "",
-                "Accepted and stored; no effect (objects are deleted at once)"),
-            def(
-                "flush.messages",
-                "9223372036854775807",
-                Type.LONG,
-                1,
-                "",
-                "Kafka local flush interval (no effect)"),
-            def(
-                "flush.ms",
-                "9223372036854775807",
-                Type.LONG,
-                0,
-                "",
-                "Kafka local flush interval (no effect)"),
-            def(
-                "index.interval.bytes",
-                "4096",
-                Type.INT,
-                0,
-                "",
-                "Accepted and stored; no effect (segment indexes use a fixed interval)"),
-            def(
-                "max.compaction.lag.ms",
-                "9223372036854775807",
-                Type.LONG,
-                1,
-                "",
-                "Longest a record may stay uncompacted (compacted topics)"),
-            def(
-                MAX_MESSAGE_BYTES,
-                Integer.toString(LogConfig.DEFAULT_MAX_MESSAGE_BYTES),
-                Type.INT,
-                0,
-                "",
-                "Largest record batch accepted (MESSAGE_TOO_LARGE above)"),
-            def(
-                "message.timestamp.after.max.ms",
-                "3600000",
-                Type.LONG,
-                0,
-                "",
-                "CreateTime only: batches timestamped further ahead of the broker clock get"
-                    + " INVALID_TIMESTAMP"),
-            def(
-                "message.timestamp.before.max.ms",
-                "9223372036854775807",
-                Type.LONG,
-                0,
-                "",
-                "CreateTime only: batches timestamped further behind the broker clock get"
-                    + " INVALID_TIMESTAMP"),
-            def(
-                MESSAGE_TIMESTAMP_TYPE,
-                "CreateTime",
-                Type.STRING,
-                NONE,
-                "CreateTime,LogAppendTime",
-                "LogAppendTime: the broker stamps batches with its clock at append"),
-            def(
-                "min.cleanable.dirty.ratio",
-                "0.5",
-                Type.DOUBLE,
-                NONE,
-                "",
-                "Dirty share of a log that triggers compaction"),
-            def(
-                "min.compaction.lag.ms",
-                "0",
-                Type.LONG,
-                0,
-                "",
-                "Shortest time a record stays uncompacted"),
-            def(
-                "min.insync.replicas",
-                "1",
-                Type.INT,
-                1,
-                "",
-                "Minimum in-sync replicas (storage is replicated by the object store)"),
-            def(
-                "preallocate",
-                "false",
-                Type.BOOLEAN,
-                NONE,
-                "",
-                "Preallocate segment files (no effect)"),
-            def(
-                "retention.bytes",
-                "-1",
-                Type.LONG,
-                NONE,
-                "",
-                "Partition size above which the oldest segments are deleted (delete policy)"),
-            def(
-                "retention.ms",
-                "604800000",
-                Type.LONG,
-                -1,
-                "",
-                "Age after which whole segments are deleted (delete policy; -1: never)"),
-            def(
-                "segment.bytes",
-                "1073741824",
-                Type.INT,
-                14,
-                "",
-                "A flush starts once this many bytes are staged (when below KAFSCALE_SEGMENT_BYTES)"),
-            def(
-                "segment.index.bytes",
-                "10485760",
-                Type.INT,
-                4,
-                "",
-                "Accepted and stored; no effect"),
-            def("segment.jitter.ms", "0", Type.LONG, 0, "", "Accepted and stored; no effect"),
-            def(
-                "segment.ms",
-                "604800000",
-                Type.LONG,
-                1,
-                "",
-                "Accepted and stored; segments are always closed within KAFSCALE_FLUSH_INTERVAL_MS"
-                    + " (every flush writes a closed segment)"),
-            def(
-                "unclean.leader.election.enable",
-                "false",
-                Type.BOOLEAN,
-                NONE,
-                "",
-                "Unclean leader election (no effect)"));
-    Map<String, Definition> map = new LinkedHashMap<>();
-    list.forEach(d -> map.put(d.name(), d));
-    return Map.copyOf(map);
-  }
-
-  private static Definition def(
-      String name, String dflt, Type type, long min, String allowed, String doc) {
-    Set<String> values =
-        allowed.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(allowed.split(",")));
-    return new Definition(name, dflt, type, min, values, doc);
-  }
-
-  /** Every supported config, sorted by name. */
-  public static List<Definition> all() {
-    return DEFINITIONS.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
-  }
-
-  public static Optional<Definition> find(String name) {
-    return Optional.ofNullable(DEFINITIONS.get(name));
-  }
-
-  /** Why {@code value} is not acceptable for config {@code name}, or empty when it is. */
+  /** Same as {@link TopicConfigCatalogue#validate(String, String)}. */
   public static Optional<String> validate(String name, String value) {
-    Definition def = DEFINITIONS.get(name);
-    if (def == null) {
-      return Optional.of("Unknown topic config name: " + name);
-    }
-    if (value == null) {
-      return Optional.of("Null value not supported for topic config " + name);
-    }
-    String v = value.trim();
-    try {
-      switch (def.type()) {
-        case INT -> checkMin(def, Integer.parseInt(v));
-        case LONG -> checkMin(def, Long.parseLong(v));
-        case DOUBLE -> Double.parseDouble(v);
-        case BOOLEAN -> {
-          if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("expected true or false");
-          }
-        }
-        case STRING -> checkAllowed(def, List.of(v));
-        case LIST -> checkAllowed(def, Arrays.stream(v.split(",")).map(String::trim).toList());
-      }
-    } catch (IllegalArgumentException e) {
-      return Optional.of(
-          "Invalid value " + value + " for configuration " + name + ": " + e.getMessage());
-    }
-    return Optional.empty();
-  }
-
-  private static void checkMin(Definition def, long value) {
-    if (def.min() != NONE && value < def.min()) {
-      throw new IllegalArgumentException("value must be at least " + def.min());
-    }
-  }
-
-  private static void checkAllowed(Definition def, List<String> values) {
-    if (!def.allowed().isEmpty() && !def.allowed().containsAll(values)) {
-      throw new IllegalArgumentException("allowed values are " + def.allowed());
-    }
-  }
-
-  /** The effective value: the stored override, else Kafka's default. */
-  public static String effective(Map<String, String> stored, String name) {
-    String v = stored.get(name);
-    return v != null ? v : DEFINITIONS.get(name).defaultValue();
-  }
-
-  /** Whether a cleanup.policy value includes compaction. */
-  public static boolean isCompact(String cleanupPolicy) {
-    return Arrays.stream(cleanupPolicy.split(",")).map(String::trim).anyMatch("compact"::equals);
+    return TopicConfigCatalogue.validate(name, value);
   }
 
   /**
    * Partition log settings from a topic's configs in force (see {@code
-   * TopicManager#configOverrides}).
+   * TopicManager#configOverrides}). The registry refuses invalid values, so every stored value
+   * parses; a value that still does not (written before validation existed) is replaced by Kafka's
+   * default with a warning rather than leaving a claimed partition without a log.
    */
   public static LogConfig logConfig(Map<String, String> stored) {
+    Map<String, String> readable = new HashMap<>(stored);
+    readable
+        .entrySet()
+        .removeIf(
+            e -> {
+              Optional<String> problem = TopicConfigCatalogue.validate(e.getKey(), e.getValue());
+              problem.ifPresent(
+                  why -> LOG.warn("stored topic config ignored, Kafka default used: {}", why));
+              return problem.isPresent();
+            });
+    return parse(readable);
+  }
+
+  private static LogConfig parse(Map<String, String> stored) {
     int maxMessageBytes = Integer.parseInt(effective(stored, MAX_MESSAGE_BYTES).trim());
     boolean logAppendTime =
         "LogAppendTime".equals(effective(stored, MESSAGE_TIMESTAMP_TYPE).trim());
@@ -305,7 +64,7 @@ public final class TopicConfigs {
         logAppendTime,
         Long.parseLong(effective(stored, TIMESTAMP_BEFORE_MAX_MS).trim()),
         Long.parseLong(effective(stored, TIMESTAMP_AFTER_MAX_MS).trim()),
-        isCompact(effective(stored, CLEANUP_POLICY)),
+        TopicConfigCatalogue.isCompact(effective(stored, CLEANUP_POLICY)),
         Long.parseLong(effective(stored, SEGMENT_BYTES).trim()));
   }
 }

@@ -5,6 +5,7 @@ package io.kafscale.broker.partition;
 
 import io.kafscale.metadata.cluster.ClusterImage;
 import io.kafscale.metadata.cluster.ClusterImageFeed;
+import io.kafscale.metadata.config.BrokerDefaults;
 import io.kafscale.metadata.model.PartitionRef;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.metadata.registry.TopicExistsException;
@@ -81,8 +82,8 @@ public final class TopicManager {
 
   /**
    * The configs in force for {@code topic} that differ from Kafka's defaults, by topic config name
-   * (read them with {@link TopicConfigs#effective}): the topic's own overrides over cluster-wide
-   * dynamic defaults.
+   * (read them with {@link io.kafscale.metadata.config.TopicConfigCatalogue#effective}): the
+   * topic's own overrides over cluster-wide dynamic defaults.
    */
   public Map<String, String> configOverrides(TopicRecord topic) {
     return BrokerDefaults.merge(topic.configs(), brokerDefaults());

@@ -118,11 +118,7 @@ final class EndTxnLogic {
   }
 
   private TxnResult prepare(
-      TxnMetadata txn,
-      boolean commit,
-      long nowMs,
-      int coordinatorEpoch,
-      Optional<TxnReply> reply) {
+      TxnMetadata txn, boolean commit, long nowMs, int coordinatorEpoch, Optional<TxnReply> reply) {
     TxnMetadata prepared =
         txn.transition(
             commit ? TxnState.PREPARE_COMMIT : TxnState.PREPARE_ABORT,

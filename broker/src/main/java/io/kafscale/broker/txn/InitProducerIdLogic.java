@@ -119,7 +119,8 @@ final class InitProducerIdLogic {
         List.of(
             new TxnEffect.Persist(next),
             new TxnEffect.Reply(
-                new TxnReply.InitProducerId(Errors.NONE, next.producerId(), next.producerEpoch()))));
+                new TxnReply.InitProducerId(
+                    Errors.NONE, next.producerId(), next.producerEpoch()))));
   }
 
   /**
@@ -146,8 +147,7 @@ final class InitProducerIdLogic {
   }
 
   private static TxnResult allocate(Optional<TxnMetadata> current, TxnEvent.InitProducerId e) {
-    return new TxnResult(
-        current, List.of(new TxnEffect.AllocateProducerId(e.transactionalId())));
+    return new TxnResult(current, List.of(new TxnEffect.AllocateProducerId(e.transactionalId())));
   }
 
   private static TxnResult reply(Optional<TxnMetadata> current, Errors error) {

@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
  * The transaction coordinator shell: serves the transactional ids whose {@value
  * TransactionPartitions#TOPIC} partition this broker owns. A partition's ids are loaded from the
  * {@link TransactionRegistry} on first use under the partition's fence, and {@link TxnRecovery}
- * finishes what the previous coordinator left in flight. Each id's events run one at a time
- * through {@link TransactionStateMachine}; a result's state is written (fenced) before its reply,
- * and adopted only if the write succeeded; markers go through the {@link MarkerWriter} and are
- * retried until written or the partition is lost; transaction timeouts run on the {@link
- * Scheduler}. Requests for ids not coordinated here are answered NOT_COORDINATOR; a lost fence
- * unloads the partition. Thread-safe.
+ * finishes what the previous coordinator left in flight. Each id's events run one at a time through
+ * {@link TransactionStateMachine}; a result's state is written (fenced) before its reply, and
+ * adopted only if the write succeeded; markers go through the {@link MarkerWriter} and are retried
+ * until written or the partition is lost; transaction timeouts run on the {@link Scheduler}.
+ * Requests for ids not coordinated here are answered NOT_COORDINATOR; a lost fence unloads the
+ * partition. Thread-safe.
  */
 public final class TransactionCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionCoordinator.class);
@@ -134,7 +134,9 @@ public final class TransactionCoordinator {
         slots.compute(
             p,
             (k, existing) -> {
-              if (existing != null && existing.fence.equals(fence.get()) && !existing.isUnloaded()) {
+              if (existing != null
+                  && existing.fence.equals(fence.get())
+                  && !existing.isUnloaded()) {
                 return existing;
               }
               if (existing != null) {
@@ -155,7 +157,8 @@ public final class TransactionCoordinator {
         .whenComplete(
             (records, e) -> {
               if (e != null) {
-                LOG.warn("loading transactions failed partition={} error={}", partition, e.toString());
+                LOG.warn(
+                    "loading transactions failed partition={} error={}", partition, e.toString());
                 slots.remove(partition, slot);
                 slot.unload();
                 slot.loaded.completeExceptionally(e);
@@ -197,7 +200,8 @@ public final class TransactionCoordinator {
           if (e != null) {
             Throwable cause = e instanceof CompletionException ? e.getCause() : e;
             boolean fenced = cause instanceof FencedEpochException;
-            LOG.warn("persisting transaction failed transactionalId={} error={}", id, cause.toString());
+            LOG.warn(
+                "persisting transaction failed transactionalId={} error={}", id, cause.toString());
             if (fenced) {
               unload(slot);
             }
@@ -220,7 +224,9 @@ public final class TransactionCoordinator {
         long delay = Math.max(0, t.deadlineMs() - clock.millis());
         scheduler.schedule(
             Duration.ofMillis(delay),
-            () -> submitInternal(slot, new TxnEvent.CheckTimeout(t.transactionalId(), clock.millis())));
+            () ->
+                submitInternal(
+                    slot, new TxnEvent.CheckTimeout(t.transactionalId(), clock.millis())));
       }
       case TxnEffect.Persist p -> {
         // Done before the other effects.
@@ -252,7 +258,11 @@ public final class TransactionCoordinator {
             submitInternal(
                 slot,
                 new TxnEvent.MarkersWritten(
-                    m.transactionalId(), m.producerId(), m.producerEpoch(), m.commit(), clock.millis()));
+                    m.transactionalId(),
+                    m.producerId(),
+                    m.producerEpoch(),
+                    m.commit(),
+                    clock.millis()));
           } else if (!slot.isUnloaded()) {
             LOG.warn(
                 "writing transaction markers failed transactionalId={} error={}",

@@ -7,8 +7,8 @@ import io.kafscale.metadata.model.CoordinatorFence;
 import java.util.Optional;
 
 /**
- * Port: which partitions of {@value TransactionPartitions#TOPIC} this broker owns right now, and the
- * fence its transaction state writes must carry for each (the same shape as the group
+ * Port: which partitions of {@value TransactionPartitions#TOPIC} this broker owns right now, and
+ * the fence its transaction state writes must carry for each (the same shape as the group
  * coordinator's port). Thread-safe.
  */
 public interface TransactionCoordinatorPartitions {

@@ -168,8 +168,7 @@ public final class TransactionStateMachine {
     Map<PartitionRef, Errors> errors = new TreeMap<>();
     for (PartitionRef p : e.partitions()) {
       errors.put(
-          p,
-          current.get().partitions().contains(p) ? Errors.NONE : Errors.TRANSACTION_ABORTABLE);
+          p, current.get().partitions().contains(p) ? Errors.NONE : Errors.TRANSACTION_ABORTABLE);
     }
     return reply(current, TxnReply.AddPartitions.of(errors));
   }

@@ -78,12 +78,7 @@ public sealed interface TxnEvent {
         boolean verifyOnly,
         long nowMs) {
       this(
-          transactionalId,
-          producerId,
-          producerEpoch,
-          new TreeSet<>(partitions),
-          verifyOnly,
-          nowMs);
+          transactionalId, producerId, producerEpoch, new TreeSet<>(partitions), verifyOnly, nowMs);
     }
   }
 

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * as a {@link TransactionRecord}. Immutable; every change makes a new value through {@link
  * #transition}, which enforces {@link TxnState#validPreviousStates()}.
  *
- * @param lastProducerId the producer id before the last transition (the current one unless the
- *     id was just rotated); used by KIP-360 retries
+ * @param lastProducerId the producer id before the last transition (the current one unless the id
+ *     was just rotated); used by KIP-360 retries
  * @param lastProducerEpoch the epoch a recovering producer may retry with; -1 when none
  * @param txnStartTimeMs when the open transaction started; -1 when none
  * @param coordinatorEpoch epoch of the coordinator partition owner that holds this value

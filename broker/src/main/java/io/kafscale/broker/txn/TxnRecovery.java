@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What a new coordinator does with the states it loaded for a {@code __transaction_state}
- * partition it just claimed (Kafka's loadTransactionsForTxnTopicPartition): a transaction in
+ * What a new coordinator does with the states it loaded for a {@code __transaction_state} partition
+ * it just claimed (Kafka's loadTransactionsForTxnTopicPartition): a transaction in
  * PrepareCommit/PrepareAbort had its outcome decided, so its markers are written again (stamped
  * with the new coordinator epoch) and MarkersWritten then completes it; an Ongoing one is kept and
  * its timeout armed, so an abandoned one is aborted. Pure.

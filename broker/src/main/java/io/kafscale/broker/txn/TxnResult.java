@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What applying one {@link TxnEvent} produced: the id's state once the effects are done (empty:
- * no state, as for an unknown id) and the effects in the order {@link TxnEffect} prescribes.
+ * What applying one {@link TxnEvent} produced: the id's state once the effects are done (empty: no
+ * state, as for an unknown id) and the effects in the order {@link TxnEffect} prescribes.
  * Immutable.
  */
 public record TxnResult(Optional<TxnMetadata> state, List<TxnEffect> effects) {

@@ -12,10 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The transactional ids of one owned {@code __transaction_state} partition, loaded under one
- * fence: their states, and one serial chain per id so an id's events run one at a time. Once
- * {@link #unload}ed (the partition moved or was claimed again) nothing it holds may be used.
- * Thread-safe.
+ * The transactional ids of one owned {@code __transaction_state} partition, loaded under one fence:
+ * their states, and one serial chain per id so an id's events run one at a time. Once {@link
+ * #unload}ed (the partition moved or was claimed again) nothing it holds may be used. Thread-safe.
  */
 final class TxnSlot {
   final CoordinatorFence fence;

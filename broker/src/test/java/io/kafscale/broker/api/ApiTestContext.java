@@ -6,8 +6,8 @@ package io.kafscale.broker.api;
 import static org.awaitility.Awaitility.await;
 
 import io.kafscale.broker.cluster.ClusterNode;
-import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.cluster.ClusterSettings;
+import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
@@ -79,12 +79,24 @@ public final class ApiTestContext implements AutoCloseable {
         new ApiSettings(BROKER_ID, "127.0.0.1", 9092, null, autoCreate, 2, (short) 1, "test");
     node = startNode(logs);
     awaitCoordinatorPartitionsOwned();
-    apis = new KafkaApis(settings, metadata, node.topics(), node.view(), meters, clock, scheduler);
+    // One broker: transaction markers never leave it, so the inter-broker client refuses.
+    apis =
+        new KafkaApis(
+            settings,
+            metadata,
+            node.topics(),
+            node.view(),
+            meters,
+            clock,
+            scheduler,
+            (broker, key, version, request) ->
+                java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("no other brokers")));
   }
 
   /**
-   * Waits until the controller created the group coordinator topic and every partition of it has
-   * an owner, so coordinator lookups do not depend on how fast the node settled.
+   * Waits until the controller created the group coordinator topic and every partition of it has an
+   * owner, so coordinator lookups do not depend on how fast the node settled.
    */
   private void awaitCoordinatorPartitionsOwned() {
     await()

@@ -17,13 +17,17 @@ import io.kafscale.metadata.store.KeyValue;
 import io.kafscale.metadata.store.ManualClock;
 import io.kafscale.metadata.store.memory.InMemoryMetadataStore;
 import io.kafscale.metadata.testing.ForwardingMetadataStore;
+import io.kafscale.storage.objectstore.ObjectInfo;
+import io.kafscale.storage.objectstore.ObjectStore;
 import io.kafscale.storage.objectstore.ObjectStoreException;
 import io.kafscale.storage.objectstore.memory.FaultPolicy.Operation;
 import io.kafscale.storage.objectstore.memory.InMemoryObjectStore;
 import io.kafscale.storage.segment.SegmentKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +51,9 @@ class OrphanCollectorTest {
       new ForwardingMetadataStore(memory) {
         @Override
         public CompletableFuture<List<KeyValue>> getPrefix(String prefix) {
-          listsBeforeReferenceRead.set(objects.count(Operation.LIST));
+          if (prefix.contains("/segments/")) {
+            listsBeforeReferenceRead.set(objects.count(Operation.LIST));
+          }
           return delegate.getPrefix(prefix);
         }
       };
@@ -61,6 +67,7 @@ class OrphanCollectorTest {
           objects,
           new SegmentReferences(store, keys),
           new OrphanCandidates(NS),
+          new ClusterMarker(objects, NS, metadata.clusterId()),
           new OrphanGcConfig(Duration.ofMinutes(10), GRACE),
           controller::get,
           scheduler,
@@ -100,7 +107,7 @@ class OrphanCollectorTest {
 
   private void commit(String key, long base) {
     SegmentRecord ref =
-        new SegmentRecord(
+        SegmentRecord.flushed(
             key, SegmentKeys.indexKeyFor(key), 0, 100, base, base + 9, 0, epoch, 0, 0);
     join(metadata.partitions().commitSegment("orders", 0, epoch, ref, List.of()));
   }
@@ -191,7 +198,8 @@ class OrphanCollectorTest {
 
   @Test
   void shouldStartOverWhenItBecomesTheControllerAgain() {
-    // Given
+    // Given a committed segment (a pass seeing no reference at all deletes nothing)
+    commit(upload(0, "kept"), 0);
     String orphan = upload(0, "a");
     join(collector.runOnce());
     controller.set(false);
@@ -230,7 +238,8 @@ class OrphanCollectorTest {
 
   @Test
   void shouldRetryAFailedDeletionAtTheNextPass() {
-    // Given
+    // Given a committed segment (a pass seeing no reference at all deletes nothing)
+    commit(upload(0, "kept"), 0);
     String orphan = upload(0, "a");
     join(collector.runOnce());
     clock.advance(GRACE);
@@ -248,7 +257,8 @@ class OrphanCollectorTest {
 
   @Test
   void shouldRunPassesOnTheSchedule() {
-    // Given
+    // Given a committed segment (a pass seeing no reference at all deletes nothing)
+    commit(upload(0, "kept"), 0);
     String orphan = upload(0, "a");
     collector.start();
 
@@ -259,5 +269,179 @@ class OrphanCollectorTest {
 
     // Then
     assertThat(exists(orphan)).isFalse();
+  }
+
+  @Test
+  void shouldCreateTheClusterMarkerAndRefuseAPassWhenItNamesAnotherCluster() {
+    // Given an orphan past its grace
+    String orphan = upload(0, "a");
+    join(collector.runOnce());
+    String marker = NS + "/" + ClusterMarker.NAME;
+    assertThat(new String(join(objects.get(marker)).array(), StandardCharsets.UTF_8))
+        .isEqualTo(metadata.clusterId());
+    clock.advance(GRACE);
+
+    // When another cluster (or a wiped metadata store) owns the namespace
+    join(objects.put(marker, ByteBuffer.wrap("other-cluster".getBytes(StandardCharsets.UTF_8))));
+    OrphanCollector.Pass pass = join(collector.runOnce());
+
+    // Then nothing is deleted and the refusal is counted
+    assertThat(pass.refused()).isTrue();
+    assertThat(exists(orphan)).isTrue();
+    assertThat(
+            meters.counter(BrokerMeters.ORPHAN_GC_PASSES.meterName(), "result", "refused").count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseAPassThatSeesNoReferenceWhileTopicsExist() {
+    // Given objects of a topic whose references are missing from the metadata (wrong root)
+    String orphan = upload(0, "a");
+    join(collector.runOnce());
+    clock.advance(GRACE);
+
+    // When
+    OrphanCollector.Pass pass = join(collector.runOnce());
+
+    // Then
+    assertThat(pass.refused()).isTrue();
+    assertThat(pass.deleted()).isZero();
+    assertThat(exists(orphan)).isTrue();
+  }
+
+  @Test
+  void shouldCollectWithoutAnyReferenceWhenTheMetadataHoldsNoTopic() {
+    // Given a deleted topic's leftovers in two partitions, and no topic left
+    String left0 = upload(0, "a");
+    String left1 = SegmentKeys.segmentKey(NS, "orders", 3, 0, epoch, "b");
+    join(objects.put(left1, ByteBuffer.wrap(new byte[5])));
+    join(metadata.topics().delete("orders"));
+    join(collector.runOnce());
+    clock.advance(GRACE);
+
+    // When
+    OrphanCollector.Pass pass = join(collector.runOnce());
+
+    // Then every partition of the deleted topic was found and collected
+    assertThat(pass.refused()).isFalse();
+    assertThat(pass.deleted()).isEqualTo(3);
+    assertThat(exists(left0)).isFalse();
+    assertThat(exists(left1)).isFalse();
+  }
+
+  @Test
+  void shouldCollectPartitionsBeyondTheCountOfARecreatedTopicAndKeepOtherTopicsApart() {
+    // Given orders re-created with one partition while partition 1 of the old one is left over
+    String leftover = SegmentKeys.segmentKey(NS, "orders", 1, 0, epoch, "old");
+    join(objects.put(leftover, ByteBuffer.wrap(new byte[5])));
+    join(metadata.topics().delete("orders"));
+    join(metadata.topics().create("orders", 1, Map.of()));
+    long lease = join(memory.grantLease(Duration.ofMinutes(5)));
+    epoch =
+        join(metadata.partitions().claim("orders", 0, new BrokerSession(1, "inc", lease)))
+            .leaderEpoch();
+    String committed = upload(0, "new");
+    commit(committed, 0);
+    // And an object of a topic the metadata never knew (another tool's data)
+    String unknown = SegmentKeys.segmentKey(NS, "never", 0, 0, 1, "x");
+    join(objects.put(unknown, ByteBuffer.wrap(new byte[5])));
+    join(collector.runOnce());
+    clock.advance(GRACE);
+
+    // When
+    OrphanCollector.Pass pass = join(collector.runOnce());
+
+    // Then
+    assertThat(pass.deleted()).isEqualTo(1);
+    assertThat(exists(leftover)).isFalse();
+    assertThat(exists(committed)).isTrue();
+    assertThat(exists(unknown)).isTrue();
+  }
+
+  @Test
+  void shouldTakeTheFirstSightingWhenTheListingCompletesNotWhenThePassStarts() {
+    // Given a first pass whose listing takes 30 minutes (the orphan may be uploaded meanwhile)
+    OrphanCollector slow =
+        new OrphanCollector(
+            new SlowListing(),
+            new SegmentReferences(store, keys),
+            new OrphanCandidates(NS),
+            new ClusterMarker(objects, NS, metadata.clusterId()),
+            new OrphanGcConfig(Duration.ofMinutes(10), GRACE),
+            controller::get,
+            scheduler,
+            clock,
+            new SimpleMeterRegistry());
+    String committed = upload(0, "a");
+    commit(committed, 0);
+    String orphan = upload(10, "b");
+    listingTime = Duration.ofMinutes(30);
+    join(slow.runOnce());
+    listingTime = Duration.ZERO;
+
+    // When the next pass starts a grace period after the first one started
+    clock.advance(GRACE.minus(Duration.ofMinutes(30)));
+    join(slow.runOnce());
+
+    // Then the orphan is kept: it was seen unreferenced for only 30 minutes
+    assertThat(exists(orphan)).isTrue();
+    clock.advance(Duration.ofMinutes(30));
+    join(slow.runOnce());
+    assertThat(exists(orphan)).isFalse();
+    slow.close();
+  }
+
+  private volatile Duration listingTime = Duration.ZERO;
+
+  /** The test's object store, whose listings advance the clock by {@link #listingTime}. */
+  private final class SlowListing implements ObjectStore {
+    @Override
+    public CompletableFuture<Void> put(String key, ByteBuffer data) {
+      return objects.put(key, data);
+    }
+
+    @Override
+    public CompletableFuture<Void> create(String key, ByteBuffer data) {
+      return objects.create(key, data);
+    }
+
+    @Override
+    public boolean supportsConditionalCreate() {
+      return objects.supportsConditionalCreate();
+    }
+
+    @Override
+    public CompletableFuture<ByteBuffer> get(String key) {
+      return objects.get(key);
+    }
+
+    @Override
+    public CompletableFuture<ByteBuffer> getRange(String key, long offset, int length) {
+      return objects.getRange(key, offset, length);
+    }
+
+    @Override
+    public CompletableFuture<List<ObjectInfo>> list(String prefix) {
+      return objects
+          .list(prefix)
+          .thenApply(
+              l -> {
+                clock.advance(listingTime);
+                return l;
+              });
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(String key) {
+      return objects.delete(key);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAll(Collection<String> keys) {
+      return objects.deleteAll(keys);
+    }
+
+    @Override
+    public void close() {}
   }
 }

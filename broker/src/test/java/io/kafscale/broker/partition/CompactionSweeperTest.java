@@ -89,7 +89,20 @@ class CompactionSweeperTest {
   }
 
   private static SegmentRef segment(String key, String index, long base, long last, int length) {
-    return new SegmentRef(key, index, 0, length, base, last, 0, 1, 0, 0, !key.startsWith("old"));
+    return new SegmentRef(
+        key,
+        index,
+        0,
+        length,
+        base,
+        last,
+        0,
+        1,
+        0,
+        0,
+        !key.startsWith("old"),
+        List.of(),
+        List.of());
   }
 
   private void store(String... keys) {

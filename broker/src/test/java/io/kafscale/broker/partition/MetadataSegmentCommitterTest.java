@@ -30,11 +30,15 @@ class MetadataSegmentCommitterTest {
   private final MetadataSegmentCommitter committer =
       new MetadataSegmentCommitter(metadata.partitions());
   private final SegmentRef segment =
-      new SegmentRef(
+      SegmentRef.flushed(
           "ns/t/0/segment-0-a", "ns/t/0/segment-0-a.index", 0, 100, 0, 9, 1234, 1, 77, 5);
   private final ProducerSnapshot producer =
       new ProducerSnapshot(
-          42, (short) 1, List.of(new ProducerSnapshot.BatchEntry(0, 9, 0, 9, 1234)), 99);
+          42,
+          (short) 1,
+          List.of(new ProducerSnapshot.BatchEntry(0, 9, 0, 9, 1234)),
+          99,
+          ProducerSnapshot.NO_TXN);
 
   /** A session of broker 1; a new incarnation of the same broker may take its partitions over. */
   private BrokerSession session(String incarnation) {
@@ -81,11 +85,25 @@ class MetadataSegmentCommitterTest {
     metadata.topics().create("t", 1, Map.of()).join();
     PartitionId tp = new PartitionId("t", 0);
     int epoch = metadata.partitions().claim("t", 0, session("first")).join().leaderEpoch();
-    SegmentRef second = new SegmentRef("ns/t/0/segment-10-a", null, 0, 100, 10, 19, 1300, 1, 78, 6);
+    SegmentRef second =
+        SegmentRef.flushed("ns/t/0/segment-10-a", null, 0, 100, 10, 19, 1300, 1, 78, 6);
     committer.commit(tp, epoch, segment, List.of()).join();
     committer.commit(tp, epoch, second, List.of()).join();
     SegmentRef compacted =
-        new SegmentRef("ns/t/0/segment-0-c", null, 0, 60, 0, 19, 1300, epoch, 79, 7, true);
+        new SegmentRef(
+            "ns/t/0/segment-0-c",
+            null,
+            0,
+            60,
+            0,
+            19,
+            1300,
+            epoch,
+            79,
+            7,
+            true,
+            List.of(),
+            List.of());
     // When
     committer.replace(tp, epoch, List.of(segment, second), List.of(compacted)).join();
     RecoveredPartition recovered =
@@ -104,7 +122,20 @@ class MetadataSegmentCommitterTest {
     committer.commit(tp, epoch, segment, List.of()).join();
     metadata.partitions().claim("t", 0, session("restarted")).join();
     SegmentRef compacted =
-        new SegmentRef("ns/t/0/segment-0-c", null, 0, 60, 0, 9, 1234, epoch, 79, 7, true);
+        new SegmentRef(
+            "ns/t/0/segment-0-c",
+            null,
+            0,
+            60,
+            0,
+            9,
+            1234,
+            epoch,
+            79,
+            7,
+            true,
+            List.of(),
+            List.of());
     // When / Then
     assertThatThrownBy(
             () -> committer.replace(tp, epoch, List.of(segment), List.of(compacted)).join())

@@ -16,7 +16,7 @@ class RecordMappingTest {
   void shouldRoundTripSegmentReferencesFieldForField() {
     // Given
     SegmentRef ref =
-        new SegmentRef(
+        SegmentRef.flushed(
             "ns/t/0/segment-x.kfs", "ns/t/0/segment-x.index", 0, 4096, 10, 99, 1234, 3, 77, 555);
     // When
     SegmentRef back = RecordMapping.toRef(RecordMapping.toRecord(ref));
@@ -40,7 +40,8 @@ class RecordMappingTest {
             77,
             555,
             true,
-            List.of(new SegmentRef.EpochStart(3, 10), new SegmentRef.EpochStart(5, 40)));
+            List.of(new SegmentRef.EpochStart(3, 10), new SegmentRef.EpochStart(5, 40)),
+            List.of());
     // When
     SegmentRef back = RecordMapping.toRef(RecordMapping.toRecord(ref));
     // Then
@@ -58,7 +59,8 @@ class RecordMappingTest {
             List.of(
                 new ProducerSnapshot.BatchEntry(0, 4, 100, 104, 1_000),
                 new ProducerSnapshot.BatchEntry(5, 9, 105, 109, 2_000)),
-            3_000);
+            3_000,
+            ProducerSnapshot.NO_TXN);
     // When
     ProducerSnapshot back = RecordMapping.toSnapshot(RecordMapping.toRecord(snapshot));
     // Then

@@ -5,6 +5,7 @@ package io.kafscale.broker.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafscale.metadata.config.BrokerDefaults;
 import io.kafscale.storage.log.LogConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,17 @@ class TopicConfigsTest {
         .hasValueSatisfying(m -> assertThat(m).contains("log.retention.ms"));
     assertThat(BrokerDefaults.validate("num.io.threads", "8"))
         .contains("Cannot update these configs dynamically: [num.io.threads]");
+  }
+
+  @Test
+  void shouldUseKafkaDefaultForAStoredValueThatDoesNotParse() {
+    // Given: a value stored before the registry validated configs
+    Map<String, String> stored = Map.of("max.message.bytes", "1MB", "retention.ms", "1000");
+
+    // When
+    LogConfig config = TopicConfigs.logConfig(stored);
+
+    // Then
+    assertThat(config.maxMessageBytes()).isEqualTo(LogConfig.DEFAULT_MAX_MESSAGE_BYTES);
   }
 }

@@ -24,7 +24,7 @@ class TopicObjectDeleterTest {
       String key = "ns/t/0/seg-" + i;
       objects.put(key, ByteBuffer.wrap(new byte[1])).get(5, TimeUnit.SECONDS);
       objects.put(key + ".index", ByteBuffer.wrap(new byte[1])).get(5, TimeUnit.SECONDS);
-      out.add(new SegmentRecord(key, key + ".index", 0, 1, i, i, 0, 1, 0, 0));
+      out.add(SegmentRecord.flushed(key, key + ".index", 0, 1, i, i, 0, 1, 0, 0));
     }
     return out;
   }

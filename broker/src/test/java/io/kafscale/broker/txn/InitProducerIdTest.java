@@ -81,8 +81,7 @@ class InitProducerIdTest {
     assertThat(aborting.producerEpoch()).isEqualTo((short) 1);
     assertThat(r.markers().orElseThrow())
         .isEqualTo(
-            new TxnEffect.WriteMarkers(
-                "tx", 1000, (short) 1, false, 1, aborting.partitions()));
+            new TxnEffect.WriteMarkers("tx", 1000, (short) 1, false, 1, aborting.partitions()));
     assertThat(aborting.partitions()).containsExactly(tp("orders", 0), tp("orders", 1));
     // And the retry waits until the markers are written, then gets the next epoch
     assertThat(initReply(ctx.init("tx")).error()).isEqualTo(Errors.CONCURRENT_TRANSACTIONS);
@@ -114,7 +113,8 @@ class InitProducerIdTest {
     for (int i = 0; i < Short.MAX_VALUE - 1; i++) {
       ctx.init("tx");
     }
-    assertThat(ctx.state("tx").orElseThrow().producerEpoch()).isEqualTo((short) (Short.MAX_VALUE - 1));
+    assertThat(ctx.state("tx").orElseThrow().producerEpoch())
+        .isEqualTo((short) (Short.MAX_VALUE - 1));
     // When
     TxnResult r = ctx.init("tx");
     // Then
@@ -166,12 +166,14 @@ class InitProducerIdTest {
     }
     short exhausted = (short) (Short.MAX_VALUE - 1);
     TxnResult rotated = ctx.initExpecting("tx", 1000, exhausted);
-    assertThat(initReply(rotated)).isEqualTo(new TxnReply.InitProducerId(Errors.NONE, 1001, (short) 0));
+    assertThat(initReply(rotated))
+        .isEqualTo(new TxnReply.InitProducerId(Errors.NONE, 1001, (short) 0));
     assertThat(rotated.persist().orElseThrow().lastProducerEpoch()).isEqualTo(exhausted);
     // When the answer was lost and the producer retries with the old id
     TxnResult retry = ctx.initExpecting("tx", 1000, exhausted);
     // Then it gets the rotated id, unchanged
-    assertThat(initReply(retry)).isEqualTo(new TxnReply.InitProducerId(Errors.NONE, 1001, (short) 0));
+    assertThat(initReply(retry))
+        .isEqualTo(new TxnReply.InitProducerId(Errors.NONE, 1001, (short) 0));
   }
 
   @Test

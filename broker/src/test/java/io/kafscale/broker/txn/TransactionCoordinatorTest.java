@@ -39,10 +39,10 @@ class TransactionCoordinatorTest {
         .join();
   }
 
-  private TxnReply end(TransactionCoordinator c, String id, TxnReply.InitProducerId p, boolean commit) {
+  private TxnReply end(
+      TransactionCoordinator c, String id, TxnReply.InitProducerId p, boolean commit) {
     return c.handle(
-            new TxnEvent.EndTxn(
-                id, p.producerId(), p.producerEpoch(), commit, ctx.clock.millis()))
+            new TxnEvent.EndTxn(id, p.producerId(), p.producerEpoch(), commit, ctx.clock.millis()))
         .join();
   }
 
@@ -55,8 +55,9 @@ class TransactionCoordinatorTest {
     // Given
     TxnReply.InitProducerId p = init(coordinator, "tx", 60_000);
     assertThat(p).isEqualTo(new TxnReply.InitProducerId(Errors.NONE, 5000, (short) 0));
-    assertThat(add(coordinator, "tx", p)).isInstanceOfSatisfying(
-        TxnReply.AddPartitions.class, r -> assertThat(r.succeeded()).isTrue());
+    assertThat(add(coordinator, "tx", p))
+        .isInstanceOfSatisfying(
+            TxnReply.AddPartitions.class, r -> assertThat(r.succeeded()).isTrue());
     // When
     TxnReply ended = end(coordinator, "tx", p, true);
     // Then the reply came once PrepareCommit was stored, and markers were requested
@@ -100,7 +101,8 @@ class TransactionCoordinatorTest {
     TransactionCoordinatorTestContext.MarkerCall call = ctx.markers.last();
     assertThat(call.commit()).isFalse();
     assertThat(call.epoch()).isEqualTo((short) 1);
-    assertThat(end(coordinator, "tx", p, true)).isEqualTo(new TxnReply.Status(Errors.PRODUCER_FENCED));
+    assertThat(end(coordinator, "tx", p, true))
+        .isEqualTo(new TxnReply.Status(Errors.PRODUCER_FENCED));
   }
 
   @Test

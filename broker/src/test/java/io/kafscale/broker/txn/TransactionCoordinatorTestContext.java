@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fakes around {@link TransactionCoordinator}: one {@code __transaction_state} partition whose
- * owner epoch the test moves, a registry that fences on that epoch, a marker writer whose calls
- * the test completes, a manual clock and scheduler. Coordinators built by {@link #coordinator()}
- * share the registry, as brokers share etcd.
+ * owner epoch the test moves, a registry that fences on that epoch, a marker writer whose calls the
+ * test completes, a manual clock and scheduler. Coordinators built by {@link #coordinator()} share
+ * the registry, as brokers share etcd.
  */
 final class TransactionCoordinatorTestContext {
   static final Duration MARKER_BACKOFF = Duration.ofMillis(100);
@@ -136,7 +136,12 @@ final class TransactionCoordinatorTestContext {
           completeAtOnce ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
       calls.add(
           new MarkerCall(
-              producerId, producerEpoch, commit, coordinatorEpoch, new TreeSet<>(partitions), done));
+              producerId,
+              producerEpoch,
+              commit,
+              coordinatorEpoch,
+              new TreeSet<>(partitions),
+              done));
       return done;
     }
 

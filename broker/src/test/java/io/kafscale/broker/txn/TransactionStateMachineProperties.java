@@ -24,9 +24,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Invariants of the transaction coordinator under random sequences of requests, marker
- * completions, timeouts and coordinator failovers. Two coordinators get the same events: one never
- * fails, the other loses its memory at every failover and recovers from what it persisted.
+ * Invariants of the transaction coordinator under random sequences of requests, marker completions,
+ * timeouts and coordinator failovers. Two coordinators get the same events: one never fails, the
+ * other loses its memory at every failover and recovers from what it persisted.
  */
 class TransactionStateMachineProperties {
   private static final List<String> IDS = List.of("a", "b");
@@ -113,10 +113,11 @@ class TransactionStateMachineProperties {
         plan.effects().stream()
             .filter(TxnEffect.WriteMarkers.class::isInstance)
             .map(TxnEffect.WriteMarkers.class::cast)
-            .forEach(m -> {
-              failing.pending.add(m);
-              assertThat(m.partitions()).isEqualTo(openPartitions.get(m.transactionalId()));
-            });
+            .forEach(
+                m -> {
+                  failing.pending.add(m);
+                  assertThat(m.partitions()).isEqualTo(openPartitions.get(m.transactionalId()));
+                });
       }
       // Then the recovered coordinator holds exactly what the stable one holds, which is what was
       // persisted, and epochs never went backwards
@@ -128,8 +129,9 @@ class TransactionStateMachineProperties {
         long[] now = {t.producerId(), t.producerEpoch()};
         if (before != null) {
           assertThat(now[0] > before[0] || (now[0] == before[0] && now[1] >= before[1]))
-              .as("producer id/epoch of %s went from %s/%s to %s/%s", t.transactionalId(),
-                  before[0], before[1], now[0], now[1])
+              .as(
+                  "producer id/epoch of %s went from %s/%s to %s/%s",
+                  t.transactionalId(), before[0], before[1], now[0], now[1])
               .isTrue();
         }
         lastEpochs.put(t.transactionalId(), now);
@@ -146,7 +148,8 @@ class TransactionStateMachineProperties {
     PartitionRef partition = tp("t" + (step.partition() % 2), step.partition());
     return switch (step.kind()) {
       case INIT -> List.of(init(id, Optional.empty(), now));
-      case INIT_EXPECT_CURRENT -> List.of(init(id, Optional.of(new ProducerEpoch(pid, epoch)), now));
+      case INIT_EXPECT_CURRENT ->
+          List.of(init(id, Optional.of(new ProducerEpoch(pid, epoch)), now));
       case INIT_EXPECT_STALE ->
           List.of(init(id, Optional.of(new ProducerEpoch(pid, (short) (epoch - 1))), now));
       case ADD ->
@@ -197,7 +200,8 @@ class TransactionStateMachineProperties {
     }
     switch (event) {
       case TxnEvent.AddPartitions add when !add.verifyOnly() ->
-          open.computeIfAbsent(add.transactionalId(), k -> new TreeSet<>()).addAll(add.partitions());
+          open.computeIfAbsent(add.transactionalId(), k -> new TreeSet<>())
+              .addAll(add.partitions());
       case TxnEvent.AddOffsets offsets ->
           open.computeIfAbsent(offsets.transactionalId(), k -> new TreeSet<>())
               .add(stable.ctx.machine.offsetsPartitionOf(offsets.groupId()));
@@ -218,8 +222,7 @@ class TransactionStateMachineProperties {
 
   private static Map<String, TxnMetadata> normalized(Map<String, TxnMetadata> states) {
     return states.values().stream()
-        .collect(
-            Collectors.toMap(TxnMetadata::transactionalId, t -> t.withCoordinatorEpoch(0)));
+        .collect(Collectors.toMap(TxnMetadata::transactionalId, t -> t.withCoordinatorEpoch(0)));
   }
 
   /**
@@ -231,11 +234,13 @@ class TransactionStateMachineProperties {
     for (TxnEffect.WriteMarkers m : c.pending) {
       TxnMetadata t = c.ctx.states.get(m.transactionalId());
       assertThat(t).isNotNull();
-      assertThat(t.state()).isEqualTo(m.commit() ? TxnState.PREPARE_COMMIT : TxnState.PREPARE_ABORT);
+      assertThat(t.state())
+          .isEqualTo(m.commit() ? TxnState.PREPARE_COMMIT : TxnState.PREPARE_ABORT);
       assertThat(List.of(t.producerId(), t.producerEpoch(), t.partitions()))
           .isEqualTo(List.of(m.producerId(), m.producerEpoch(), m.partitions()));
       keys.add(
-          List.of(m.transactionalId(), m.producerId(), m.producerEpoch(), m.commit(), m.partitions()));
+          List.of(
+              m.transactionalId(), m.producerId(), m.producerEpoch(), m.commit(), m.partitions()));
     }
     keys.sort(java.util.Comparator.comparing(Object::toString));
     return keys;

@@ -37,7 +37,8 @@ class TransactionStateMachineTest {
     TxnResult r = ctx.add("tx", tp("orders", 1), tp("orders", 0));
     // Then
     assertThat(partitionErrors(r))
-        .containsExactly(Map.entry(tp("orders", 0), Errors.NONE), Map.entry(tp("orders", 1), Errors.NONE));
+        .containsExactly(
+            Map.entry(tp("orders", 0), Errors.NONE), Map.entry(tp("orders", 1), Errors.NONE));
     TxnMetadata t = r.persist().orElseThrow();
     assertThat(t.state()).isEqualTo(TxnState.ONGOING);
     assertThat(t.txnStartTimeMs()).isEqualTo(20_000);
@@ -140,7 +141,8 @@ class TransactionStateMachineTest {
     TxnResult end = ctx.end("tx", true);
     // Then PrepareCommit is persisted before the reply, then markers
     assertThat(end.effects().get(0)).isInstanceOf(TxnEffect.Persist.class);
-    assertThat(end.effects().get(1)).isEqualTo(new TxnEffect.Reply(new TxnReply.Status(Errors.NONE)));
+    assertThat(end.effects().get(1))
+        .isEqualTo(new TxnEffect.Reply(new TxnReply.Status(Errors.NONE)));
     assertThat(end.persist().orElseThrow().state()).isEqualTo(TxnState.PREPARE_COMMIT);
     TxnEffect.WriteMarkers markers = end.markers().orElseThrow();
     assertThat(markers.commit()).isTrue();
@@ -183,7 +185,8 @@ class TransactionStateMachineTest {
     assertThat(status(ctx.end("tx", true))).isEqualTo(Errors.INVALID_TXN_STATE);
     assertThat(status(ctx.end("nope", 1000, (short) 0, true)))
         .isEqualTo(Errors.INVALID_PRODUCER_ID_MAPPING);
-    assertThat(status(ctx.end("tx", 1, (short) 0, true))).isEqualTo(Errors.INVALID_PRODUCER_ID_MAPPING);
+    assertThat(status(ctx.end("tx", 1, (short) 0, true)))
+        .isEqualTo(Errors.INVALID_PRODUCER_ID_MAPPING);
     assertThat(status(ctx.end("tx", 1000, (short) 1, true))).isEqualTo(Errors.PRODUCER_FENCED);
     assertThat(status(ctx.end("", 1000, (short) 0, true))).isEqualTo(Errors.INVALID_REQUEST);
   }
@@ -253,7 +256,9 @@ class TransactionStateMachineTest {
     assertThat(aborting.state()).isEqualTo(TxnState.PREPARE_ABORT);
     assertThat(aborting.producerEpoch()).isEqualTo((short) 1);
     assertThat(late.markers().orElseThrow())
-        .isEqualTo(new TxnEffect.WriteMarkers("tx", 1000, (short) 1, false, 1, new java.util.TreeSet<>(Set.of(tp("orders", 0)))));
+        .isEqualTo(
+            new TxnEffect.WriteMarkers(
+                "tx", 1000, (short) 1, false, 1, new java.util.TreeSet<>(Set.of(tp("orders", 0)))));
     // And the zombie is fenced
     assertThat(status(ctx.end("tx", 1000, (short) 0, true))).isEqualTo(Errors.PRODUCER_FENCED);
     assertThat(partitionErrors(ctx.add("tx", 1000, (short) 0, tp("orders", 1))))
@@ -275,9 +280,7 @@ class TransactionStateMachineTest {
     ctx.init("tx");
     // When / Then
     assertThatThrownBy(
-            () ->
-                ctx.machine.apply(
-                    ctx.state("tx"), new TxnEvent.CheckTimeout("other", 1), 1))
+            () -> ctx.machine.apply(ctx.state("tx"), new TxnEvent.CheckTimeout("other", 1), 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -287,7 +290,8 @@ class TransactionStateMachineTest {
     TxnMetadata base = TxnMetadata.fresh("tx", 1, 1000, 0, 0);
     for (TxnState from : TxnState.values()) {
       TxnMetadata in =
-          new TxnMetadata("tx", 1, 1, (short) 0, (short) -1, 1000, from, new java.util.TreeSet<>(), -1, 0, 0);
+          new TxnMetadata(
+              "tx", 1, 1, (short) 0, (short) -1, 1000, from, new java.util.TreeSet<>(), -1, 0, 0);
       for (TxnState to : TxnState.values()) {
         // When / Then
         if (to.validPreviousStates().contains(from)) {

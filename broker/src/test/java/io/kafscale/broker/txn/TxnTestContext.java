@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * A minimal in-memory shell around {@link TransactionStateMachine} for tests: keeps each id's
- * state, a durable copy updated only by Persist effects, allocates producer ids from a counter,
- * and records every effect. Failover replaces the in-memory states by the durable ones and applies
+ * state, a durable copy updated only by Persist effects, allocates producer ids from a counter, and
+ * records every effect. Failover replaces the in-memory states by the durable ones and applies
  * {@link TxnRecovery}. Not thread-safe.
  */
 final class TxnTestContext {

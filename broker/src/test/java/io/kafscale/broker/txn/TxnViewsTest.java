@@ -82,12 +82,16 @@ class TxnViewsTest {
     ListTransactionsResponseData byProducer =
         TxnViews.list(
             all,
-            new ListTransactionsRequestData().setProducerIdFilters(List.of(3L)).setDurationFilter(-1),
+            new ListTransactionsRequestData()
+                .setProducerIdFilters(List.of(3L))
+                .setDurationFilter(-1),
             10_000);
     ListTransactionsResponseData byPattern =
         TxnViews.list(
             all,
-            new ListTransactionsRequestData().setTransactionalIdPattern("[ab]").setDurationFilter(-1),
+            new ListTransactionsRequestData()
+                .setTransactionalIdPattern("[ab]")
+                .setDurationFilter(-1),
             10_000);
     // Then
     assertThat(ids(everything)).containsExactly("a", "b", "c");

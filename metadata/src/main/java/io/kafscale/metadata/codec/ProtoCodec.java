@@ -17,6 +17,7 @@ import io.kafscale.metadata.model.PartitionStateRecord;
 import io.kafscale.metadata.model.ProducerRecord;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.model.TopicRecord;
+import io.kafscale.proto.metadata.v1.AbortedTxn;
 import io.kafscale.proto.metadata.v1.BrokerRegistration;
 import io.kafscale.proto.metadata.v1.ClusterInfo;
 import io.kafscale.proto.metadata.v1.ControllerRegistration;
@@ -110,6 +111,16 @@ public final class ProtoCodec {
                             .setStartOffset(e.startOffset())
                             .build())
                 .toList())
+        .addAllAbortedTxns(
+            s.abortedTxns().stream()
+                .map(
+                    t ->
+                        AbortedTxn.newBuilder()
+                            .setProducerId(t.producerId())
+                            .setFirstOffset(t.firstOffset())
+                            .setLastOffset(t.lastOffset())
+                            .build())
+                .toList())
         .build()
         .toByteArray();
   }
@@ -130,6 +141,12 @@ public final class ProtoCodec {
         s.getCompacted(),
         s.getEpochStartsList().stream()
             .map(e -> new SegmentRecord.EpochStart(e.getEpoch(), e.getStartOffset()))
+            .toList(),
+        s.getAbortedTxnsList().stream()
+            .map(
+                t ->
+                    new SegmentRecord.AbortedTxn(
+                        t.getProducerId(), t.getFirstOffset(), t.getLastOffset()))
             .toList());
   }
 
@@ -139,6 +156,9 @@ public final class ProtoCodec {
             .setProducerId(p.producerId())
             .setProducerEpoch(p.producerEpoch())
             .setLastUpdateMs(p.lastUpdateMs());
+    if (p.currentTxnFirstOffset() >= 0) {
+      b.setCurrentTxnFirstOffset(p.currentTxnFirstOffset());
+    }
     for (ProducerRecord.Batch batch : p.lastBatches()) {
       b.addLastBatches(
           ProducerBatch.newBuilder()
@@ -166,7 +186,8 @@ public final class ProtoCodec {
                         b.getLastOffset(),
                         b.getTimestamp()))
             .toList(),
-        p.getLastUpdateMs());
+        p.getLastUpdateMs(),
+        p.hasCurrentTxnFirstOffset() ? p.getCurrentTxnFirstOffset() : ProducerRecord.NO_TXN);
   }
 
   public static byte[] encodeBroker(BrokerRecord b) {

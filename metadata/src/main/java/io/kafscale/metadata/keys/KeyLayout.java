@@ -264,6 +264,46 @@ public final class KeyLayout {
     return unescapeGroupId(suffixOf(transactionKey, transactionsPrefix()));
   }
 
+  /** Prefix of every group's pending transactional offset commits. */
+  public String txnOffsetsPrefix() {
+    return root + "/txn-offsets/";
+  }
+
+  /** Prefix of one group's pending transactional offsets (ends with {@code /}). */
+  public String txnOffsetsPrefix(String groupId) {
+    return txnOffsetsPrefix() + escapeGroupId(groupId) + "/";
+  }
+
+  /** PendingTxnOffsets: one producer's not yet committed transactional offsets for one group. */
+  public String txnOffsets(String groupId, long producerId) {
+    if (producerId < 0) {
+      throw new IllegalArgumentException("negative producer id: " + producerId);
+    }
+    return txnOffsetsPrefix(groupId) + producerId;
+  }
+
+  /** The group id of a key built by {@link #txnOffsets}. */
+  public String groupIdOfTxnOffsetsKey(String key) {
+    return unescapeGroupId(txnOffsetsKeyParts(key)[0]);
+  }
+
+  /** The producer id of a key built by {@link #txnOffsets}. */
+  public long producerIdOfTxnOffsetsKey(String key) {
+    try {
+      return Long.parseLong(txnOffsetsKeyParts(key)[1]);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a txn offsets key: " + key, e);
+    }
+  }
+
+  private String[] txnOffsetsKeyParts(String key) {
+    String[] parts = suffixOf(key, txnOffsetsPrefix()).split("/", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException("not a txn offsets key: " + key);
+    }
+    return parts;
+  }
+
   /**
    * A group id as one key segment: printable ASCII other than {@code %} and {@code /} stays as it
    * is (readable in {@code etcdctl}); every other character is percent-encoded as its UTF-8 bytes

@@ -9,7 +9,15 @@ import java.util.List;
  * Stored idempotence state of one producer on one partition (mirror of storage's ProducerSnapshot).
  */
 public record ProducerRecord(
-    long producerId, short producerEpoch, List<Batch> lastBatches, long lastUpdateMs) {
+    long producerId,
+    short producerEpoch,
+    List<Batch> lastBatches,
+    long lastUpdateMs,
+    long currentTxnFirstOffset) {
+
+  /** {@link #currentTxnFirstOffset} of a producer without an ongoing transaction. */
+  public static final long NO_TXN = -1;
+
   public ProducerRecord {
     lastBatches = List.copyOf(lastBatches);
   }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A committed segment reference as stored in the metadata store (mirror of storage's SegmentRef).
  * {@code compacted} marks a segment written by log compaction (it may hold offset gaps); flushed
- * segments are not compacted.
+ * segments are not compacted. {@code abortedTxns}: transactions whose ABORT marker it holds.
  */
 public record SegmentRecord(
     String objectKey,
@@ -22,7 +22,11 @@ public record SegmentRecord(
     int crc,
     long createdAtMs,
     boolean compacted,
-    List<EpochStart> epochStarts) {
+    List<EpochStart> epochStarts,
+    List<AbortedTxn> abortedTxns) {
+
+  /** A transaction ended by an ABORT marker in this segment (marker at {@code lastOffset}). */
+  public record AbortedTxn(long producerId, long firstOffset, long lastOffset) {}
 
   /** The first offset owner epoch {@code epoch} wrote within a segment. */
   public record EpochStart(int epoch, long startOffset) {}
@@ -36,38 +40,14 @@ public record SegmentRecord(
       indexKey = null;
     }
     epochStarts = epochStarts == null ? List.of() : List.copyOf(epochStarts);
+    abortedTxns = abortedTxns == null ? List.of() : List.copyOf(abortedTxns);
   }
 
-  /** A segment of one owner epoch. */
-  public SegmentRecord(
-      String objectKey,
-      String indexKey,
-      long position,
-      int length,
-      long baseOffset,
-      long lastOffset,
-      long maxTimestamp,
-      int epoch,
-      int crc,
-      long createdAtMs,
-      boolean compacted) {
-    this(
-        objectKey,
-        indexKey,
-        position,
-        length,
-        baseOffset,
-        lastOffset,
-        maxTimestamp,
-        epoch,
-        crc,
-        createdAtMs,
-        compacted,
-        List.of());
-  }
-
-  /** A segment written by a flush (not compacted). */
-  public SegmentRecord(
+  /**
+   * A segment written by a flush: one owner epoch, not compacted, no aborted transactions (the
+   * common case; compaction and transaction markers use the canonical constructor).
+   */
+  public static SegmentRecord flushed(
       String objectKey,
       String indexKey,
       long position,
@@ -78,7 +58,7 @@ public record SegmentRecord(
       int epoch,
       int crc,
       long createdAtMs) {
-    this(
+    return new SegmentRecord(
         objectKey,
         indexKey,
         position,
@@ -89,6 +69,8 @@ public record SegmentRecord(
         epoch,
         crc,
         createdAtMs,
-        false);
+        false,
+        List.of(),
+        List.of());
   }
 }

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * The durable state of one transactional id, as its transaction coordinator last wrote it (Kafka's
- * transaction log value). Epochs are Kafka's shorts; {@code -1} means "none" for ids, epochs and the
- * start time. Immutable.
+ * transaction log value). Epochs are Kafka's shorts; {@code -1} means "none" for ids, epochs and
+ * the start time. Immutable.
  *
  * @param coordinatorEpoch leader epoch of the {@code __transaction_state} partition whose owner
  *     wrote the value

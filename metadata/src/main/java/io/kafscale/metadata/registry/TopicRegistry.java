@@ -11,7 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
-/** Topics in the metadata store. Thread-safe; every write is a compare-and-set transaction. */
+/**
+ * Topics in the metadata store. Thread-safe; every write is a compare-and-set transaction. Writes
+ * whose topic configs (or cluster-wide broker configs) fail {@code
+ * io.kafscale.metadata.config.TopicConfigCatalogue} validation fail with {@link
+ * InvalidConfigException} (an IllegalArgumentException) carrying the validation message, and store
+ * nothing.
+ */
 public interface TopicRegistry {
 
   /** Creates a topic with a new random id. Fails with {@link TopicExistsException}. */

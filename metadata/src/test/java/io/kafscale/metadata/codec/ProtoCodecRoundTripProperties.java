@@ -106,7 +106,7 @@ class ProtoCodecRoundTripProperties {
                         (crc, created, compacted, starts) ->
                             new SegmentRecord(
                                 o, i, pos, len, base, last, ts, epoch, crc, created, compacted,
-                                starts)));
+                                starts, List.of())));
   }
 
   private static Arbitrary<List<SegmentRecord.EpochStart>> epochStarts() {
@@ -170,6 +170,7 @@ class ProtoCodecRoundTripProperties {
             Arbitraries.longs())
         .as(
             (id, epoch, batches, updated) ->
-                new ProducerRecord(id, epoch, List.copyOf(batches), updated));
+                new ProducerRecord(
+                    id, epoch, List.copyOf(batches), updated, ProducerRecord.NO_TXN));
   }
 }

@@ -27,7 +27,8 @@ class TransactionCodecTest {
         (short) -1,
         900_000,
         state,
-        new TreeSet<>(Set.of(new PartitionRef("b", 2), new PartitionRef("a", 9), new PartitionRef("b", 0))),
+        new TreeSet<>(
+            Set.of(new PartitionRef("b", 2), new PartitionRef("a", 9), new PartitionRef("b", 0))),
         -1L,
         123L,
         Integer.MAX_VALUE);

@@ -7,8 +7,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -27,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +38,14 @@ import org.slf4j.LoggerFactory;
  * Reconciles a {@link KafscaleCluster}: applies every owned object (etcd, Services, broker
  * Deployment, PDBs, HPA, snapshot CronJob, console), then checks etcd and storage through injected
  * probes and writes the status. Re-runs when the spec or an owned Deployment/StatefulSet changes,
- * and periodically (probes can change without any event).
+ * and periodically (probes can change without any event). A failed apply is written to the status
+ * (Ready=False, reason ApplyFailed, the API server's message). A change the managed etcd cannot
+ * take (members, volume size or class) is refused with a condition, never applied. Its finalizer
+ * only releases the cluster's etcd client; owned objects go by garbage collection.
  */
 @ControllerConfiguration(name = KafscaleClusterReconciler.NAME)
-public final class KafscaleClusterReconciler implements Reconciler<KafscaleCluster> {
+public final class KafscaleClusterReconciler
+    implements Reconciler<KafscaleCluster>, Cleaner<KafscaleCluster> {
   public static final String NAME = "kafscalecluster";
   private static final Logger log = LoggerFactory.getLogger(KafscaleClusterReconciler.class);
 
@@ -90,13 +98,17 @@ public final class KafscaleClusterReconciler implements Reconciler<KafscaleClust
   public UpdateControl<KafscaleCluster> reconcile(
       KafscaleCluster cluster, Context<KafscaleCluster> context) {
     KubernetesClient client = context.getClient();
+    Optional<Check> refusal = EtcdChangeGuard.check(cluster, existingEtcd(client, cluster));
     OwnedResourceApplier.Outcome applied =
         meters
             .timer("kafscale.operator.reconcile", "kind", "KafscaleCluster")
             .record(
                 () ->
                     OwnedResourceApplier.apply(
-                        client, cluster, DesiredResources.build(cluster, defaultBrokerImage)));
+                        client,
+                        cluster,
+                        DesiredResources.build(cluster, defaultBrokerImage),
+                        refusal.isPresent() ? EtcdChangeGuard::held : d -> false));
     Deployment brokers =
         client
             .apps()
@@ -107,7 +119,7 @@ public final class KafscaleClusterReconciler implements Reconciler<KafscaleClust
     Check etcd = etcdCheck(client, cluster);
     Check storage = StorageCheck.run(client, cluster, storageProbe);
     KafscaleClusterStatus status =
-        ClusterStatusFactory.build(cluster, brokers, etcd, storage, clock.instant());
+        ClusterStatusFactory.build(cluster, brokers, etcd, storage, refusal, clock.instant());
     log.info(
         "reconciled cluster={} namespace={} phase={} readyBrokers={} created={} updated={} deleted={}",
         ClusterDefaults.name(cluster),
@@ -122,13 +134,51 @@ public final class KafscaleClusterReconciler implements Reconciler<KafscaleClust
         .rescheduleAfter("Ready".equals(status.phase) ? requeueReady : requeueNotReady);
   }
 
+  /**
+   * The reconcile threw (typically the API server refused an object): keep the other conditions,
+   * set Ready=False with the message, and let JOSDK retry with back-off.
+   */
+  @Override
+  public ErrorStatusUpdateControl<KafscaleCluster> updateErrorStatus(
+      KafscaleCluster cluster, Context<KafscaleCluster> context, Exception e) {
+    log.warn(
+        "reconcile failed cluster={} namespace={} error={}",
+        ClusterDefaults.name(cluster),
+        ClusterDefaults.namespace(cluster),
+        e.toString());
+    cluster.setStatus(ClusterStatusFactory.failed(cluster, e, clock.instant()));
+    return ErrorStatusUpdateControl.patchStatus(cluster);
+  }
+
+  @Override
+  public DeleteControl cleanup(KafscaleCluster cluster, Context<KafscaleCluster> context) {
+    etcdProbe.release(key(cluster));
+    return DeleteControl.defaultDelete();
+  }
+
+  private static String key(KafscaleCluster c) {
+    return ClusterDefaults.namespace(c) + "/" + ClusterDefaults.name(c);
+  }
+
+  private static StatefulSet existingEtcd(KubernetesClient client, KafscaleCluster c) {
+    if (!ClusterDefaults.managedEtcd(c)) {
+      return null;
+    }
+    return client
+        .apps()
+        .statefulSets()
+        .inNamespace(ClusterDefaults.namespace(c))
+        .withName(ClusterDefaults.etcdName(c))
+        .get();
+  }
+
   private Check etcdCheck(KubernetesClient client, KafscaleCluster cluster) {
     EtcdConfigResolver.Resolution r = etcdConfigs.resolve(client, cluster);
     if (r.config().isEmpty()) {
       return new Check(false, "EtcdSecretInvalid", r.problem());
     }
-    return Check.of(
-        etcdProbe.check(r.config().get()),
+    return Check.ofVolatile(
+        etcdProbe.checkFor(key(cluster), r.config().get()),
         "EtcdReachable",
         "EtcdUnreachable",
         "etcd at " + ClusterDefaults.etcdEndpoints(cluster));

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,18 @@ public final class OwnedResourceApplier {
 
   public static Outcome apply(
       KubernetesClient client, KafscaleCluster c, List<HasMetadata> desired) {
+    return apply(client, c, desired, d -> false);
+  }
+
+  /**
+   * As above, but an existing object matching {@code held} is left exactly as it is (neither
+   * written nor pruned): used for a change the operator refuses to apply.
+   */
+  public static Outcome apply(
+      KubernetesClient client,
+      KafscaleCluster c,
+      List<HasMetadata> desired,
+      Predicate<HasMetadata> held) {
     int created = 0;
     int updated = 0;
     int unchanged = 0;
@@ -58,6 +71,10 @@ public final class OwnedResourceApplier {
       annotations.put(HASH_ANNOTATION, hash);
       d.getMetadata().setAnnotations(annotations);
       HasMetadata existing = client.resource(d).get();
+      if (existing != null && held.test(d)) {
+        unchanged++;
+        continue;
+      }
       if (existing == null) {
         client.resource(d).create();
         created++;

@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * version, for the subset of structural-schema keywords the Kafscale CRDs use: {@code type}, {@code
  * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code minimum},
  * {@code maximum}, {@code minLength}, {@code minItems}, {@code enum}, {@code pattern}, {@code
- * anyOf}, {@code x-kubernetes-int-or-string} and {@code x-kubernetes-preserve-unknown-fields}. A
- * field the schema does not declare is reported (the API server would silently prune it, which is
- * how typos go unnoticed). An unsupported keyword fails loudly rather than passing silently.
- * Stateless and thread-safe.
+ * anyOf}, {@code x-kubernetes-int-or-string}, {@code x-kubernetes-preserve-unknown-fields} and
+ * {@code x-kubernetes-validations} with the single rule {@code self == oldSelf} (checked by {@link
+ * #validateUpdate}; like the API server, only when the field exists before and after). A field the
+ * schema does not declare is reported (the API server would silently prune it, which is how typos
+ * go unnoticed). An unsupported keyword fails loudly rather than passing silently. Stateless and
+ * thread-safe.
  */
 public final class CrdSchemaValidator {
   private static final List<String> KNOWN =
@@ -35,7 +37,11 @@ public final class CrdSchemaValidator {
           "anyOf",
           "description",
           "x-kubernetes-int-or-string",
-          "x-kubernetes-preserve-unknown-fields");
+          "x-kubernetes-preserve-unknown-fields",
+          "x-kubernetes-validations");
+
+  /** The only CEL rule the CRDs use: a transition rule making a field immutable. */
+  static final String IMMUTABLE_RULE = "self == oldSelf";
 
   private CrdSchemaValidator() {}
 
@@ -55,11 +61,51 @@ public final class CrdSchemaValidator {
     return errors;
   }
 
+  /**
+   * As {@link #validate} for {@code updated}, plus the transition rules against {@code old}: a
+   * field whose schema says {@code self == oldSelf} must keep its value.
+   */
+  public static List<String> validateUpdate(
+      Map<String, Object> schema, Object old, Object updated) {
+    List<String> errors = validate(schema, updated);
+    transitions(schema, old, updated, "", errors);
+    return errors;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void transitions(
+      Map<String, Object> s, Object old, Object now, String path, List<String> errors) {
+    if (old == null || now == null) {
+      return;
+    }
+    for (Map<String, Object> rule :
+        (List<Map<String, Object>>) s.getOrDefault("x-kubernetes-validations", List.of())) {
+      if (!IMMUTABLE_RULE.equals(rule.get("rule"))) {
+        throw new IllegalArgumentException("unsupported rule " + rule.get("rule") + " at " + path);
+      }
+      if (!old.equals(now)) {
+        errors.add(at(path) + rule.getOrDefault("message", "is immutable"));
+      }
+    }
+    Map<String, Object> props = (Map<String, Object>) s.get("properties");
+    if (props != null && old instanceof Map<?, ?> o && now instanceof Map<?, ?> n) {
+      props.forEach(
+          (k, child) ->
+              transitions((Map<String, Object>) child, o.get(k), n.get(k), path + "." + k, errors));
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static void check(Map<String, Object> s, Object v, String path, List<String> errors) {
     for (String key : s.keySet()) {
       if (!KNOWN.contains(key)) {
         throw new IllegalArgumentException("unsupported schema keyword " + key + " at " + path);
+      }
+    }
+    for (Map<String, Object> rule :
+        (List<Map<String, Object>>) s.getOrDefault("x-kubernetes-validations", List.of())) {
+      if (!IMMUTABLE_RULE.equals(rule.get("rule"))) {
+        throw new IllegalArgumentException("unsupported rule " + rule.get("rule") + " at " + path);
       }
     }
     if (v == null) {

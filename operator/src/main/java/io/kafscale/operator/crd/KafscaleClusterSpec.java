@@ -41,6 +41,7 @@ public class KafscaleClusterSpec {
     public TopologySpread topologySpread;
     public External external;
     public ServiceSpec service;
+    public String serviceAccountName;
   }
 
   /** Container resource requests and limits (Kubernetes quantities). */
@@ -79,7 +80,10 @@ public class KafscaleClusterSpec {
     public String whenUnsatisfiable;
   }
 
-  /** Access from outside the cluster through host ports and an external bootstrap Service. */
+  /**
+   * Access from outside the cluster through host ports and an external bootstrap Service. {@code
+   * advertisedHost} is a per-pod template ({@code $(NODE_NAME)} / {@code $(HOST_IP)}).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class External {
     public Boolean enabled;
@@ -146,6 +150,7 @@ public class KafscaleClusterSpec {
     public String image;
     public String storageSize;
     public String storageClassName;
+    public Resources resources;
     public Snapshot snapshot;
   }
 
@@ -157,6 +162,7 @@ public class KafscaleClusterSpec {
     public String bucket;
     public String prefix;
     public String image;
+    public String serviceAccountName;
   }
 
   /** Broker settings (docs/configuration.md). */

@@ -14,6 +14,12 @@ public class KafscaleTopicSpec {
   public Integer partitions;
   public Map<String, String> config;
   public String deletionPolicy;
+  public Boolean adopt;
+
+  /** Whether an existing topic not created by this resource may be taken over. */
+  public boolean adopts() {
+    return Boolean.TRUE.equals(adopt);
+  }
 
   /** Whether deleting the resource keeps the topic. */
   public boolean retain() {

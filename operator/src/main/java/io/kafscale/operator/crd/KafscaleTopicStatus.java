@@ -11,6 +11,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KafscaleTopicStatus {
   public String topicId;
+  public String topicName;
   public Integer partitions;
   public Long observedGeneration;
   public List<Condition> conditions = new ArrayList<>();

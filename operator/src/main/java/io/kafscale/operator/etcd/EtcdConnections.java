@@ -12,19 +12,23 @@ import io.kafscale.operator.probe.EtcdProbe;
 import io.kafscale.operator.probe.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One etcd client per distinct cluster configuration, shared by both reconcilers and closed with
- * the operator. Gives each cluster's {@link TopicRegistry} (the same key layout the brokers use)
- * and checks reachability. Thread-safe.
+ * One etcd client per distinct cluster configuration, shared by both reconcilers. Gives each
+ * cluster's {@link TopicRegistry} (the same key layout the brokers use) and checks reachability.
+ * The cluster reconciler tells it which cluster uses which configuration ({@link #checkFor}) and
+ * which cluster is gone ({@link #release}): a client no cluster uses any more (deleted cluster,
+ * rotated credentials, new endpoints) is closed. Thread-safe (one lock; clients connect lazily, so
+ * nothing slow runs under it).
  */
 public final class EtcdConnections implements TopicRegistryProvider, EtcdProbe, AutoCloseable {
-  private final Map<EtcdConfig, EtcdMetadataStore> stores = new ConcurrentHashMap<>();
+  private final Map<EtcdConfig, EtcdMetadataStore> stores = new HashMap<>();
+  private final Map<String, EtcdConfig> usedBy = new HashMap<>();
   private final Clock clock;
   private final Duration timeout;
 
@@ -33,7 +37,7 @@ public final class EtcdConnections implements TopicRegistryProvider, EtcdProbe, 
     this.timeout = requestTimeout;
   }
 
-  private EtcdMetadataStore store(EtcdConfig config) {
+  private synchronized EtcdMetadataStore store(EtcdConfig config) {
     return stores.computeIfAbsent(
         config, c -> EtcdMetadataStore.connect(c.withRequestTimeout(timeout)));
   }
@@ -41,6 +45,42 @@ public final class EtcdConnections implements TopicRegistryProvider, EtcdProbe, 
   @Override
   public TopicRegistry topics(EtcdConfig config) {
     return new StoreTopicRegistry(store(config), KeyLayout.defaults(), clock);
+  }
+
+  @Override
+  public ProbeResult checkFor(String cluster, EtcdConfig config) {
+    bind(cluster, config);
+    return check(config);
+  }
+
+  /** {@code cluster} now uses {@code config}; the client of its previous one closes if unused. */
+  public synchronized void bind(String cluster, EtcdConfig config) {
+    EtcdConfig before = usedBy.put(cluster, config);
+    if (before != null && !before.equals(config)) {
+      closeIfUnused(before);
+    }
+  }
+
+  @Override
+  public synchronized void release(String cluster) {
+    EtcdConfig before = usedBy.remove(cluster);
+    if (before != null) {
+      closeIfUnused(before);
+    }
+  }
+
+  /** Open clients; for tests and metrics. */
+  public synchronized int openClients() {
+    return stores.size();
+  }
+
+  private void closeIfUnused(EtcdConfig config) {
+    if (!usedBy.containsValue(config)) {
+      EtcdMetadataStore store = stores.remove(config);
+      if (store != null) {
+        store.close();
+      }
+    }
   }
 
   @Override
@@ -63,8 +103,9 @@ public final class EtcdConnections implements TopicRegistryProvider, EtcdProbe, 
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     stores.values().forEach(EtcdMetadataStore::close);
     stores.clear();
+    usedBy.clear();
   }
 }

@@ -87,6 +87,9 @@ public final class BrokerDeploymentModel {
       KafscaleCluster c, KafscaleClusterSpec.Brokers b, String defaultImage) {
     PodSpecBuilder pod =
         new PodSpecBuilder()
+            .withServiceAccountName(b.serviceAccountName)
+            // The broker never calls the API server; a token is mounted only when a service
+            // account is named (IRSA / Pod Identity read the projected token, not this one).
             .withAutomountServiceAccountToken(false)
             .withTerminationGracePeriodSeconds(ClusterDefaults.terminationGracePeriodSeconds(c))
             .withNewSecurityContext()
@@ -147,9 +150,11 @@ public final class BrokerDeploymentModel {
         .withLivenessProbe(probe("/healthz", 10, 6))
         .withNewLifecycle()
         .withNewPreStop()
-        .withNewSleep()
-        .withSeconds((long) ClusterDefaults.PRE_STOP_SECONDS)
-        .endSleep()
+        // exec, not the sleep handler: that one needs Kubernetes 1.30 and the chart supports
+        // 1.25. The broker image (a Debian/Ubuntu JRE base) ships coreutils' /bin/sleep.
+        .withNewExec()
+        .withCommand("/bin/sleep", String.valueOf(ClusterDefaults.PRE_STOP_SECONDS))
+        .endExec()
         .endPreStop()
         .endLifecycle()
         .withNewSecurityContext()

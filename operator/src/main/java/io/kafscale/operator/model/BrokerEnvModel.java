@@ -50,7 +50,12 @@ public final class BrokerEnvModel {
       env.add(value("KAFSCALE_BROKER_PORT", ClusterDefaults.kafkaPort(c)));
       return;
     }
+    // Each broker must advertise its own address: its node's (one broker per node, a hostPort).
+    // A template names the node through $(NODE_NAME) / $(HOST_IP), which the kubelet expands
+    // from the variables defined just before it; the CRD refuses a template without either.
     KafscaleClusterSpec.External ext = ClusterDefaults.brokers(c).external;
+    env.add(field("NODE_NAME", "spec.nodeName"));
+    env.add(field("HOST_IP", "status.hostIP"));
     env.add(
         ext.advertisedHost == null
             ? field("KAFSCALE_BROKER_HOST", "status.hostIP")

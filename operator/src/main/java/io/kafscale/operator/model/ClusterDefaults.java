@@ -5,15 +5,25 @@ package io.kafscale.operator.model;
 
 import io.kafscale.operator.crd.KafscaleCluster;
 import io.kafscale.operator.crd.KafscaleClusterSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Every default of a {@link KafscaleCluster} spec in one place, and the names of the objects the
  * operator derives from it. Pure and stateless.
  */
 public final class ClusterDefaults {
-  public static final String BROKER_IMAGE = "ghcr.io/kafscale/kafscale-broker:0.1.0";
-  public static final String CONSOLE_IMAGE = "ghcr.io/kafscale/kafscale-console:0.1.0";
+  /**
+   * The project version this operator was built from (e.g. {@code 0.1.0-SNAPSHOT}): the tag of the
+   * images it deploys by default, the same as the Helm chart's appVersion.
+   */
+  public static final String VERSION = projectVersion();
+
+  public static final String BROKER_IMAGE = "ghcr.io/kafscale/kafscale-broker:" + VERSION;
+  public static final String CONSOLE_IMAGE = "ghcr.io/kafscale/kafscale-console:" + VERSION;
   public static final String ETCD_IMAGE = "quay.io/coreos/etcd:v3.5.21";
   public static final String SNAPSHOT_IMAGE = "amazon/aws-cli:2.27.0";
   public static final int REPLICAS = 3;
@@ -30,12 +40,33 @@ public final class ClusterDefaults {
   /** Seconds of the preStop sleep: lets Service endpoints drop the pod before SIGTERM. */
   public static final int PRE_STOP_SECONDS = 5;
 
-  /** Grace beyond preStop + drain for the final flush and JVM exit. */
-  public static final int EXIT_MARGIN_SECONDS = 15;
+  /**
+   * Grace beyond preStop and the three shutdown-timeout waits: up to 10 s to resign as controller
+   * and leave the cluster (ClusterNode.close), 10 s to close servers and stores and exit the JVM.
+   */
+  public static final int EXIT_MARGIN_SECONDS = 20;
 
   public static final int RUN_AS_USER = 10001;
 
   private ClusterDefaults() {}
+
+  /** Reads the build's version.properties; a jar without it was built wrongly, so fail loudly. */
+  private static String projectVersion() {
+    try (InputStream in = ClusterDefaults.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("version.properties missing from the operator jar");
+      }
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version", "");
+      if (v.isBlank() || v.contains("${")) {
+        throw new IllegalStateException("version.properties was not filtered: version=" + v);
+      }
+      return v.trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   public static KafscaleClusterSpec.Brokers brokers(KafscaleCluster c) {
     KafscaleClusterSpec.Brokers b = spec(c).brokers;
@@ -98,9 +129,14 @@ public final class ClusterDefaults {
     return or(brokers(c).shutdownTimeoutMs, SHUTDOWN_TIMEOUT_MS);
   }
 
-  /** preStop sleep + the broker's drain (rounded up) + a margin for the final flush. */
+  /**
+   * The longest a broker can take to stop, so the kubelet never kills a draining broker: preStop
+   * sleep, then with T the shutdown timeout, up to T to mark itself draining and T for its
+   * partitions to move (ClusterNode.drain), up to T to release what is left (ClusterNode.close),
+   * then {@link #EXIT_MARGIN_SECONDS}.
+   */
   public static long terminationGracePeriodSeconds(KafscaleCluster c) {
-    return PRE_STOP_SECONDS + (shutdownTimeoutMs(c) + 999L) / 1000 + EXIT_MARGIN_SECONDS;
+    return PRE_STOP_SECONDS + 3 * ((shutdownTimeoutMs(c) + 999L) / 1000) + EXIT_MARGIN_SECONDS;
   }
 
   public static boolean autoscaling(KafscaleCluster c) {
@@ -151,14 +187,16 @@ public final class ClusterDefaults {
   }
 
   /**
-   * Object key prefix: unique per Kubernetes namespace and cluster unless the spec says otherwise.
+   * Object key prefix: {@code {kubernetes namespace}/{cluster name}} unless the spec says
+   * otherwise. Joined with '/', which neither part may contain, so two clusters never share a
+   * prefix (with '-' cluster "b-c" in namespace "a" and cluster "c" in namespace "a-b" would).
    */
   public static String s3Namespace(KafscaleCluster c) {
     KafscaleClusterSpec.S3 s3 = spec(c).s3;
     if (s3 != null && s3.namespace != null) {
       return s3.namespace;
     }
-    return namespace(c) + "-" + name(c);
+    return namespace(c) + "/" + name(c);
   }
 
   public static <T> T or(T value, T fallback) {

@@ -7,6 +7,8 @@ import static io.kafscale.operator.model.ClusterDefaults.or;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -75,11 +77,35 @@ public final class EtcdModel {
         .withRunAsUser((long) ClusterDefaults.RUN_AS_USER)
         .withFsGroup((long) ClusterDefaults.RUN_AS_USER)
         .endSecurityContext()
+        // Members on different nodes and zones so one failure costs at most one vote; preferred,
+        // not required, so small clusters (or one zone) still schedule.
+        .withNewAffinity()
+        .withNewPodAntiAffinity()
+        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
+        .withWeight(100)
+        .withNewPodAffinityTerm()
+        .withTopologyKey("kubernetes.io/hostname")
+        .withNewLabelSelector()
+        .withMatchLabels(Labels.selector(c, COMPONENT))
+        .endLabelSelector()
+        .endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution()
+        .endPodAntiAffinity()
+        .endAffinity()
+        .addNewTopologySpreadConstraint()
+        .withTopologyKey("topology.kubernetes.io/zone")
+        .withMaxSkew(1)
+        .withWhenUnsatisfiable("ScheduleAnyway")
+        .withNewLabelSelector()
+        .withMatchLabels(Labels.selector(c, COMPONENT))
+        .endLabelSelector()
+        .endTopologySpreadConstraint()
         .addNewContainer()
         .withName("etcd")
         .withImage(or(m.image, ClusterDefaults.ETCD_IMAGE))
         .withCommand("etcd")
         .withArgs(args)
+        .withResources(resources(m.resources))
         .addNewEnv()
         .withName("POD_NAME")
         .withNewValueFrom()
@@ -138,6 +164,19 @@ public final class EtcdModel {
         .build();
   }
 
+  /** The spec's resources, or requests sized for a small metadata store with a memory limit. */
+  static ResourceRequirements resources(KafscaleClusterSpec.Resources r) {
+    if (r != null) {
+      return BrokerDeploymentModel.resources(r);
+    }
+    return new ResourceRequirementsBuilder()
+        .withRequests(
+            new java.util.TreeMap<>(
+                Map.of("cpu", new Quantity("200m"), "memory", new Quantity("512Mi"))))
+        .withLimits(Map.of("memory", new Quantity("512Mi")))
+        .build();
+  }
+
   /** Headless Service for peer traffic; lists members before they are ready so they can meet. */
   public static Service peerService(KafscaleCluster c) {
     return new ServiceBuilder()
@@ -164,13 +203,15 @@ public final class EtcdModel {
         .build();
   }
 
-  /** At most one member down at a time: 3 members keep quorum with 2. */
+  /**
+   * At most one member evicted at a time: 3 (or 5) members keep quorum. With a single member this
+   * still allows its eviction (a short metadata outage) rather than blocking every node drain.
+   */
   public static PodDisruptionBudget disruptionBudget(KafscaleCluster c) {
-    int replicas = ClusterDefaults.etcdReplicas(c);
     return new PodDisruptionBudgetBuilder()
         .withMetadata(Meta.of(c, ClusterDefaults.etcdName(c), COMPONENT))
         .withNewSpec()
-        .withMinAvailable(new IntOrString(replicas / 2 + 1))
+        .withMaxUnavailable(new IntOrString(1))
         .withNewSelector()
         .withMatchLabels(Labels.selector(c, COMPONENT))
         .endSelector()

@@ -6,6 +6,8 @@ package io.kafscale.operator.model;
 import static io.kafscale.operator.model.ClusterDefaults.or;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.kafscale.operator.crd.KafscaleCluster;
@@ -32,11 +34,27 @@ public final class EtcdSnapshotModel {
       sha256sum snapshot.db > snapshot.db.sha256
       EP=""
       if [ -n "${S3_ENDPOINT:-}" ]; then EP="--endpoint-url $S3_ENDPOINT"; fi
-      aws $EP s3 cp snapshot.db "s3://$BUCKET/$PREFIX/$STAMP.db"
-      aws $EP s3 cp snapshot.db.sha256 "s3://$BUCKET/$PREFIX/$STAMP.db.sha256"
+      if [ "${S3_PATH_STYLE:-false}" = "true" ]; then
+        printf '[default]\ns3 =\n    addressing_style = path\n' > /tmp/aws-config
+        export AWS_CONFIG_FILE=/tmp/aws-config
+      fi
+      SSE=""
+      if [ -n "${KMS_KEY_ID:-}" ]; then SSE="--sse aws:kms --sse-kms-key-id $KMS_KEY_ID"; fi
+      aws $EP s3 cp $SSE snapshot.db "s3://$BUCKET/$PREFIX/$STAMP.db"
+      aws $EP s3 cp $SSE snapshot.db.sha256 "s3://$BUCKET/$PREFIX/$STAMP.db.sha256"
       """;
 
   private EtcdSnapshotModel() {}
+
+  private static SecurityContext restricted() {
+    return new SecurityContextBuilder()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .build();
+  }
 
   public static Optional<CronJob> build(KafscaleCluster c) {
     if (!ClusterDefaults.snapshots(c)) {
@@ -48,10 +66,17 @@ public final class EtcdSnapshotModel {
     env.add(BrokerEnvModel.value("BUCKET", or(s.bucket, s3.bucket)));
     env.add(
         BrokerEnvModel.value(
-            "PREFIX", or(s.prefix, ClusterDefaults.s3Namespace(c) + "/etcd-snapshots")));
+            "PREFIX", or(s.prefix, ClusterDefaults.s3Namespace(c) + "/_kafscale!etcd-snapshots")));
     env.add(BrokerEnvModel.value("AWS_DEFAULT_REGION", or(s3.region, "us-east-1")));
     if (s3.endpoint != null) {
       env.add(BrokerEnvModel.value("S3_ENDPOINT", s3.endpoint));
+    }
+    if (s3.pathStyle != null || s3.endpoint != null) {
+      // Same default as the brokers: an endpoint override means an S3-compatible, path-style store.
+      env.add(BrokerEnvModel.value("S3_PATH_STYLE", or(s3.pathStyle, Boolean.TRUE)));
+    }
+    if (s3.kmsKeyArn != null) {
+      env.add(BrokerEnvModel.value("KMS_KEY_ID", s3.kmsKeyArn));
     }
     KafscaleClusterSpec.CredentialsSecretRef ref = s3.credentialsSecretRef;
     if (ref != null) {
@@ -61,6 +86,9 @@ public final class EtcdSnapshotModel {
       env.add(
           BrokerEnvModel.secret(
               "AWS_SECRET_ACCESS_KEY", ref.name, or(ref.secretAccessKeyKey, "secretAccessKey")));
+      if (ref.sessionTokenKey != null) {
+        env.add(BrokerEnvModel.secret("AWS_SESSION_TOKEN", ref.name, ref.sessionTokenKey));
+      }
     }
     return Optional.of(
         new CronJobBuilder()
@@ -79,11 +107,17 @@ public final class EtcdSnapshotModel {
             .endMetadata()
             .withNewSpec()
             .withRestartPolicy("OnFailure")
+            .withServiceAccountName(s.serviceAccountName)
             .withAutomountServiceAccountToken(false)
+            // Neither image needs root: etcdctl and the aws CLI only write to the emptyDirs.
             .withNewSecurityContext()
             .withRunAsNonRoot(true)
             .withRunAsUser((long) ClusterDefaults.RUN_AS_USER)
+            .withRunAsGroup((long) ClusterDefaults.RUN_AS_USER)
             .withFsGroup((long) ClusterDefaults.RUN_AS_USER)
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile()
             .endSecurityContext()
             .addNewInitContainer()
             .withName("snapshot")
@@ -94,6 +128,7 @@ public final class EtcdSnapshotModel {
                 "snapshot",
                 "save",
                 "/backup/snapshot.db")
+            .withSecurityContext(restricted())
             .addNewVolumeMount()
             .withName("backup")
             .withMountPath("/backup")
@@ -103,6 +138,7 @@ public final class EtcdSnapshotModel {
             .withName("upload")
             .withImage(or(s.image, ClusterDefaults.SNAPSHOT_IMAGE))
             .withCommand("/bin/sh", "-c", UPLOAD_SCRIPT)
+            .withSecurityContext(restricted())
             .withEnv(env)
             .addNewEnv()
             .withName("HOME")

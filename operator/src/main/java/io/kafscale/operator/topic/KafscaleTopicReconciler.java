@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.kafscale.metadata.registry.InvalidConfigException;
 import io.kafscale.operator.cluster.Conditions;
 import io.kafscale.operator.crd.Condition;
 import io.kafscale.operator.crd.KafscaleCluster;
@@ -28,8 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles a {@link KafscaleTopic} against its cluster's etcd through the metadata module's
  * TopicRegistry (see {@link TopicSync}). Its finalizer deletes the topic when the resource is
- * deleted, unless {@code deletionPolicy: Retain}; the brokers' orphan collection then removes the
- * topic's objects from S3.
+ * deleted, unless {@code deletionPolicy: Retain}, and only if the topic's id is still the one in
+ * {@code status.topicId}; the brokers' orphan collection then removes the topic's objects from S3.
+ * The topic a resource manages never changes: a name different from {@code status.topicName} (the
+ * CRD makes topicName immutable; this catches a name that changed through its default) is refused
+ * with a condition.
  */
 @ControllerConfiguration(name = KafscaleTopicReconciler.NAME)
 public final class KafscaleTopicReconciler
@@ -83,19 +87,33 @@ public final class KafscaleTopicReconciler
     KafscaleTopicStatus previous = topic.getStatus();
     if (previous != null) {
       status.topicId = previous.topicId;
+      status.topicName = previous.topicName;
       status.partitions = previous.partitions;
     }
     Condition ready;
     Target target = target(client, topic, cluster);
-    if (target.sync() == null) {
+    if (status.topicName != null && !status.topicName.equals(name)) {
+      ready =
+          new Condition(
+              TopicSync.READY,
+              false,
+              "TopicNameImmutable",
+              "this resource manages topic '"
+                  + status.topicName
+                  + "', not '"
+                  + name
+                  + "'; create another resource for another topic");
+    } else if (target.sync() == null) {
       ready = target.problem();
     } else {
       try {
-        TopicSync.Result r = target.sync().sync(name, topic.getSpec());
+        TopicSync.Result r =
+            target.sync().sync(name, topic.getSpec(), Optional.ofNullable(status.topicId));
         r.topic()
             .ifPresent(
                 t -> {
                   status.topicId = t.topicId().toString();
+                  status.topicName = name;
                   status.partitions = t.partitionCount();
                 });
         ready = r.ready();
@@ -105,12 +123,19 @@ public final class KafscaleTopicReconciler
       } catch (Exception e) {
         Throwable cause =
             e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        // The registry re-checks configs itself; its refusal is the resource's fault, not etcd's.
         ready =
-            new Condition(
-                TopicSync.READY,
-                false,
-                "EtcdUnavailable",
-                "etcd operation failed: " + cause.getMessage());
+            cause instanceof InvalidConfigException
+                ? new Condition(
+                    TopicSync.READY,
+                    false,
+                    TopicSync.INVALID_CONFIG,
+                    "invalid topic config, nothing written: " + cause.getMessage())
+                : new Condition(
+                    TopicSync.READY,
+                    false,
+                    "EtcdUnavailable",
+                    "etcd operation failed: " + cause.getMessage());
       }
     }
     long generation =
@@ -158,9 +183,16 @@ public final class KafscaleTopicReconciler
       }
       return false;
     }
+    String owned = topic.getStatus() == null ? null : topic.getStatus().topicId;
+    if (topic.getStatus() != null
+        && topic.getStatus().topicName != null
+        && !topic.getStatus().topicName.equals(name)) {
+      name = topic.getStatus().topicName;
+    }
     try {
-      boolean existed = target.sync().delete(name);
-      log.info("deleted topic={} existed={}", name, existed);
+      boolean deleted = target.sync().delete(name, Optional.ofNullable(owned));
+      // Not deleted: absent, or another topic of that name that this resource does not own.
+      log.info("deleted topic={} deleted={} topicId={}", name, deleted, owned);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

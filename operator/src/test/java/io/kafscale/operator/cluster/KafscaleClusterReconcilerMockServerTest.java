@@ -364,7 +364,56 @@ class KafscaleClusterReconcilerMockServerTest {
         "EtcdAvailable",
         "True",
         "EtcdReachable",
-        "etcd at http://demo-etcd-client.kafka.svc:2379 reachable (revision 9)");
+        "etcd at http://demo-etcd-client.kafka.svc:2379 reachable");
+  }
+
+  @Test
+  void shouldRefuseToResizeTheManagedEtcdAndKeepItsStatefulSet() {
+    // Given: a cluster with the default 3-member managed etcd
+    create(minimal());
+    await().atMost(Duration.ofSeconds(20)).until(() -> etcdStatefulSet() != null);
+    java.util.List<String> argsBefore =
+        etcdStatefulSet().getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+
+    // When: the user asks for 5 members (the API server's CEL rule is not run by the mock)
+    edit(
+        stored -> {
+          stored.getSpec().etcd = new KafscaleClusterSpec.Etcd();
+          stored.getSpec().etcd.managed = new KafscaleClusterSpec.ManagedEtcd();
+          stored.getSpec().etcd.managed.replicas = 5;
+        });
+
+    // Then
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Condition ready = condition(get(), "Ready");
+              assertThat(ready.reason).isEqualTo(EtcdChangeGuard.REASON);
+              assertThat(ready.message).contains("members 3 -> 5");
+            });
+    assertThat(etcdStatefulSet().getSpec().getReplicas()).isEqualTo(3);
+    assertThat(etcdStatefulSet().getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .isEqualTo(argsBefore);
+  }
+
+  @Test
+  void shouldLetADeletedClusterGoAfterReleasingItsEtcdClient() {
+    // Given
+    create(minimal());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> get() != null && !get().getMetadata().getFinalizers().isEmpty());
+
+    // When
+    client.resource(get()).delete();
+
+    // Then
+    await().atMost(Duration.ofSeconds(20)).until(() -> get() == null);
+  }
+
+  private io.fabric8.kubernetes.api.model.apps.StatefulSet etcdStatefulSet() {
+    return client.apps().statefulSets().inNamespace(NS).withName("demo-etcd").get();
   }
 
   private KafscaleCluster minimal() {
@@ -378,17 +427,26 @@ class KafscaleClusterReconcilerMockServerTest {
     client.resource(c).create();
   }
 
-  /** Changes the spec as a user would, without racing the operator's status writes. */
+  /**
+   * Changes the spec as a user would, without racing the operator's status writes; retried when it
+   * conflicts with the operator's own patch (its finalizer, say), as kubectl edit would be.
+   */
   private void edit(java.util.function.Consumer<KafscaleCluster> change) {
-    client
-        .resources(KafscaleCluster.class)
-        .inNamespace(NS)
-        .withName("demo")
-        .edit(
-            c -> {
-              change.accept(c);
-              return c;
-            });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptionsInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
+        .until(
+            () ->
+                client
+                        .resources(KafscaleCluster.class)
+                        .inNamespace(NS)
+                        .withName("demo")
+                        .edit(
+                            c -> {
+                              change.accept(c);
+                              return c;
+                            })
+                    != null);
   }
 
   private KafscaleCluster get() {
@@ -414,7 +472,13 @@ class KafscaleClusterReconcilerMockServerTest {
                   client.apps().deployments().inNamespace(NS).withName("demo-broker").get();
               assertThat(d.getSpec().getReplicas()).isEqualTo(n);
               d.setStatus(
-                  new DeploymentStatusBuilder().withReplicas(n).withReadyReplicas(n).build());
+                  new DeploymentStatusBuilder()
+                      .withReplicas(n)
+                      .withReadyReplicas(n)
+                      .withUpdatedReplicas(n)
+                      .withAvailableReplicas(n)
+                      .withObservedGeneration(d.getMetadata().getGeneration())
+                      .build());
               client.resource(d).updateStatus();
             });
   }

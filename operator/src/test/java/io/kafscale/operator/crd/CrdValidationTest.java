@@ -54,6 +54,58 @@ class CrdValidationTest {
     assertThat(errors).anySatisfy(e -> assertThat(e).startsWith(expected));
   }
 
+  @org.junit.jupiter.api.Test
+  @SuppressWarnings("unchecked")
+  void shouldRejectChangingManagedEtcdReplicasOrStorageButAcceptOtherChanges() {
+    // Given
+    Map<String, Object> old = Resources.yaml("crs/valid-full.yaml");
+    Map<String, Object> resized = Resources.yaml("crs/valid-full.yaml");
+    Map<String, Object> managed =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) resized.get("spec")).get("etcd"))
+                .get("managed");
+    managed.put("replicas", 5);
+    managed.put("storageSize", "40Gi");
+    Map<String, Object> rescaled = Resources.yaml("crs/valid-full.yaml");
+    ((Map<String, Object>) ((Map<String, Object>) rescaled.get("spec")).get("brokers"))
+        .put("replicas", 9);
+
+    // When
+    List<String> refused = CrdSchemaValidator.validateUpdate(schemaFor(old), old, resized);
+    List<String> accepted = CrdSchemaValidator.validateUpdate(schemaFor(old), old, rescaled);
+
+    // Then
+    assertThat(refused)
+        .containsExactlyInAnyOrder(
+            ".spec.etcd.managed.replicas: managed etcd replicas are immutable",
+            ".spec.etcd.managed.storageSize: managed etcd storageSize is immutable");
+    assertThat(accepted).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  @SuppressWarnings("unchecked")
+  void shouldRejectRetargetingATopicToAnotherNameOrCluster() {
+    // Given
+    Map<String, Object> old = Resources.yaml("crs/valid-topic.yaml");
+    Map<String, Object> moved = Resources.yaml("crs/valid-topic.yaml");
+    Map<String, Object> spec = (Map<String, Object>) moved.get("spec");
+    spec.put("topicName", "orders_v3");
+    spec.put("clusterRef", "other");
+    Map<String, Object> grown = Resources.yaml("crs/valid-topic.yaml");
+    ((Map<String, Object>) grown.get("spec")).put("partitions", 24);
+    ((Map<String, Object>) grown.get("spec")).put("adopt", true);
+
+    // When
+    List<String> refused = CrdSchemaValidator.validateUpdate(schemaFor(old), old, moved);
+    List<String> accepted = CrdSchemaValidator.validateUpdate(schemaFor(old), old, grown);
+
+    // Then
+    assertThat(refused)
+        .containsExactlyInAnyOrder(
+            ".spec.clusterRef: clusterRef is immutable", ".spec.topicName: topicName is immutable");
+    assertThat(accepted).isEmpty();
+  }
+
   static Map<String, Object> schemaFor(Map<String, Object> resource) {
     String crd =
         "KafscaleTopic".equals(resource.get("kind"))

@@ -181,6 +181,36 @@ class KafscaleTopicReconcilerMockServerTest {
   }
 
   @Test
+  void shouldSetInvalidConfigConditionAndWriteNothingForABadConfigMap() throws Exception {
+    // Given
+    KafscaleTopic topic = topic("billing", 2, null);
+    topic.getSpec().config = Map.of("retention.ms", "abc");
+
+    // When
+    client.resource(topic).create();
+
+    // Then
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Condition c = ready(get("billing"));
+              assertThat(c.status).isEqualTo("False");
+              assertThat(c.reason).isEqualTo("InvalidConfig");
+              assertThat(c.message).contains("retention.ms=abc");
+            });
+    assertThat(registry.get("billing").get()).isEmpty();
+
+    // When the resource is fixed
+    edit("billing", t -> t.getSpec().config = Map.of("retention.ms", "60000"));
+
+    // Then the topic is created with it
+    awaitTopic("billing", 2);
+    assertThat(registry.get("billing").get().orElseThrow().configs())
+        .isEqualTo(Map.of("retention.ms", "60000"));
+  }
+
+  @Test
   void shouldReportMissingCluster() {
     // Given
     KafscaleTopic topic = topic("orphan", 1, null);

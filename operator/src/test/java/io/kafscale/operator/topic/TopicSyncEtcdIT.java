@@ -41,10 +41,20 @@ class TopicSyncEtcdIT {
     etcd.close();
   }
 
+  private final java.util.Map<String, String> owned = new java.util.HashMap<>();
+
+  /** Syncs as the reconciler does: the topic this test's resource created before is its own. */
+  private TopicSync.Result sync(String name, KafscaleTopicSpec spec) throws Exception {
+    TopicSync.Result r =
+        TopicSyncEtcdIT.sync.sync(name, spec, Optional.ofNullable(owned.get(name)));
+    r.topic().ifPresent(t -> owned.put(name, t.topicId().toString()));
+    return r;
+  }
+
   @Test
   void shouldCreateTopicWithPartitionsAndConfigs() throws Exception {
     // When
-    TopicSync.Result r = sync.sync("orders", spec(3, Map.of("retention.ms", "60000")));
+    TopicSync.Result r = sync("orders", spec(3, Map.of("retention.ms", "60000")));
 
     // Then
     TopicRecord stored = registry.get("orders").get().orElseThrow();
@@ -59,10 +69,10 @@ class TopicSyncEtcdIT {
   @Test
   void shouldGrowPartitionsAndReplaceConfigs() throws Exception {
     // Given
-    sync.sync("payments", spec(2, Map.of("retention.ms", "1000")));
+    sync("payments", spec(2, Map.of("retention.ms", "1000")));
 
     // When
-    TopicSync.Result r = sync.sync("payments", spec(5, Map.of("cleanup.policy", "compact")));
+    TopicSync.Result r = sync("payments", spec(5, Map.of("cleanup.policy", "compact")));
 
     // Then
     TopicRecord stored = registry.get("payments").get().orElseThrow();
@@ -74,10 +84,10 @@ class TopicSyncEtcdIT {
   @Test
   void shouldRefuseToShrinkPartitionsButStillApplyConfigs() throws Exception {
     // Given
-    sync.sync("clicks", spec(6, Map.of()));
+    sync("clicks", spec(6, Map.of()));
 
     // When
-    TopicSync.Result r = sync.sync("clicks", spec(3, Map.of("retention.bytes", "1048576")));
+    TopicSync.Result r = sync("clicks", spec(3, Map.of("retention.bytes", "1048576")));
 
     // Then
     TopicRecord stored = registry.get("clicks").get().orElseThrow();
@@ -92,10 +102,10 @@ class TopicSyncEtcdIT {
   @Test
   void shouldRejectInvalidConfigKeysWithoutTouchingTheTopic() throws Exception {
     // Given
-    sync.sync("audit", spec(1, Map.of("retention.ms", "5")));
+    sync("audit", spec(1, Map.of("retention.ms", "5")));
 
     // When
-    TopicSync.Result r = sync.sync("audit", spec(1, Map.of("Retention MS", "5")));
+    TopicSync.Result r = sync("audit", spec(1, Map.of("Retention MS", "5")));
 
     // Then
     assertThat(r.ready().reason).isEqualTo("InvalidConfig");
@@ -106,11 +116,11 @@ class TopicSyncEtcdIT {
   @Test
   void shouldDeleteTopicAndReportWhetherItExisted() throws Exception {
     // Given
-    sync.sync("tmp-topic", spec(1, Map.of()));
+    sync("tmp-topic", spec(1, Map.of()));
 
     // When
-    boolean first = sync.delete("tmp-topic");
-    boolean second = sync.delete("tmp-topic");
+    boolean first = sync.delete("tmp-topic", Optional.ofNullable(owned.get("tmp-topic")));
+    boolean second = sync.delete("tmp-topic", Optional.ofNullable(owned.get("tmp-topic")));
 
     // Then
     assertThat(first).isTrue();

@@ -28,8 +28,7 @@ public enum SupportedApis {
   PRODUCE(
       ApiKeys.PRODUCE,
       "advertised from v0 (KAFKA-18659), v0-2 requests refused; acks=0 unanswered;"
-          + " transactional produce refused with UNSUPPORTED_VERSION"
-          + " (\"Transactions are not supported by this broker yet\")"),
+          + " transactional batches appended (no KIP-890 partition verification yet)"),
   FETCH(ApiKeys.FETCH, "topic ids from v13; no fetch sessions (session id 0)"),
   LIST_OFFSETS(ApiKeys.LIST_OFFSETS, "earliest, latest, by timestamp, max timestamp"),
   OFFSET_FOR_LEADER_EPOCH(
@@ -43,8 +42,8 @@ public enum SupportedApis {
       ApiKeys.DELETE_RECORDS, "moves the log start; whole segments below it are deleted"),
   INIT_PRODUCER_ID(
       ApiKeys.INIT_PRODUCER_ID,
-      "idempotent producers; transactional ids refused with UNSUPPORTED_VERSION until"
-          + " transactions exist"),
+      "idempotent producers; transactional ids: epoch bumps, zombie fencing, KIP-360 recovery"
+          + " at the id's transaction coordinator"),
   DESCRIBE_CLUSTER(ApiKeys.DESCRIBE_CLUSTER, ""),
   DESCRIBE_LOG_DIRS(
       ApiKeys.DESCRIBE_LOG_DIRS,
@@ -65,8 +64,8 @@ public enum SupportedApis {
   FIND_COORDINATOR(
       ApiKeys.FIND_COORDINATOR,
       "group keys: the live owner of the group's __consumer_offsets partition"
-          + " (COORDINATOR_NOT_AVAILABLE while it has none); transaction keys: this broker"
-          + " (transactional ids are then refused by InitProducerId); share keys: INVALID_REQUEST"),
+          + " (COORDINATOR_NOT_AVAILABLE while it has none); transaction keys: likewise for"
+          + " __transaction_state; share keys: INVALID_REQUEST"),
   JOIN_GROUP(
       ApiKeys.JOIN_GROUP,
       "classic protocol; member ids required from v4 (KIP-394); static members (KIP-345)"),
@@ -80,13 +79,42 @@ public enum SupportedApis {
   OFFSET_FETCH(
       ApiKeys.OFFSET_FETCH,
       "null topics = all; several groups from v8; -1 when nothing committed; require_stable"
-          + " trivially satisfied (no transactions)"),
+          + " answers UNSTABLE_OFFSET_COMMIT while transactional offsets are pending"),
   DESCRIBE_GROUPS(
       ApiKeys.DESCRIBE_GROUPS,
       "member metadata and assignments while Stable; authorized operations not computed"),
   LIST_GROUPS(ApiKeys.LIST_GROUPS, "state filter v4+, type filter v5+ (every group is classic)"),
   DELETE_GROUPS(ApiKeys.DELETE_GROUPS, "NON_EMPTY_GROUP while members exist"),
-  OFFSET_DELETE(ApiKeys.OFFSET_DELETE, "GROUP_SUBSCRIBED_TO_TOPIC for topics the members consume");
+  OFFSET_DELETE(ApiKeys.OFFSET_DELETE, "GROUP_SUBSCRIBED_TO_TOPIC for topics the members consume"),
+  ADD_PARTITIONS_TO_TXN(
+      ApiKeys.ADD_PARTITIONS_TO_TXN,
+      "client form v0-3 and batched broker form v4+ (verify_only answered from the coordinator)"),
+  ADD_OFFSETS_TO_TXN(
+      ApiKeys.ADD_OFFSETS_TO_TXN,
+      "adds the group's __consumer_offsets partition to the transaction; PRODUCER_FENCED answered"
+          + " as INVALID_PRODUCER_EPOCH below v2"),
+  TXN_OFFSET_COMMIT(
+      ApiKeys.TXN_OFFSET_COMMIT,
+      "offsets pending until the commit marker reaches the group's coordinator (dropped on"
+          + " abort); member and generation checked from v3 when given"),
+  END_TXN(
+      ApiKeys.END_TXN,
+      "transaction version 1 (the transaction.version feature is not advertised); answered once"
+          + " the outcome is durable, markers written afterwards"),
+  DESCRIBE_PRODUCERS(
+      ApiKeys.DESCRIBE_PRODUCERS,
+      "committed producer state of the partitions this broker owns; coordinator epoch -1"),
+  DESCRIBE_TRANSACTIONS(
+      ApiKeys.DESCRIBE_TRANSACTIONS, "NOT_COORDINATOR for ids coordinated elsewhere"),
+  LIST_TRANSACTIONS(
+      ApiKeys.LIST_TRANSACTIONS,
+      "state, producer-id, duration and id-pattern filters; only coordinator partitions loaded"
+          + " here (a partition loads on its first request after moving)"),
+  WRITE_TXN_MARKERS(
+      ApiKeys.WRITE_TXN_MARKERS,
+      "inter-broker (sent by our transaction coordinators; no authorization yet): control batches"
+          + " on the partitions this broker owns; on __consumer_offsets partitions they complete"
+          + " the pending transactional offsets");
 
   private static final Map<ApiKeys, SupportedApis> BY_KEY = new EnumMap<>(ApiKeys.class);
 

@@ -43,7 +43,15 @@ class SupportedApisTest {
           ApiKeys.DESCRIBE_GROUPS,
           ApiKeys.LIST_GROUPS,
           ApiKeys.DELETE_GROUPS,
-          ApiKeys.OFFSET_DELETE);
+          ApiKeys.OFFSET_DELETE,
+          ApiKeys.ADD_PARTITIONS_TO_TXN,
+          ApiKeys.ADD_OFFSETS_TO_TXN,
+          ApiKeys.TXN_OFFSET_COMMIT,
+          ApiKeys.END_TXN,
+          ApiKeys.DESCRIBE_PRODUCERS,
+          ApiKeys.DESCRIBE_TRANSACTIONS,
+          ApiKeys.LIST_TRANSACTIONS,
+          ApiKeys.WRITE_TXN_MARKERS);
 
   @Test
   void shouldAdvertiseProduceFromVersionZeroButRefuseVersionsZeroToTwo() {

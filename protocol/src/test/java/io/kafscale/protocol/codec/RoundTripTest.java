@@ -122,6 +122,22 @@ class RoundTripTest {
                                   .setResourceType((byte) 2)
                                   .setResourceName("orders"))
                           .iterator()));
+      case WRITE_TXN_MARKERS ->
+          new org.apache.kafka.common.message.WriteTxnMarkersRequestData()
+              .setMarkers(
+                  List.of(
+                      new org.apache.kafka.common.message.WriteTxnMarkersRequestData
+                              .WritableTxnMarker()
+                          .setProducerId(7)
+                          .setProducerEpoch((short) 1)
+                          .setTransactionResult(true)
+                          .setCoordinatorEpoch(3)
+                          .setTopics(
+                              List.of(
+                                  new org.apache.kafka.common.message.WriteTxnMarkersRequestData
+                                          .WritableTxnMarkerTopic()
+                                      .setName("orders")
+                                      .setPartitionIndexes(List.of(0, 1))))));
       case DESCRIBE_CONFIGS ->
           new DescribeConfigsRequestData()
               .setResources(
@@ -211,6 +227,28 @@ class RoundTripTest {
                     .setCommittedOffset(42));
         yield new OffsetCommitRequestData().setGroupId("g").setTopics(List.of(topic));
       }
+      case TXN_OFFSET_COMMIT -> {
+        // the response carries errors per partition only: the request needs one to show them
+        var topic =
+            new org.apache.kafka.common.message.TxnOffsetCommitRequestData
+                .TxnOffsetCommitRequestTopic();
+        if (version >= 6) {
+          topic.setTopicId(TOPIC_ID);
+        } else {
+          topic.setName("orders");
+        }
+        topic
+            .partitions()
+            .add(
+                new org.apache.kafka.common.message.TxnOffsetCommitRequestData
+                        .TxnOffsetCommitRequestPartition()
+                    .setPartitionIndex(0)
+                    .setCommittedOffset(42));
+        yield new org.apache.kafka.common.message.TxnOffsetCommitRequestData()
+            .setTransactionalId("tx")
+            .setGroupId("g")
+            .setTopics(List.of(topic));
+      }
       case OFFSET_FETCH -> {
         if (version >= 8) {
           OffsetFetchRequestData.OffsetFetchRequestGroup group =
@@ -236,6 +274,36 @@ class RoundTripTest {
                     .setOffset(42));
         yield new DeleteRecordsRequestData().setTimeoutMs(1000).setTopics(List.of(topic));
       }
+      case ADD_PARTITIONS_TO_TXN -> {
+        // v0-3 answer per partition only: the request needs one for the error to show
+        var topics =
+            new org.apache.kafka.common.message.AddPartitionsToTxnRequestData
+                .AddPartitionsToTxnTopicCollection(
+                List.of(
+                        new org.apache.kafka.common.message.AddPartitionsToTxnRequestData
+                                .AddPartitionsToTxnTopic()
+                            .setName("orders")
+                            .setPartitions(List.of(0, 1)))
+                    .iterator());
+        var request = new org.apache.kafka.common.message.AddPartitionsToTxnRequestData();
+        yield version < 4
+            ? request.setV3AndBelowTransactionalId("tx").setV3AndBelowTopics(topics)
+            : request;
+      }
+      case DESCRIBE_PRODUCERS ->
+          new org.apache.kafka.common.message.DescribeProducersRequestData()
+              .setTopics(
+                  new org.apache.kafka.common.message.DescribeProducersRequestData
+                      .TopicRequestCollection(
+                      List.of(
+                              new org.apache.kafka.common.message.DescribeProducersRequestData
+                                      .TopicRequest()
+                                  .setName("orders")
+                                  .setPartitionIndexes(List.of(0)))
+                          .iterator()));
+      case DESCRIBE_TRANSACTIONS ->
+          new org.apache.kafka.common.message.DescribeTransactionsRequestData()
+              .setTransactionalIds(List.of("tx"));
       case DESCRIBE_GROUPS -> new DescribeGroupsRequestData().setGroups(List.of("g"));
       case DELETE_GROUPS -> new DeleteGroupsRequestData().setGroupsNames(List.of("g"));
       default -> apiKey.messageType.newRequest();
@@ -298,14 +366,13 @@ class RoundTripTest {
     // Then: equal to what kafka-clients itself keeps of it at this version (ignorable fields drop)
     assertThat(parsed).isEqualTo(kafkaRoundTrip(apiKey, version, response));
     if (canCarryError(apiKey, version)) {
-      assertThat(parsed.toString())
-          .contains(String.valueOf(Errors.NOT_LEADER_OR_FOLLOWER.code()));
+      assertThat(parsed.toString()).contains(String.valueOf(Errors.NOT_LEADER_OR_FOLLOWER.code()));
     }
   }
 
   /**
-   * False for versions whose response has no field for an error: DescribeLogDirs got its
-   * top-level error code in v3, and Kafka's own error response of v1-2 is an empty result.
+   * False for versions whose response has no field for an error: DescribeLogDirs got its top-level
+   * error code in v3, and Kafka's own error response of v1-2 is an empty result.
    */
   private static boolean canCarryError(ApiKeys apiKey, short version) {
     return !(apiKey == ApiKeys.DESCRIBE_LOG_DIRS && version < 3);

@@ -13,12 +13,12 @@ import java.util.List;
 
 /**
  * What a partition log accepts from a produce request before any producer-state check: valid v2
- * batches within max.message.bytes, no control batches (only the broker writes those), no
- * transactional batches (transactions are not implemented yet), CreateTime timestamps within
- * message.timestamp.before/after.max.ms of the broker's clock (as Kafka 3.6+ checks them), and on
- * compacted topics records with keys (read through {@link BatchRewriter#scan}, which decompresses
- * every codec Kafka clients use). Nothing of a request is accepted when one batch fails. Pure and
- * thread-safe.
+ * batches within max.message.bytes, no control batches (only the broker writes those),
+ * transactional batches only when the log's factory enables transactions, CreateTime timestamps
+ * within message.timestamp.before/after.max.ms of the broker's clock (as Kafka 3.6+ checks them),
+ * and on compacted topics records with keys (read through {@link BatchRewriter#scan}, which
+ * decompresses every codec Kafka clients use). Nothing of a request is accepted when one batch
+ * fails. Pure and thread-safe.
  */
 final class AppendValidator {
   private static final long NO_TIMESTAMP = -1;
@@ -28,15 +28,33 @@ final class AppendValidator {
   /** The batch headers, or a {@link StorageException} naming the reason. */
   static List<BatchHeader> validate(
       ByteBuffer records, LogConfig config, long nowMs, BatchRewriter inspector) {
+    return validate(records, config, nowMs, inspector, false);
+  }
+
+  /**
+   * Like {@link #validate(ByteBuffer, LogConfig, long, BatchRewriter)}; transactional batches with
+   * a producer id are accepted when {@code transactions} (the broker runs a transaction
+   * coordinator).
+   */
+  static List<BatchHeader> validate(
+      ByteBuffer records,
+      LogConfig config,
+      long nowMs,
+      BatchRewriter inspector,
+      boolean transactions) {
     List<BatchHeader> headers = BatchValidator.validate(records, config.maxMessageBytes());
     for (BatchHeader h : headers) {
       if (h.isControl()) {
         throw new StorageException(
             Reason.INVALID_RECORD, "clients may not produce control batches");
       }
-      if (h.isTransactional()) {
+      if (h.isTransactional() && !transactions) {
         throw new StorageException(
             Reason.TRANSACTIONS_NOT_SUPPORTED, "transactional produce is not supported");
+      }
+      if (h.isTransactional() && !h.hasProducerId()) {
+        throw new StorageException(
+            Reason.INVALID_RECORD, "a transactional batch needs a producer id");
       }
       if (!config.logAppendTime()) {
         checkTimestamps(h, config, nowMs);
@@ -103,7 +121,11 @@ final class AppendValidator {
         .map(
             h ->
                 new SequenceBatch(
-                    h.producerId(), h.producerEpoch(), h.baseSequence(), h.lastSequence()))
+                    h.producerId(),
+                    h.producerEpoch(),
+                    h.baseSequence(),
+                    h.lastSequence(),
+                    h.isTransactional()))
         .toList();
   }
 }

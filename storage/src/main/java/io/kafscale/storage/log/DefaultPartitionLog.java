@@ -5,6 +5,7 @@ package io.kafscale.storage.log;
 
 import io.kafscale.storage.batch.BatchHeader;
 import io.kafscale.storage.batch.BatchValidator;
+import io.kafscale.storage.batch.ControlBatches;
 import io.kafscale.storage.compaction.BatchRewriter;
 import io.kafscale.storage.log.StorageException.Reason;
 import io.kafscale.storage.producer.ProducerCheck;
@@ -86,6 +87,7 @@ final class DefaultPartitionLog implements PartitionLog {
   // Compaction: the work runs in LogCompaction; its swap runs exclusive of flushes and trims.
   private final LogCompaction compaction;
   private final BatchRewriter inspector;
+  private final boolean transactionsEnabled;
   private final ArrayDeque<LogCompaction.Exclusive> exclusives = new ArrayDeque<>();
   private boolean exclusive;
 
@@ -107,9 +109,12 @@ final class DefaultPartitionLog implements PartitionLog {
     this.source = ctx.source();
     this.recent = new RecentSegments(ctx.recentBytesPerPartition());
     this.reader = new LogReader(recent, source);
-    this.state = LogState.of(recovered);
-    this.epochs = EpochHistory.of(recovered.segments(), epoch, recovered.highWatermark());
     this.producers = new ProducerStateTable(recovered.producers());
+    this.state =
+        LogState.of(recovered)
+            .withFirstUnstableOffset(producers.firstUnstableOffset().orElse(Long.MAX_VALUE));
+    this.epochs = EpochHistory.of(recovered.segments(), epoch, recovered.highWatermark());
+    this.transactionsEnabled = ctx.transactionsEnabled();
     this.maxTimestamp = maxTimestampOf(recovered.segments(), recovered.logStartOffset());
     this.compaction = new LogCompaction(this, ctx);
   }
@@ -151,7 +156,8 @@ final class DefaultPartitionLog implements PartitionLog {
     LogConfig cfg = config;
     List<BatchHeader> headers;
     try {
-      headers = AppendValidator.validate(records, cfg, clock.millis(), inspector);
+      headers =
+          AppendValidator.validate(records, cfg, clock.millis(), inspector, transactionsEnabled);
     } catch (StorageException e) {
       result.completeExceptionally(e);
       return;
@@ -180,6 +186,48 @@ final class DefaultPartitionLog implements PartitionLog {
       case ProducerCheck.Rejected(Reason reason, String message) ->
           result.completeExceptionally(new StorageException(reason, message));
     }
+  }
+
+  @Override
+  public CompletableFuture<AppendResult> appendMarker(TxnMarker marker) {
+    CompletableFuture<AppendResult> result = new CompletableFuture<>();
+    try {
+      serial.execute(() -> doAppendMarker(marker, result));
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(notOwner("storage threads are shut down"));
+    }
+    return result;
+  }
+
+  private void doAppendMarker(TxnMarker marker, CompletableFuture<AppendResult> result) {
+    if (closed) {
+      result.completeExceptionally(notOwner("log of " + id + " at epoch " + epoch + " is closed"));
+      return;
+    }
+    long appendId = nextAppendId++;
+    ProducerCheck check =
+        producers.tryStageMarker(
+            appendId, marker.producerId(), marker.producerEpoch(), marker.commit());
+    if (check instanceof ProducerCheck.Rejected(Reason reason, String message)) {
+      result.completeExceptionally(new StorageException(reason, message));
+      return;
+    }
+    ByteBuffer batch =
+        ControlBatches.marker(
+            marker.producerId(),
+            marker.producerEpoch(),
+            marker.commit(),
+            marker.coordinatorEpoch(),
+            epoch,
+            clock.millis());
+    List<BatchHeader> headers = BatchValidator.validate(batch, Integer.MAX_VALUE);
+    PendingAppend p =
+        new PendingAppend(appendId, BatchValidator.slices(batch, headers), headers, false, result);
+    buffer.add(p, clock.millis());
+    unresolved.put(appendId, p);
+    // The coordinator waits for every partition's marker: do not let it wait for the flush age.
+    forceFlush = true;
+    maybeFlush();
   }
 
   /** A duplicate of a batch still in flight is answered when (and as) the original is. */
@@ -278,15 +326,20 @@ final class DefaultPartitionLog implements PartitionLog {
               suffixes.get(),
               source.wholeSegmentMaxBytes());
       snapshots = producers.project(plan.committedBatches(), now);
+      List<AbortedTxn> aborted = producers.abortedBy(plan.committedBatches(), now);
+      if (!aborted.isEmpty()) {
+        plan = plan.withRef(plan.ref().withAbortedTxns(aborted));
+      }
     } catch (RuntimeException e) {
       LOG.error("encoding a flush failed topic={} partition={}", id.topic(), id.partition(), e);
       flushFailed(sealed, new SegmentUploader.FlushFailure("encode", e));
       return;
     }
     started.stop(meters.encodeLatency);
+    FlushPlan sealedPlan = plan;
     CompletableFuture<Void> uploaded;
     try {
-      uploaded = uploader.uploadAndCommit(id, epoch, plan, snapshots);
+      uploaded = uploader.uploadAndCommit(id, epoch, sealedPlan, snapshots);
     } catch (RuntimeException e) {
       // E.g. an upload executor rejecting work at shutdown: without this the log stays "flushing".
       flushFailed(sealed, new SegmentUploader.FlushFailure("put", e));
@@ -299,7 +352,7 @@ final class DefaultPartitionLog implements PartitionLog {
             serial.execute(
                 () -> {
                   if (err == null) {
-                    flushCommitted(plan);
+                    flushCommitted(sealedPlan);
                     started.stop(meters.flushLatency);
                   } else {
                     flushFailed(sealed, SegmentUploader.unwrap(err));
@@ -317,10 +370,12 @@ final class DefaultPartitionLog implements PartitionLog {
 
   private void flushCommitted(FlushPlan plan) {
     SegmentRef ref = plan.ref();
-    state = state.withSegment(ref);
+    // Producer state first: the new snapshot carries the last stable offset of this commit, so no
+    // reader pairs the new data with an older LSO (or an ABORT's data without its marker).
+    producers.applyCommitted(plan.committedBatches(), plan.nowMs());
+    state = state.withSegment(ref, producers.firstUnstableOffset().orElse(Long.MAX_VALUE));
     recent.add(plan.view());
     source.remember(ref, plan.view());
-    producers.applyCommitted(plan.committedBatches(), plan.nowMs());
     if (maxTimestamp == null || plan.maxTimestamp().timestamp() > maxTimestamp.timestamp()) {
       maxTimestamp = plan.maxTimestamp();
     }
@@ -677,7 +732,19 @@ final class DefaultPartitionLog implements PartitionLog {
 
   @Override
   public CompletableFuture<ReadResult> read(long offset, int maxBytes, boolean minOneBatch) {
-    return reader.read(state, offset, maxBytes, minOneBatch);
+    return read(offset, maxBytes, minOneBatch, false);
+  }
+
+  @Override
+  public CompletableFuture<ReadResult> read(
+      long offset, int maxBytes, boolean minOneBatch, boolean readCommitted) {
+    LogState st = state;
+    return reader.read(st, offset, maxBytes, minOneBatch, st.lastStableOffset(), readCommitted);
+  }
+
+  @Override
+  public long lastStableOffset() {
+    return state.lastStableOffset();
   }
 
   @Override
@@ -768,6 +835,11 @@ final class DefaultPartitionLog implements PartitionLog {
 
   private static StorageException notOwner(String message) {
     return new StorageException(Reason.NOT_OWNER, message);
+  }
+
+  @Override
+  public CompletableFuture<List<ProducerSnapshot>> producerStates() {
+    return producerSnapshots();
   }
 
   /** Committed producer states (for tests and handover). */

@@ -75,7 +75,7 @@ record FlushPlan(
     int length = enc.segment().remaining();
     String indexKey = length > indexMinBytes ? SegmentKeys.indexKeyFor(key) : null;
     SegmentRef ref =
-        new SegmentRef(
+        SegmentRef.flushed(
             key,
             indexKey,
             0,
@@ -88,6 +88,12 @@ record FlushPlan(
             nowMs);
     return new FlushPlan(
         List.copyOf(appends), enc, view, ref, List.copyOf(committed), nowMs, max, k);
+  }
+
+  /** This plan committing {@code newRef} instead (same object, e.g. with aborted txns). */
+  FlushPlan withRef(SegmentRef newRef) {
+    return new FlushPlan(
+        appends, encoded, view, newRef, committedBatches, nowMs, maxTimestamp, batchCount);
   }
 
   long batchBytes() {

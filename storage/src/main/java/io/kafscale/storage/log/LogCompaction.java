@@ -235,7 +235,30 @@ final class LogCompaction {
         enc.crc(),
         out.createdAtMs(),
         true,
-        out.epochStarts());
+        out.epochStarts(),
+        List.of());
+  }
+
+  /**
+   * The outputs carrying the aborted transactions of the segments they replace: each goes with the
+   * output covering its ABORT marker (outputs cover exactly the removed offsets; markers are kept).
+   */
+  static List<SegmentRef> withAbortedTxns(List<SegmentRef> removed, List<SegmentRef> added) {
+    List<SegmentRef> out = new ArrayList<>(added.size());
+    for (SegmentRef o : added) {
+      List<AbortedTxn> carried = new ArrayList<>(o.abortedTxns());
+      for (SegmentRef r : removed) {
+        for (AbortedTxn t : r.abortedTxns()) {
+          if (t.lastOffset() >= o.baseOffset()
+              && t.lastOffset() <= o.lastOffset()
+              && !carried.contains(t)) {
+            carried.add(t);
+          }
+        }
+      }
+      out.add(carried.isEmpty() ? o : o.withAbortedTxns(carried));
+    }
+    return List.copyOf(out);
   }
 
   private CompletableFuture<CompactionResult> swap(
@@ -245,7 +268,7 @@ final class LogCompaction {
       WindowCompactor compactor,
       long firstUploadMs) {
     List<SegmentRef> removed = window.segments();
-    List<SegmentRef> outputs = List.copyOf(added);
+    List<SegmentRef> outputs = withAbortedTxns(removed, added);
     CompletableFuture<CompactionResult> done = new CompletableFuture<>();
     log.runExclusive(
         new Exclusive() {

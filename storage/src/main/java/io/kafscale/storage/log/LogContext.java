@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-/** What every partition log of one {@link PartitionLogFactory} shares. */
+/**
+ * What every partition log of one {@link PartitionLogFactory} shares. {@code transactionsEnabled}:
+ * transactional produce is accepted (a transaction coordinator writes the markers).
+ */
 record LogContext(
     StorageConfig config,
     Clock clock,
@@ -22,7 +25,8 @@ record LogContext(
     long recentBytesPerPartition,
     BatchRewriter rewriter,
     CompactionLimits compactionLimits,
-    Executor compactionExecutor) {
+    Executor compactionExecutor,
+    boolean transactionsEnabled) {
 
   LogContext withCompaction(BatchRewriter rewriter, CompactionLimits limits, Executor executor) {
     return new LogContext(
@@ -37,6 +41,24 @@ record LogContext(
         recentBytesPerPartition,
         rewriter,
         limits,
-        executor);
+        executor,
+        transactionsEnabled);
+  }
+
+  LogContext withTransactions(boolean enabled) {
+    return new LogContext(
+        config,
+        clock,
+        scheduler,
+        uploader,
+        committer,
+        suffixes,
+        meters,
+        source,
+        recentBytesPerPartition,
+        rewriter,
+        compactionLimits,
+        compactionExecutor,
+        enabled);
   }
 }

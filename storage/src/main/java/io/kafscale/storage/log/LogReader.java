@@ -34,9 +34,26 @@ final class LogReader {
   }
 
   CompletableFuture<ReadResult> read(LogState st, long offset, int maxBytes, boolean minOneBatch) {
-    if (offset == st.highWatermark()) {
+    return read(st, offset, maxBytes, minOneBatch, st.highWatermark(), false);
+  }
+
+  /**
+   * Reads below {@code lastStable} when {@code readCommitted} (dropping batches at or above it and
+   * collecting the aborted transactions overlapping what is returned), else below the high
+   * watermark; the result reports {@code lastStable} either way.
+   */
+  CompletableFuture<ReadResult> read(
+      LogState st,
+      long offset,
+      int maxBytes,
+      boolean minOneBatch,
+      long lastStable,
+      boolean readCommitted) {
+    long limit = readCommitted ? lastStable : st.highWatermark();
+    if (offset >= limit && offset <= st.highWatermark() && offset >= st.logStartOffset()) {
       return CompletableFuture.completedFuture(
-          new ReadResult(List.of(), st.highWatermark(), st.logStartOffset()));
+          new ReadResult(
+              List.of(), st.highWatermark(), st.logStartOffset(), lastStable, List.of()));
     }
     if (offset < st.logStartOffset() || offset > st.highWatermark()) {
       return CompletableFuture.failedFuture(
@@ -52,7 +69,43 @@ final class LogReader {
     }
     List<ByteBuffer> out = new ArrayList<>();
     return readFrom(st, st.indexOf(offset), offset, maxBytes, minOneBatch, out)
-        .thenApply(v -> new ReadResult(List.copyOf(out), st.highWatermark(), st.logStartOffset()));
+        .thenApply(
+            v -> {
+              List<ByteBuffer> batches = below(out, limit);
+              List<AbortedTxn> aborted =
+                  readCommitted && !batches.isEmpty()
+                      ? abortedIn(st, offset, lastOffsetOf(batches.getLast()))
+                      : List.of();
+              return new ReadResult(
+                  batches, st.highWatermark(), st.logStartOffset(), lastStable, aborted);
+            });
+  }
+
+  private static List<ByteBuffer> below(List<ByteBuffer> batches, long limit) {
+    int n = 0;
+    while (n < batches.size()
+        && batches.get(n).getLong(batches.get(n).position() + RecordBatchFormat.BASE_OFFSET_OFFSET)
+            < limit) {
+      n++;
+    }
+    return List.copyOf(batches.subList(0, n));
+  }
+
+  /**
+   * The aborted transactions overlapping offsets {@code [from, to]}: those whose ABORT marker is at
+   * or after {@code from} (recorded with the segment holding it, so only segments from {@code from}
+   * on are looked at) and whose first offset is at most {@code to}, in marker order.
+   */
+  static List<AbortedTxn> abortedIn(LogState st, long from, long to) {
+    List<AbortedTxn> out = new ArrayList<>();
+    for (int i = Math.max(0, st.indexOf(from)); i < st.segments().size(); i++) {
+      for (AbortedTxn t : st.segments().get(i).abortedTxns()) {
+        if (t.lastOffset() >= from && t.firstOffset() <= to) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
   }
 
   private CompletableFuture<Void> readFrom(

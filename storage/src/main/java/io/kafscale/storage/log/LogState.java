@@ -7,14 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Immutable snapshot of a partition's committed log: offsets and the segment references sorted by
- * base offset. Readers take one snapshot and work on it without locks; the log swaps in a new one
- * after each commit.
+ * Immutable snapshot of a partition's committed log: offsets, the segment references sorted by base
+ * offset, and the first offset of the oldest ongoing transaction ({@link Long#MAX_VALUE} when
+ * none), kept in the same snapshot so a reader never pairs data with a stale last stable offset.
+ * Readers take one snapshot and work on it without locks; the log swaps in a new one after each
+ * commit.
  */
-record LogState(long logStartOffset, long highWatermark, List<SegmentRef> segments) {
+record LogState(
+    long logStartOffset, long highWatermark, List<SegmentRef> segments, long firstUnstableOffset) {
 
   LogState {
     segments = List.copyOf(segments);
+  }
+
+  LogState(long logStartOffset, long highWatermark, List<SegmentRef> segments) {
+    this(logStartOffset, highWatermark, segments, Long.MAX_VALUE);
+  }
+
+  /** The last stable offset: below it no transaction is ongoing. */
+  long lastStableOffset() {
+    return Math.min(firstUnstableOffset, highWatermark);
   }
 
   static LogState of(RecoveredPartition recovered) {
@@ -27,10 +39,19 @@ record LogState(long logStartOffset, long highWatermark, List<SegmentRef> segmen
    * The state after committing {@code ref}: it is appended and the high watermark moves past it.
    */
   LogState withSegment(SegmentRef ref) {
+    return withSegment(ref, firstUnstableOffset);
+  }
+
+  /** Like {@link #withSegment(SegmentRef)}, with the first unstable offset after that commit. */
+  LogState withSegment(SegmentRef ref, long firstUnstable) {
     List<SegmentRef> next = new ArrayList<>(segments.size() + 1);
     next.addAll(segments);
     next.add(ref);
-    return new LogState(logStartOffset, ref.nextOffset(), next);
+    return new LogState(logStartOffset, ref.nextOffset(), next, firstUnstable);
+  }
+
+  LogState withFirstUnstableOffset(long firstUnstable) {
+    return new LogState(logStartOffset, highWatermark, segments, firstUnstable);
   }
 
   /**
@@ -47,7 +68,8 @@ record LogState(long logStartOffset, long highWatermark, List<SegmentRef> segmen
     return new LogState(
         Math.max(logStartOffset, plan.logStartOffset()),
         highWatermark,
-        segments.subList(count, segments.size()));
+        segments.subList(count, segments.size()),
+        firstUnstableOffset);
   }
 
   /**
@@ -65,7 +87,7 @@ record LogState(long logStartOffset, long highWatermark, List<SegmentRef> segmen
     next.addAll(segments.subList(0, start));
     next.addAll(added);
     next.addAll(segments.subList(start + removed.size(), segments.size()));
-    return new LogState(logStartOffset, highWatermark, next);
+    return new LogState(logStartOffset, highWatermark, next, firstUnstableOffset);
   }
 
   /**

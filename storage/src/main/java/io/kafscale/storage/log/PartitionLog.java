@@ -3,6 +3,7 @@
  */
 package io.kafscale.storage.log;
 
+import io.kafscale.storage.producer.ProducerSnapshot;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,26 @@ public interface PartitionLog extends AutoCloseable {
    * with OFFSET_OUT_OF_RANGE.
    */
   CompletableFuture<ReadResult> read(long offset, int maxBytes, boolean minOneBatch);
+
+  /**
+   * Like {@link #read(long, int, boolean)}; with {@code readCommitted} (isolation level
+   * read_committed) no batch at or above the {@link #lastStableOffset()} is returned, and the
+   * result lists the aborted transactions overlapping the returned data (an offset between the LSO
+   * and the high watermark returns no batches). Default: logs without transactions, whose LSO is
+   * the high watermark.
+   */
+  default CompletableFuture<ReadResult> read(
+      long offset, int maxBytes, boolean minOneBatch, boolean readCommitted) {
+    return read(offset, maxBytes, minOneBatch);
+  }
+
+  /**
+   * The last stable offset: the first offset of the oldest ongoing transaction, or the high
+   * watermark when it is lower or there is none. read_committed consumers read below it.
+   */
+  default long lastStableOffset() {
+    return highWatermark();
+  }
 
   /** Offset of the next record to be committed (consumers read below it). */
   long highWatermark();
@@ -123,6 +144,12 @@ public interface PartitionLog extends AutoCloseable {
   default CompletableFuture<AppendResult> appendMarker(TxnMarker marker) {
     return CompletableFuture.failedFuture(
         new UnsupportedOperationException(getClass().getSimpleName() + " cannot write markers"));
+  }
+
+  /** The committed state of each producer that wrote here (DescribeProducers). */
+  default CompletableFuture<List<ProducerSnapshot>> producerStates() {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(getClass().getSimpleName() + " keeps no producers"));
   }
 
   /** Flushes staged batches now; completes when they are committed (or failed). */

@@ -104,7 +104,8 @@ public final class PartitionLogFactory implements PartitionLogOpener {
             recentBytesPerPartition,
             BatchRewriter.UNSUPPORTED,
             CompactionLimits.DEFAULTS,
-            scheduler);
+            scheduler,
+            false);
   }
 
   /**
@@ -142,6 +143,16 @@ public final class PartitionLogFactory implements PartitionLogOpener {
   /** {@link #withCompaction(BatchRewriter, CompactionLimits)} with the default bounds. */
   public PartitionLogFactory withBatchRewriter(BatchRewriter rewriter) {
     return withCompaction(rewriter, CompactionLimits.DEFAULTS);
+  }
+
+  /**
+   * Lets logs opened from now on accept transactional produce ({@code enabled}); off by default, as
+   * clients may only send transactional batches once a transaction coordinator writes the markers
+   * that end them. Returns this factory.
+   */
+  public PartitionLogFactory withTransactions(boolean enabled) {
+    this.context = context.withTransactions(enabled);
+    return this;
   }
 
   @Override

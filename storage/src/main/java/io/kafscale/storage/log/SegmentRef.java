@@ -17,6 +17,10 @@ import java.util.List;
  * <p>A compacted segment may hold the records of several owner epochs: {@code epochStarts} then
  * lists where each one starts, oldest first (the first at {@code baseOffset}), and {@code epoch} is
  * the last of them. Empty means the whole segment belongs to {@code epoch} (every flushed segment).
+ *
+ * <p>{@code abortedTxns} lists the transactions whose ABORT marker lies in this segment, so they
+ * are committed, compacted and trimmed with it and a new owner serves the same read_committed
+ * answers.
  */
 public record SegmentRef(
     String objectKey,
@@ -30,7 +34,8 @@ public record SegmentRef(
     int crc,
     long createdAtMs,
     boolean compacted,
-    List<EpochStart> epochStarts) {
+    List<EpochStart> epochStarts,
+    List<AbortedTxn> abortedTxns) {
 
   /** The first offset owner epoch {@code epoch} wrote within a segment. */
   public record EpochStart(int epoch, long startOffset) {}
@@ -41,10 +46,14 @@ public record SegmentRef(
       indexKey = null;
     }
     epochStarts = epochStarts == null ? List.of() : List.copyOf(epochStarts);
+    abortedTxns = abortedTxns == null ? List.of() : List.copyOf(abortedTxns);
   }
 
-  /** A segment of one owner epoch. */
-  public SegmentRef(
+  /**
+   * A segment written by a flush: one owner epoch, not compacted, no aborted transactions (the
+   * common case; compaction and transaction markers use the canonical constructor).
+   */
+  public static SegmentRef flushed(
       String objectKey,
       String indexKey,
       long position,
@@ -54,9 +63,26 @@ public record SegmentRef(
       long maxTimestamp,
       int epoch,
       int crc,
-      long createdAtMs,
-      boolean compacted) {
-    this(
+      long createdAtMs) {
+    return new SegmentRef(
+        objectKey,
+        indexKey,
+        position,
+        length,
+        baseOffset,
+        lastOffset,
+        maxTimestamp,
+        epoch,
+        crc,
+        createdAtMs,
+        false,
+        List.of(),
+        List.of());
+  }
+
+  /** This reference carrying {@code aborted} (the transactions whose ABORT marker it holds). */
+  public SegmentRef withAbortedTxns(List<AbortedTxn> aborted) {
+    return new SegmentRef(
         objectKey,
         indexKey,
         position,
@@ -68,38 +94,13 @@ public record SegmentRef(
         crc,
         createdAtMs,
         compacted,
-        List.of());
+        epochStarts,
+        aborted);
   }
 
   /** Where each owner epoch of this segment starts, oldest first (never empty). */
   public List<EpochStart> epochRuns() {
     return epochStarts.isEmpty() ? List.of(new EpochStart(epoch, baseOffset)) : epochStarts;
-  }
-
-  /** A segment written by a flush (not compacted). */
-  public SegmentRef(
-      String objectKey,
-      String indexKey,
-      long position,
-      int length,
-      long baseOffset,
-      long lastOffset,
-      long maxTimestamp,
-      int epoch,
-      int crc,
-      long createdAtMs) {
-    this(
-        objectKey,
-        indexKey,
-        position,
-        length,
-        baseOffset,
-        lastOffset,
-        maxTimestamp,
-        epoch,
-        crc,
-        createdAtMs,
-        false);
   }
 
   /** Offset after the last offset of this segment. */

@@ -27,6 +27,11 @@ public class StorageException extends RuntimeException {
     INVALID_PRODUCER_EPOCH,
     /** Transactional batches, which need the transactions feature (not implemented yet). */
     TRANSACTIONS_NOT_SUPPORTED,
+    /**
+     * A non-transactional batch from a producer with an ongoing transaction on the partition
+     * (INVALID_TXN_STATE, as Kafka's ProducerAppendInfo rejects it).
+     */
+    INVALID_TXN_STATE,
     /** Fetch or lookup offset outside [logStartOffset, highWatermark] (OFFSET_OUT_OF_RANGE). */
     OFFSET_OUT_OF_RANGE,
     /** Upload or commit of the flush failed; nothing advanced; retriable (KAFKA_STORAGE_ERROR). */

@@ -3,6 +3,7 @@
  */
 package io.kafscale.storage.producer;
 
+import io.kafscale.storage.log.AbortedTxn;
 import io.kafscale.storage.log.StorageException.Reason;
 import io.kafscale.storage.producer.ProducerCheck.StagedRef;
 import io.kafscale.storage.producer.ProducerSnapshot.BatchEntry;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -29,7 +31,23 @@ public final class ProducerStateTable {
   /** Kafka keeps the last five batches per producer (max.in.flight.requests.per.connection). */
   public static final int MAX_BATCHES = 5;
 
-  private record Staged(StagedRef ref, long producerId, short epoch, int firstSeq, int lastSeq) {}
+  /** What a staged batch is: plain or transactional data, or a transaction marker. */
+  private enum Kind {
+    DATA,
+    TXN_DATA,
+    COMMIT,
+    ABORT;
+
+    boolean isMarker() {
+      return this == COMMIT || this == ABORT;
+    }
+  }
+
+  private record Staged(
+      StagedRef ref, long producerId, short epoch, int firstSeq, int lastSeq, Kind kind) {}
+
+  /** What committing some batches does to producer states and transactions. */
+  private record Applied(Map<Long, ProducerSnapshot> touched, List<AbortedTxn> aborted) {}
 
   /** Where a producer must resume after a failed flush discarded its staged batches. */
   private record Resume(short epoch, int firstSeq) {}
@@ -70,7 +88,8 @@ public final class ProducerStateTable {
               b.producerId(),
               b.producerEpoch(),
               b.firstSequence(),
-              b.lastSequence());
+              b.lastSequence(),
+              b.transactional() ? Kind.TXN_DATA : Kind.DATA);
       staged.computeIfAbsent(b.producerId(), k -> new ArrayList<>()).add(s);
       stagedByRef.put(s.ref(), s);
       added.add(s);
@@ -78,8 +97,80 @@ public final class ProducerStateTable {
     return new ProducerCheck.Accepted();
   }
 
+  /**
+   * Checks a transaction marker of producer {@code producerId} at {@code producerEpoch} and, when
+   * its epoch is not older than the producer's, stages it under {@code appendId} (batch index 0). A
+   * marker for a producer without an ongoing transaction is accepted (coordinator retries).
+   */
+  public ProducerCheck tryStageMarker(
+      long appendId, long producerId, short producerEpoch, boolean commit) {
+    short current = currentEpoch(producerId);
+    if (producerEpoch < current) {
+      return new ProducerCheck.Rejected(
+          Reason.INVALID_PRODUCER_EPOCH,
+          "marker of producer "
+              + producerId
+              + " at epoch "
+              + producerEpoch
+              + " is older than "
+              + current);
+    }
+    Staged s =
+        new Staged(
+            new StagedRef(appendId, 0),
+            producerId,
+            producerEpoch,
+            -1,
+            -1,
+            commit ? Kind.COMMIT : Kind.ABORT);
+    staged.computeIfAbsent(producerId, k -> new ArrayList<>()).add(s);
+    stagedByRef.put(s.ref(), s);
+    return new ProducerCheck.Accepted();
+  }
+
+  /** The producer's latest epoch, committed or staged; {@link Short#MIN_VALUE} when unknown. */
+  private short currentEpoch(long producerId) {
+    List<Staged> s = staged.getOrDefault(producerId, List.of());
+    if (!s.isEmpty()) {
+      return s.getLast().epoch();
+    }
+    ProducerSnapshot c = committed.get(producerId);
+    if (c != null) {
+      return c.producerEpoch();
+    }
+    Resume r = resumes.get(producerId);
+    return r == null ? Short.MIN_VALUE : r.epoch();
+  }
+
+  /** Whether the producer's transaction is ongoing once its staged batches are committed. */
+  private boolean inTxn(long producerId) {
+    ProducerSnapshot c = committed.get(producerId);
+    boolean ongoing = c != null && c.hasOngoingTxn();
+    for (Staged st : staged.getOrDefault(producerId, List.of())) {
+      if (st.kind() == Kind.TXN_DATA) {
+        ongoing = true;
+      } else if (st.kind().isMarker()) {
+        ongoing = false;
+      }
+    }
+    return ongoing;
+  }
+
   /** Null when {@code b} may be staged; otherwise the duplicate or rejection. */
   private ProducerCheck check(SequenceBatch b) {
+    ProducerCheck verdict = checkSequence(b);
+    if (verdict == null && !b.transactional() && inTxn(b.producerId())) {
+      // Kafka's ProducerAppendInfo: "Expected transactional write from producer".
+      return new ProducerCheck.Rejected(
+          Reason.INVALID_TXN_STATE,
+          "expected a transactional write from producer "
+              + b.producerId()
+              + ", which has an ongoing transaction");
+    }
+    return verdict;
+  }
+
+  private ProducerCheck checkSequence(SequenceBatch b) {
     ProducerSnapshot c = committed.get(b.producerId());
     List<Staged> s = staged.getOrDefault(b.producerId(), List.of());
     if (c == null && s.isEmpty() && resumes.containsKey(b.producerId())) {
@@ -146,7 +237,7 @@ public final class ProducerStateTable {
       all.addAll(c.lastBatches());
     }
     for (Staged st : s) {
-      if (st.epoch() == epoch) {
+      if (st.epoch() == epoch && !st.kind().isMarker()) {
         all.add(st);
       }
     }
@@ -176,12 +267,31 @@ public final class ProducerStateTable {
    * are committed; the table is not changed (see {@link #applyCommitted}).
    */
   public List<ProducerSnapshot> project(List<CommittedBatch> batches, long nowMs) {
-    return List.copyOf(apply(batches, nowMs).values());
+    return List.copyOf(apply(batches, nowMs).touched().values());
+  }
+
+  /**
+   * The transactions that ABORT markers among {@code batches} end, once committed (the marker's
+   * offset is the transaction's last offset); the table is not changed.
+   */
+  public List<AbortedTxn> abortedBy(List<CommittedBatch> batches, long nowMs) {
+    return apply(batches, nowMs).aborted();
+  }
+
+  /**
+   * The lowest first offset of any committed ongoing transaction (the first unstable offset), or
+   * empty when no producer has one.
+   */
+  public OptionalLong firstUnstableOffset() {
+    return committed.values().stream()
+        .filter(ProducerSnapshot::hasOngoingTxn)
+        .mapToLong(ProducerSnapshot::currentTxnFirstOffset)
+        .min();
   }
 
   /** Makes {@code batches} committed state and drops them from the staged state. */
   public void applyCommitted(List<CommittedBatch> batches, long nowMs) {
-    committed.putAll(apply(batches, nowMs));
+    committed.putAll(apply(batches, nowMs).touched());
     for (CommittedBatch b : batches) {
       Staged s = stagedByRef.get(b.ref());
       if (s != null) {
@@ -191,8 +301,9 @@ public final class ProducerStateTable {
     }
   }
 
-  private Map<Long, ProducerSnapshot> apply(List<CommittedBatch> batches, long nowMs) {
+  private Applied apply(List<CommittedBatch> batches, long nowMs) {
     Map<Long, ProducerSnapshot> touched = new LinkedHashMap<>();
+    List<AbortedTxn> aborted = new ArrayList<>();
     for (CommittedBatch b : batches) {
       Staged s = stagedByRef.get(b.ref());
       if (s == null) {
@@ -202,11 +313,34 @@ public final class ProducerStateTable {
           touched.containsKey(s.producerId())
               ? touched.get(s.producerId())
               : committed.get(s.producerId());
+      if (s.kind().isMarker()) {
+        if (old != null && old.hasOngoingTxn() && s.kind() == Kind.ABORT) {
+          aborted.add(new AbortedTxn(s.producerId(), old.currentTxnFirstOffset(), b.firstOffset()));
+        }
+        touched.put(s.producerId(), withMarker(old, s, nowMs));
+        continue;
+      }
       BatchEntry entry =
           new BatchEntry(s.firstSeq(), s.lastSeq(), b.firstOffset(), b.lastOffset(), b.timestamp());
       touched.put(s.producerId(), withBatch(old, s, entry, nowMs));
     }
-    return touched;
+    return new Applied(touched, List.copyOf(aborted));
+  }
+
+  /**
+   * A committed marker ends the ongoing transaction; a newer marker epoch becomes the producer's
+   * (its sequences then restart, as after any epoch bump).
+   */
+  private static ProducerSnapshot withMarker(ProducerSnapshot old, Staged s, long nowMs) {
+    if (old == null) {
+      return new ProducerSnapshot(
+          s.producerId(), s.epoch(), List.of(), nowMs, ProducerSnapshot.NO_TXN);
+    }
+    if (s.epoch() < old.producerEpoch()) {
+      return old;
+    }
+    List<BatchEntry> batches = s.epoch() == old.producerEpoch() ? old.lastBatches() : List.of();
+    return new ProducerSnapshot(s.producerId(), s.epoch(), batches, nowMs, ProducerSnapshot.NO_TXN);
   }
 
   private static ProducerSnapshot withBatch(
@@ -222,7 +356,12 @@ public final class ProducerStateTable {
     if (batches.size() > MAX_BATCHES) {
       batches = batches.subList(batches.size() - MAX_BATCHES, batches.size());
     }
-    return new ProducerSnapshot(s.producerId(), s.epoch(), List.copyOf(batches), nowMs);
+    long txnFirst = ProducerSnapshot.NO_TXN;
+    if (s.kind() == Kind.TXN_DATA) {
+      boolean continues = old != null && old.producerEpoch() == s.epoch() && old.hasOngoingTxn();
+      txnFirst = continues ? old.currentTxnFirstOffset() : entry.firstOffset();
+    }
+    return new ProducerSnapshot(s.producerId(), s.epoch(), List.copyOf(batches), nowMs, txnFirst);
   }
 
   /**
@@ -240,7 +379,8 @@ public final class ProducerStateTable {
         if (ids.contains(s.ref().appendId())) {
           producers.add(s.producerId());
           Resume old = resumes.get(s.producerId());
-          if (old == null || s.epoch() > old.epoch()) {
+          // A marker has no sequence: a producer resumes at its data batches only.
+          if (!s.kind().isMarker() && (old == null || s.epoch() > old.epoch())) {
             resumes.put(s.producerId(), new Resume(s.epoch(), s.firstSeq()));
           }
           unstage(s);

@@ -75,7 +75,9 @@ public final class CompactionFixtures {
             epoch,
             enc.crc(),
             createdAtMs,
-            compacted);
+            compacted,
+            List.of(),
+            List.of());
     return new Loaded(ref, view);
   }
 

@@ -20,7 +20,19 @@ class CompactionPlannerTest {
   private static SegmentRef seg(
       long base, int length, long maxTs, boolean compacted, long created) {
     return new SegmentRef(
-        "s" + base, null, 0, length, base, base + 9, maxTs, 1, 0, created, compacted);
+        "s" + base,
+        null,
+        0,
+        length,
+        base,
+        base + 9,
+        maxTs,
+        1,
+        0,
+        created,
+        compacted,
+        List.of(),
+        List.of());
   }
 
   private static CompactionRequest request(double ratio, long minLag, long maxLag) {

@@ -53,7 +53,8 @@ class EpochHistoryProperties {
       epoch += epochSteps.get(owner);
       for (int s = 0; s < segmentCounts.get(owner); s++) {
         int size = sizes.get(sizeIndex++ % sizes.size());
-        segments.add(new SegmentRef("k" + next, null, 0, 1, next, next + size - 1, 0, epoch, 0, 0));
+        segments.add(
+            SegmentRef.flushed("k" + next, null, 0, 1, next, next + size - 1, 0, epoch, 0, 0));
         next += size;
       }
     }

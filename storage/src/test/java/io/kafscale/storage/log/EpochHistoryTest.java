@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class EpochHistoryTest {
 
   private static SegmentRef segment(int epoch, long baseOffset, long lastOffset) {
-    return new SegmentRef("k-" + baseOffset, null, 0, 100, baseOffset, lastOffset, 0, epoch, 0, 0);
+    return SegmentRef.flushed(
+        "k-" + baseOffset, null, 0, 100, baseOffset, lastOffset, 0, epoch, 0, 0);
   }
 
   /** Epoch 1 wrote 0-9, epoch 3 wrote 10-24, epoch 4 wrote 25-29; the log opens at epoch 6. */

@@ -124,7 +124,7 @@ class FlushTriggerTest {
   @Test
   void shouldTreatAnEmptyIndexKeyAsNone() {
     // When
-    SegmentRef ref = new SegmentRef("k", "", 0, 10, 0, 0, 0, 1, 0, 0);
+    SegmentRef ref = SegmentRef.flushed("k", "", 0, 10, 0, 0, 0, 1, 0, 0);
     // Then
     assertThat(ref.indexKey()).isNull();
   }

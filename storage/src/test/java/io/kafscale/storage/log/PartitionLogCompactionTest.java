@@ -577,7 +577,9 @@ class PartitionLogCompactionTest {
             1,
             first.crc(),
             0,
-            true);
+            true,
+            List.of(),
+            List.of());
     ctx.committer.commit(PARTITION, 1, first, List.of()).join();
     ctx.committer.commit(PARTITION, 1, ref("next", next, false), List.of()).join();
     PartitionLog log = ctx.open();
@@ -600,6 +602,8 @@ class PartitionLogCompactionTest {
         1,
         enc.crc(),
         0,
-        compacted);
+        compacted,
+        List.of(),
+        List.of());
   }
 }

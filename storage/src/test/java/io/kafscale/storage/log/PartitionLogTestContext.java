@@ -30,6 +30,14 @@ final class PartitionLogTestContext {
   private BatchRewriter rewriter = CompactionFixtures.KAFKA;
   private CompactionLimits compactionLimits = CompactionLimits.DEFAULTS;
 
+  private boolean transactions;
+
+  /** Logs accept transactional produce (as with a transaction coordinator). */
+  PartitionLogTestContext transactions() {
+    this.transactions = true;
+    return this;
+  }
+
   PartitionLogTestContext rewriter(BatchRewriter rewriter) {
     this.rewriter = rewriter;
     return this;
@@ -90,7 +98,8 @@ final class PartitionLogTestContext {
                   scheduler,
                   recentBytes,
                   wholeSegmentMax)
-              .withCompaction(rewriter, compactionLimits, scheduler);
+              .withCompaction(rewriter, compactionLimits, scheduler)
+              .withTransactions(transactions);
     }
     return factory;
   }

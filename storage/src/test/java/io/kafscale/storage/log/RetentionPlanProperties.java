@@ -40,7 +40,7 @@ class RetentionPlanProperties {
               long next = base;
               for (int[] s : spec) {
                 segs.add(
-                    new SegmentRef(
+                    SegmentRef.flushed(
                         "k" + next, null, 0, s[1], next, next + s[0] - 1, s[2], 1, 0, 0));
                 next += s[0];
               }

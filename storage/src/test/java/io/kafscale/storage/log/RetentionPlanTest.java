@@ -25,7 +25,7 @@ class RetentionPlanTest {
   }
 
   static SegmentRef segment(long base, int length, long maxTimestamp) {
-    return new SegmentRef(
+    return SegmentRef.flushed(
         "k" + base, null, 0, length, base, base + 9, maxTimestamp, 1, 0, maxTimestamp);
   }
 
@@ -96,7 +96,7 @@ class RetentionPlanTest {
   @Test
   void shouldUseTheCreationTimeOfASegmentWithoutTimestamps() {
     // Given
-    SegmentRef noTimestamp = new SegmentRef("k", null, 0, 100, 0, 9, -1, 1, 0, 1_000);
+    SegmentRef noTimestamp = SegmentRef.flushed("k", null, 0, 100, 0, 9, -1, 1, 0, 1_000);
     // Then
     assertThat(RetentionPlan.retention(List.of(noTimestamp), 0, 10, NOW, 10_000, -1).deleted())
         .hasSize(1);

@@ -112,7 +112,11 @@ class ProducerStateTableTest {
     assertThat(projected)
         .containsExactly(
             new ProducerSnapshot(
-                PID, (short) 0, List.of(new ProducerSnapshot.BatchEntry(0, 1, 10, 11, 500)), 600));
+                PID,
+                (short) 0,
+                List.of(new ProducerSnapshot.BatchEntry(0, 1, 10, 11, 500)),
+                600,
+                ProducerSnapshot.NO_TXN));
     assertThat(table.committedState(PID)).isEmpty();
     table.applyCommitted(commit, 600);
     assertThat(table.snapshots()).isEqualTo(projected);

@@ -131,13 +131,17 @@ public final class S3MockServer implements AutoCloseable {
     if (process == null) {
       return;
     }
-    // A hard kill leaves the store as it is (S3Mock deletes it on a graceful exit unless told not
-    // to,
-    // and a kill also mimics an outage more faithfully).
-    process.destroyForcibly();
+    // SIGTERM with graceful shutdown: in-flight requests finish, so no object or bucket metadata
+    // file is left half-written (a SIGKILL during a PUT once left an empty bucket metadata file
+    // that S3Mock then refused to start with); retainFilesOnExit keeps the store for a restart.
+    // For the broker it is still an outage: the port closes and requests are refused.
+    process.destroy();
     try {
       if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("S3Mock did not exit within " + STOP_TIMEOUT);
+        process.destroyForcibly();
+        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+          throw new IllegalStateException("S3Mock did not exit within " + STOP_TIMEOUT);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -213,6 +217,7 @@ public final class S3MockServer implements AutoCloseable {
     cmd.add("--com.adobe.testing.s3mock.store.validKmsKeys=" + VALID_KMS_KEY_ARN);
     cmd.add("--com.adobe.testing.s3mock.store.region=" + REGION);
     cmd.add("--spring.main.banner-mode=off");
+    cmd.add("--server.shutdown=graceful");
     return cmd;
   }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.e2e.support.Exec;
 import io.kafscale.operator.config.OperatorConfig;
+import io.kafscale.operator.model.ClusterDefaults;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -84,6 +85,9 @@ class HelmChartIT {
     assertThat(envValue(container, "KAFSCALE_OPERATOR_WATCH_NAMESPACES")).isEmpty();
     assertThat(envValue(container, "KAFSCALE_OPERATOR_BROKER_IMAGE"))
         .isEqualTo("ghcr.io/kafscale/kafscale-broker:" + appVersion());
+    // The operator's own default (its project version) is the image the chart passes.
+    assertThat(envValue(container, "KAFSCALE_OPERATOR_BROKER_IMAGE"))
+        .isEqualTo(ClusterDefaults.BROKER_IMAGE);
     assertThat(string(operator, "spec.template.spec.serviceAccountName"))
         .isEqualTo("kafscale-operator");
   }
@@ -102,6 +106,7 @@ class HelmChartIT {
         .containsExactlyInAnyOrder("ks-operator-metrics", "ks-console");
     assertThat(out.ofKind("ClusterRole")).isEmpty();
     assertThat(out.ofKind("Role"))
+        .filteredOn(r -> !isHook(r))
         .extracting(r -> string(r, "metadata.namespace"))
         .containsExactlyInAnyOrder("team-a", "team-b", NS, NS);
     assertThat(out.ofKind("KafscaleCluster")).hasSize(1);
@@ -210,6 +215,58 @@ class HelmChartIT {
         OpenApiSchema.ofCrd(out.get("CustomResourceDefinition", "kafscaleclusters.kafscale.io"));
     assertThat(schema.validate(cluster)).isEmpty();
     assertThat(at(cluster, "spec.etcd.managed.replicas")).isEqualTo(3);
+  }
+
+  @Test
+  void shouldRenderPathStyleOnlyWhenSetSoTheOperatorDefaultApplies() {
+    // Given
+    Map<String, String> base =
+        Map.of(
+            "exampleCluster.enabled", "true",
+            "exampleCluster.s3.bucket", "my-bucket",
+            "exampleCluster.s3.endpoint", "http://minio.minio:9000");
+    Map<String, String> explicit = new HashMap<>(base);
+    explicit.put("exampleCluster.s3.pathStyle", "false");
+    // When
+    Map<String, Object> unset = render(List.of(), base).get("KafscaleCluster", "kafscale");
+    Map<String, Object> set = render(List.of(), explicit).get("KafscaleCluster", "kafscale");
+    // Then
+    assertThat(map(unset, "spec.s3")).doesNotContainKey("pathStyle");
+    assertThat(at(set, "spec.s3.pathStyle")).isEqualTo(false);
+  }
+
+  @Test
+  void shouldDeleteTheExampleTopicThenClusterInAPreDeleteHookWithItsOwnNarrowRole() {
+    // When
+    Manifests on =
+        render(
+            List.of(),
+            Map.of("exampleCluster.enabled", "true", "exampleCluster.s3.bucket", "my-bucket"));
+    Manifests off =
+        render(
+            List.of(),
+            Map.of(
+                "exampleCluster.enabled", "true",
+                "exampleCluster.s3.bucket", "my-bucket",
+                "exampleCluster.cleanupHook.enabled", "false"));
+    // Then
+    assertWellFormed(on);
+    Map<String, Object> job = on.get("Job", "kafscale-example-cleanup");
+    assertThat(map(job, "metadata.annotations")).containsEntry("helm.sh/hook", "pre-delete");
+    Map<String, Object> pod = map(job, "spec.template.spec");
+    assertThat(at(pod, "securityContext.runAsNonRoot")).isEqualTo(true);
+    assertThat(at(list(pod, "initContainers").get(0), "args"))
+        .asList()
+        .contains("delete", "kafscaletopics.kafscale.io", "--wait");
+    assertThat(at(list(pod, "containers").get(0), "args"))
+        .asList()
+        .contains("delete", "kafscaleclusters.kafscale.io", "--wait");
+    Map<String, Object> role = on.get("Role", "kafscale-example-cleanup");
+    assertThat(isHook(role)).isTrue();
+    assertThat(list(role, "rules")).hasSize(1);
+    assertThat(at(list(role, "rules").get(0), "verbs"))
+        .isEqualTo(List.of("get", "list", "watch", "delete"));
+    assertThat(off.ofKind("Job")).isEmpty();
   }
 
   @Test
@@ -419,6 +476,11 @@ class HelmChartIT {
                     .findFirst()
                     .orElseThrow())
         .toList();
+  }
+
+  private static boolean isHook(Map<String, Object> o) {
+    Object annotations = at(o, "metadata.annotations");
+    return annotations instanceof Map<?, ?> m && m.containsKey("helm.sh/hook");
   }
 
   private static String envValue(Map<String, Object> container, String name) {

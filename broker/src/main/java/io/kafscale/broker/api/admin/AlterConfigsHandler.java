@@ -6,12 +6,9 @@ package io.kafscale.broker.api.admin;
 import io.kafscale.broker.api.ApiHandler;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.protocol.frame.RequestFrame;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.message.AlterConfigsRequestData;
-import org.apache.kafka.common.message.AlterConfigsRequestData.AlterConfigsResource;
-import org.apache.kafka.common.message.AlterConfigsRequestData.AlterableConfig;
 import org.apache.kafka.common.message.AlterConfigsResponseData;
 import org.apache.kafka.common.message.AlterConfigsResponseData.AlterConfigsResourceResponse;
 
@@ -30,35 +27,28 @@ public final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest
   @Override
   public CompletionStage<AlterConfigsResponseData> handle(
       RequestContext context, RequestFrame frame, AlterConfigsRequestData request) {
-    List<ConfigAlterer.Resource> resources = new ArrayList<>();
-    for (AlterConfigsResource r : request.resources()) {
-      List<ConfigOp> ops = new ArrayList<>();
-      for (AlterableConfig c : r.configs()) {
-        ops.add(ConfigOp.set(c.name(), c.value()));
-      }
-      resources.add(new ConfigAlterer.Resource(r.resourceType(), r.resourceName(), ops));
-    }
+    List<ConfigAlterer.Resource> resources =
+        request.resources().stream()
+            .map(
+                r ->
+                    ConfigAlterer.Resource.of(
+                        r.resourceType(),
+                        r.resourceName(),
+                        r.configs(),
+                        c -> ConfigOp.set(c.name(), c.value())))
+            .toList();
     return alterer
         .alter(
             resources,
             request.validateOnly(),
-            r -> (target, current) -> ConfigChanges.replace(target, r.ops()))
+            r -> (target, current) -> ConfigChanges.replace(target, r.ops()),
+            (type, name, error, message) ->
+                new AlterConfigsResourceResponse()
+                    .setResourceType(type)
+                    .setResourceName(name)
+                    .setErrorCode(error)
+                    .setErrorMessage(message))
         .thenApply(
-            list -> {
-              AlterConfigsResponseData response =
-                  new AlterConfigsResponseData().setThrottleTimeMs(0);
-              for (int i = 0; i < list.size(); i++) {
-                ConfigAlterer.Resource r = resources.get(i);
-                response
-                    .responses()
-                    .add(
-                        new AlterConfigsResourceResponse()
-                            .setResourceType(r.type())
-                            .setResourceName(r.name())
-                            .setErrorCode(list.get(i).error().code())
-                            .setErrorMessage(list.get(i).message()));
-              }
-              return response;
-            });
+            answers -> new AlterConfigsResponseData().setThrottleTimeMs(0).setResponses(answers));
   }
 }

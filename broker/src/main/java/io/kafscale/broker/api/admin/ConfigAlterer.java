@@ -7,11 +7,13 @@ import io.kafscale.broker.api.ErrorMapping;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.metadata.model.TopicRecord;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidRequestException;
@@ -34,11 +36,23 @@ public final class ConfigAlterer {
   private final int brokerId;
 
   /** One resource of a request. */
-  public record Resource(byte type, String name, List<ConfigOp> ops) {}
+  public record Resource(byte type, String name, List<ConfigOp> ops) {
+    /** The resource with one op per request config, {@code op} mapping each. */
+    static <C> Resource of(
+        byte type, String name, Collection<C> configs, Function<C, ConfigOp> op) {
+      return new Resource(type, name, configs.stream().map(op).toList());
+    }
+  }
 
   /** The answer for one resource. */
   public record Outcome(Errors error, String message) {
     static final Outcome OK = new Outcome(Errors.NONE, null);
+  }
+
+  /** A response entry of one resource: its type, name, error code and error message. */
+  @FunctionalInterface
+  interface Answer<R> {
+    R of(byte type, String name, short errorCode, String errorMessage);
   }
 
   /** How the resource's current configs become its new ones (may throw an ApiException). */
@@ -52,11 +66,31 @@ public final class ConfigAlterer {
     this.brokerId = brokerId;
   }
 
-  /** Alters (or, with {@code validateOnly}, checks) every resource; one outcome per resource. */
-  CompletableFuture<List<Outcome>> alter(
+  /**
+   * As {@link #alter(List, boolean, Function)}, answering each resource in request order with the
+   * response entry {@code answer} makes of it (both config APIs answer alike, in their own types).
+   */
+  <R> CompletableFuture<List<R>> alter(
       List<Resource> resources,
       boolean validateOnly,
-      java.util.function.Function<Resource, Change> change) {
+      Function<Resource, Change> change,
+      Answer<R> answer) {
+    return alter(resources, validateOnly, change)
+        .thenApply(
+            outcomes -> {
+              List<R> answers = new ArrayList<>(outcomes.size());
+              for (int i = 0; i < outcomes.size(); i++) {
+                Resource r = resources.get(i);
+                Outcome o = outcomes.get(i);
+                answers.add(answer.of(r.type(), r.name(), o.error().code(), o.message()));
+              }
+              return answers;
+            });
+  }
+
+  /** Alters (or, with {@code validateOnly}, checks) every resource; one outcome per resource. */
+  CompletableFuture<List<Outcome>> alter(
+      List<Resource> resources, boolean validateOnly, Function<Resource, Change> change) {
     Map<String, Integer> counts = new HashMap<>();
     resources.forEach(r -> counts.merge(r.type() + "/" + r.name(), 1, Integer::sum));
     List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();

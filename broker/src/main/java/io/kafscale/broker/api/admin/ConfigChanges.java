@@ -3,8 +3,8 @@
  */
 package io.kafscale.broker.api.admin;
 
-import io.kafscale.broker.partition.BrokerDefaults;
-import io.kafscale.broker.partition.TopicConfigs;
+import io.kafscale.metadata.config.BrokerDefaults;
+import io.kafscale.metadata.config.TopicConfigCatalogue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -52,7 +52,8 @@ public final class ConfigChanges {
         case SET -> next.put(op.name(), checked(target, op.name(), op.value()));
         case DELETE -> next.remove(op.name());
         case APPEND, SUBTRACT -> {
-          if (TopicConfigs.find(topicName).orElseThrow().type() != TopicConfigs.Type.LIST) {
+          if (TopicConfigCatalogue.find(topicName).orElseThrow().type()
+              != TopicConfigCatalogue.Type.LIST) {
             throw new InvalidConfigurationException(
                 "Config value "
                     + op.type().name().toLowerCase(Locale.ROOT)
@@ -61,7 +62,8 @@ public final class ConfigChanges {
           }
           String base =
               Optional.ofNullable(next.get(op.name()))
-                  .orElseGet(() -> TopicConfigs.find(topicName).orElseThrow().defaultValue());
+                  .orElseGet(
+                      () -> TopicConfigCatalogue.find(topicName).orElseThrow().defaultValue());
           List<String> items = new ArrayList<>(parts(base));
           for (String v : parts(op.value())) {
             if (op.type() == ConfigOp.Type.APPEND && !items.contains(v)) {
@@ -104,7 +106,7 @@ public final class ConfigChanges {
   private static String topicConfigName(Target target, String name) {
     return switch (target) {
       case TOPIC -> {
-        if (TopicConfigs.find(name).isEmpty()) {
+        if (TopicConfigCatalogue.find(name).isEmpty()) {
           throw new InvalidConfigurationException("Unknown topic config name: " + name);
         }
         yield name;
@@ -121,7 +123,7 @@ public final class ConfigChanges {
   private static String checked(Target target, String name, String value) {
     Optional<String> why =
         target == Target.TOPIC
-            ? TopicConfigs.validate(name, value)
+            ? TopicConfigCatalogue.validate(name, value)
             : BrokerDefaults.validate(name, value);
     if (why.isPresent()) {
       throw new InvalidConfigurationException(why.get());

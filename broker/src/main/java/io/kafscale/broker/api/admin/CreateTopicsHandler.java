@@ -9,8 +9,8 @@ import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.TopicIds;
 import io.kafscale.broker.api.TopicNames;
 import io.kafscale.broker.api.cluster.ConfigEntry;
-import io.kafscale.broker.partition.TopicConfigs;
 import io.kafscale.broker.partition.TopicManager;
+import io.kafscale.metadata.config.TopicConfigCatalogue;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.protocol.frame.RequestFrame;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ import org.apache.kafka.common.protocol.Errors;
  * CreateTopics v2+: validates names like Kafka, partitions (-1: the broker default), replication
  * factor (-1 or 1: one broker, durability comes from the object store, so anything larger is
  * INVALID_REPLICATION_FACTOR), manual assignments (only this broker) and configs against {@link
- * TopicConfigs}; stores the configs; honours validate-only. From v5 the result carries partition
- * count, replication factor and configs, from v7 the topic id. Thread-safe.
+ * TopicConfigCatalogue}; stores the configs; honours validate-only. From v5 the result carries
+ * partition count, replication factor and configs, from v7 the topic id. Thread-safe.
  */
 public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequestData> {
   private final TopicManager topics;
@@ -127,7 +127,7 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
               "Replication factor must be 1 or -1: this single-node broker stores data durably in the object store."));
     }
     for (CreatableTopicConfig config : topic.configs()) {
-      Optional<String> bad = TopicConfigs.validate(config.name(), config.value());
+      Optional<String> bad = TopicConfigCatalogue.validate(config.name(), config.value());
       if (bad.isPresent()) {
         return Optional.of(new Rejection(Errors.INVALID_CONFIG, bad.get()));
       }
@@ -154,7 +154,7 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
       }
     }
     for (CreatableTopicConfig config : topic.configs()) {
-      Optional<String> bad = TopicConfigs.validate(config.name(), config.value());
+      Optional<String> bad = TopicConfigCatalogue.validate(config.name(), config.value());
       if (bad.isPresent()) {
         return Optional.of(new Rejection(Errors.INVALID_CONFIG, bad.get()));
       }

@@ -75,7 +75,8 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
     }
     TopicRecord t = topic.get();
     Uuid topicId = TopicIds.toKafka(t.topicId());
-    if (CoordinatorPartitions.TOPIC.equals(t.name())) {
+    if (CoordinatorPartitions.TOPIC.equals(t.name())
+        || io.kafscale.broker.txn.TransactionPartitions.TOPIC.equals(t.name())) {
       // Apache Kafka's brokers leave this to authorization (KafkaApis answers
       // TOPIC_AUTHORIZATION_FAILED for topics the caller may not delete) and its TopicCommand
       // refuses internal topics client-side; without ACLs we refuse it here with the same

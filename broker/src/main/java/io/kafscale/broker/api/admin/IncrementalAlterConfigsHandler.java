@@ -6,13 +6,9 @@ package io.kafscale.broker.api.admin;
 import io.kafscale.broker.api.ApiHandler;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.protocol.frame.RequestFrame;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData;
-import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData.AlterConfigsResource;
-import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData.AlterableConfig;
 import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData;
 import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse;
 
@@ -32,35 +28,33 @@ public final class IncrementalAlterConfigsHandler
   @Override
   public CompletionStage<IncrementalAlterConfigsResponseData> handle(
       RequestContext context, RequestFrame frame, IncrementalAlterConfigsRequestData request) {
-    List<ConfigAlterer.Resource> resources = new ArrayList<>();
-    for (AlterConfigsResource r : request.resources()) {
-      List<ConfigOp> ops = new ArrayList<>();
-      for (AlterableConfig c : r.configs()) {
-        ops.add(new ConfigOp(c.name(), ConfigOp.Type.ofId(c.configOperation()), c.value()));
-      }
-      resources.add(new ConfigAlterer.Resource(r.resourceType(), r.resourceName(), ops));
-    }
-    CompletableFuture<List<ConfigAlterer.Outcome>> outcomes =
-        alterer.alter(
+    List<ConfigAlterer.Resource> resources =
+        request.resources().stream()
+            .map(
+                r ->
+                    ConfigAlterer.Resource.of(
+                        r.resourceType(),
+                        r.resourceName(),
+                        r.configs(),
+                        c ->
+                            new ConfigOp(
+                                c.name(), ConfigOp.Type.ofId(c.configOperation()), c.value())))
+            .toList();
+    return alterer
+        .alter(
             resources,
             request.validateOnly(),
-            r -> (target, current) -> ConfigChanges.incremental(target, current, r.ops()));
-    return outcomes.thenApply(
-        list -> {
-          IncrementalAlterConfigsResponseData response =
-              new IncrementalAlterConfigsResponseData().setThrottleTimeMs(0);
-          for (int i = 0; i < list.size(); i++) {
-            ConfigAlterer.Resource r = resources.get(i);
-            response
-                .responses()
-                .add(
-                    new AlterConfigsResourceResponse()
-                        .setResourceType(r.type())
-                        .setResourceName(r.name())
-                        .setErrorCode(list.get(i).error().code())
-                        .setErrorMessage(list.get(i).message()));
-          }
-          return response;
-        });
+            r -> (target, current) -> ConfigChanges.incremental(target, current, r.ops()),
+            (type, name, error, message) ->
+                new AlterConfigsResourceResponse()
+                    .setResourceType(type)
+                    .setResourceName(name)
+                    .setErrorCode(error)
+                    .setErrorMessage(message))
+        .thenApply(
+            answers ->
+                new IncrementalAlterConfigsResponseData()
+                    .setThrottleTimeMs(0)
+                    .setResponses(answers));
   }
 }

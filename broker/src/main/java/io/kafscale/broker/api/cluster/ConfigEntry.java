@@ -3,8 +3,8 @@
  */
 package io.kafscale.broker.api.cluster;
 
-import io.kafscale.broker.partition.BrokerDefaults;
-import io.kafscale.broker.partition.TopicConfigs;
+import io.kafscale.metadata.config.BrokerDefaults;
+import io.kafscale.metadata.config.TopicConfigCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public record ConfigEntry(
   public static List<ConfigEntry> topic(
       Map<String, String> stored, Map<String, String> brokerDefaults) {
     List<ConfigEntry> entries = new ArrayList<>();
-    for (TopicConfigs.Definition d : TopicConfigs.all()) {
+    for (TopicConfigCatalogue.Definition d : TopicConfigCatalogue.all()) {
       Optional<String> brokerName = BrokerDefaults.brokerSynonym(d.name());
       List<Synonym> synonyms = new ArrayList<>(3);
       String override = stored.get(d.name());
@@ -102,12 +102,13 @@ public record ConfigEntry(
     return List.copyOf(byName.values());
   }
 
-  private static TopicConfigs.Definition definitionOfBroker(String brokerName) {
-    return TopicConfigs.find(BrokerDefaults.topicConfigOf(brokerName).orElseThrow()).orElseThrow();
+  private static TopicConfigCatalogue.Definition definitionOfBroker(String brokerName) {
+    return TopicConfigCatalogue.find(BrokerDefaults.topicConfigOf(brokerName).orElseThrow())
+        .orElseThrow();
   }
 
   private static ConfigEntry dynamicDefault(String name, String value) {
-    TopicConfigs.Definition d = definitionOfBroker(name);
+    TopicConfigCatalogue.Definition d = definitionOfBroker(name);
     return new ConfigEntry(
         name,
         value,
@@ -121,7 +122,7 @@ public record ConfigEntry(
   }
 
   private static ConfigEntry kafkaDefault(String name) {
-    TopicConfigs.Definition d = definitionOfBroker(name);
+    TopicConfigCatalogue.Definition d = definitionOfBroker(name);
     return new ConfigEntry(
         name,
         d.defaultValue(),
@@ -145,118 +146,120 @@ public record ConfigEntry(
             "advertised.listeners",
             "PLAINTEXT://" + self.host() + ":" + self.port(),
             STATIC_BROKER_CONFIG,
-            TopicConfigs.Type.LIST,
+            TopicConfigCatalogue.Type.LIST,
             "Advertised listener"));
     entries.add(
         fixed(
             "auto.create.topics.enable",
             Boolean.toString(autoCreateTopics),
             STATIC_BROKER_CONFIG,
-            TopicConfigs.Type.BOOLEAN,
+            TopicConfigCatalogue.Type.BOOLEAN,
             "KAFSCALE_AUTO_CREATE_TOPICS"));
     entries.add(
         fixed(
             "broker.id",
             Integer.toString(self.id()),
             STATIC_BROKER_CONFIG,
-            TopicConfigs.Type.INT,
+            TopicConfigCatalogue.Type.INT,
             "KAFSCALE_BROKER_ID"));
     entries.add(
         fixed(
             "broker.rack",
             self.rack(),
             STATIC_BROKER_CONFIG,
-            TopicConfigs.Type.STRING,
+            TopicConfigCatalogue.Type.STRING,
             "Rack of this broker"));
     entries.add(
         fixed(
             "compression.type",
             "producer",
             DEFAULT_CONFIG,
-            TopicConfigs.Type.STRING,
+            TopicConfigCatalogue.Type.STRING,
             "Final compression type"));
     entries.add(
         fixed(
             "default.replication.factor",
             Short.toString(replicationFactor),
             STATIC_BROKER_CONFIG,
-            TopicConfigs.Type.INT,
+            TopicConfigCatalogue.Type.INT,
             "Replication factor reported for new topics (the object store replicates)"));
     entries.add(
         fixed(
             "delete.topic.enable",
             "true",
             DEFAULT_CONFIG,
-            TopicConfigs.Type.BOOLEAN,
+            TopicConfigCatalogue.Type.BOOLEAN,
             "Topics can be deleted"));
     entries.add(
         fixed(
             "kafscale.namespace",
             namespace,
             STATIC_BROKER_CONFIG,
-            TopicConfigs.Type.STRING,
+            TopicConfigCatalogue.Type.STRING,
             "KAFSCALE_S3_NAMESPACE: object key prefix"));
     entries.add(
         fixed(
             "log.cleanup.policy",
             "delete",
             DEFAULT_CONFIG,
-            TopicConfigs.Type.LIST,
+            TopicConfigCatalogue.Type.LIST,
             "Default cleanup policy"));
     entries.add(
         fixed(
             "log.message.timestamp.type",
             "CreateTime",
             DEFAULT_CONFIG,
-            TopicConfigs.Type.STRING,
+            TopicConfigCatalogue.Type.STRING,
             "Default timestamp type"));
     entries.add(
         fixed(
             "log.retention.hours",
             "168",
             DEFAULT_CONFIG,
-            TopicConfigs.Type.INT,
+            TopicConfigCatalogue.Type.INT,
             "Default retention"));
     entries.add(
         fixed(
             "log.segment.bytes",
             "1073741824",
             DEFAULT_CONFIG,
-            TopicConfigs.Type.INT,
+            TopicConfigCatalogue.Type.INT,
             "Default segment size"));
     entries.add(
         fixed(
             "message.max.bytes",
-            TopicConfigs.find(TopicConfigs.MAX_MESSAGE_BYTES).orElseThrow().defaultValue(),
+            TopicConfigCatalogue.find(TopicConfigCatalogue.MAX_MESSAGE_BYTES)
+                .orElseThrow()
+                .defaultValue(),
             DEFAULT_CONFIG,
-            TopicConfigs.Type.INT,
+            TopicConfigCatalogue.Type.INT,
             "Default max.message.bytes"));
     entries.add(
         fixed(
             "min.insync.replicas",
             "1",
             DEFAULT_CONFIG,
-            TopicConfigs.Type.INT,
+            TopicConfigCatalogue.Type.INT,
             "Default minimum in-sync replicas"));
     entries.add(
         fixed(
             "node.id",
             Integer.toString(self.id()),
             STATIC_BROKER_CONFIG,
-            TopicConfigs.Type.INT,
+            TopicConfigCatalogue.Type.INT,
             "KAFSCALE_BROKER_ID"));
     entries.add(
         fixed(
             "num.partitions",
             Integer.toString(defaultPartitions),
             STATIC_BROKER_CONFIG,
-            TopicConfigs.Type.INT,
+            TopicConfigCatalogue.Type.INT,
             "KAFSCALE_AUTO_CREATE_PARTITIONS"));
     return entries;
   }
 
   private static ConfigEntry fixed(
-      String name, String value, byte source, TopicConfigs.Type type, String doc) {
+      String name, String value, byte source, TopicConfigCatalogue.Type type, String doc) {
     return new ConfigEntry(
         name, value, source, type.id(), true, doc, List.of(new Synonym(name, value, source)));
   }

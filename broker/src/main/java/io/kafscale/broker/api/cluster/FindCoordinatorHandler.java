@@ -7,9 +7,12 @@ import io.kafscale.broker.api.ApiHandler;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.group.CoordinatorPartitions;
+import io.kafscale.broker.txn.TransactionPartitions;
 import io.kafscale.protocol.frame.RequestFrame;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
 import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData.Coordinator;
@@ -19,13 +22,14 @@ import org.apache.kafka.common.protocol.Errors;
  * FindCoordinator: a group key (type 0) is answered with the live owner of the group's partition of
  * {@value CoordinatorPartitions#TOPIC} ({@code abs(hash) % partitions}, as Kafka), or
  * COORDINATOR_NOT_AVAILABLE while that partition has no owner; whatever the key (Apache Kafka does
- * not validate group ids here either; JoinGroup and friends do). Transaction keys (type 1) get this
- * broker too: a transactional producer then sends InitProducerId, which refuses transactional ids
- * with a fatal UNSUPPORTED_VERSION until transactions exist; answering COORDINATOR_NOT_AVAILABLE
- * here instead would make clients retry until max.block.ms and fail with a bare timeout. Share keys
- * (type 2) and unknown types get INVALID_REQUEST. Versions 0-3 carry one key and answer at the top
- * level; from v4 keys are batched (KIP-699) and each gets its own answer. Only the fields a version
- * has are set: the generated writers throw otherwise. Thread-safe.
+ * not validate group ids here either; JoinGroup and friends do). Transaction keys (type 1) are
+ * answered the same way from {@value TransactionPartitions#TOPIC} when transactions are wired;
+ * otherwise with this broker: a transactional producer then sends InitProducerId, which refuses
+ * transactional ids with a fatal UNSUPPORTED_VERSION (COORDINATOR_NOT_AVAILABLE here would make
+ * clients retry until max.block.ms and fail with a bare timeout). Share keys (type 2) and unknown
+ * types get INVALID_REQUEST. Versions 0-3 carry one key and answer at the top level; from v4 keys
+ * are batched (KIP-699) and each gets its own answer. Only the fields a version has are set: the
+ * generated writers throw otherwise. Thread-safe.
  */
 public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequestData> {
   private static final byte GROUP = 0;
@@ -37,12 +41,26 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
   private final BrokerEndpoint self;
   private final ClusterView cluster;
   private final CoordinatorPartitions partitions;
+  private final Optional<IntSupplier> transactionPartitions;
 
   public FindCoordinatorHandler(
       BrokerEndpoint self, ClusterView cluster, CoordinatorPartitions partitions) {
+    this(self, cluster, partitions, Optional.empty());
+  }
+
+  /**
+   * @param transactionPartitions the partition count of {@value TransactionPartitions#TOPIC} when
+   *     transactions are served; empty answers transaction keys with this broker
+   */
+  public FindCoordinatorHandler(
+      BrokerEndpoint self,
+      ClusterView cluster,
+      CoordinatorPartitions partitions,
+      Optional<IntSupplier> transactionPartitions) {
     this.self = self;
     this.cluster = cluster;
     this.partitions = partitions;
+    this.transactionPartitions = transactionPartitions;
   }
 
   /** The answer for one key: an error, or (NONE) the coordinator's id, host and port. */
@@ -73,18 +91,28 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
 
   private Lookup lookup(byte keyType, String key) {
     return switch (keyType) {
-      case GROUP -> group(key == null ? "" : key);
-      case TRANSACTION -> new Lookup(Errors.NONE, null, self.id(), self.host(), self.port());
+      case GROUP ->
+          owner(
+              CoordinatorPartitions.TOPIC,
+              CoordinatorPartitions.partitionFor(key == null ? "" : key, partitions.count()));
+      case TRANSACTION ->
+          transactionPartitions
+              .map(
+                  count ->
+                      owner(
+                          TransactionPartitions.TOPIC,
+                          TransactionPartitions.partitionFor(
+                              key == null ? "" : key, count.getAsInt())))
+              .orElseGet(() -> new Lookup(Errors.NONE, null, self.id(), self.host(), self.port()));
       case SHARE ->
           Lookup.failed(Errors.INVALID_REQUEST, "Share groups are not supported by this broker");
       default -> Lookup.failed(Errors.INVALID_REQUEST, "Unknown coordinator key type " + keyType);
     };
   }
 
-  private Lookup group(String groupId) {
-    int partition = CoordinatorPartitions.partitionFor(groupId, partitions.count());
+  private Lookup owner(String topic, int partition) {
     return cluster
-        .leader(CoordinatorPartitions.TOPIC, partition)
+        .leader(topic, partition)
         .map(
             l ->
                 new Lookup(

@@ -144,7 +144,9 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
             .setErrorCode(Errors.NONE.code())
             .setName(topic.name())
             .setTopicId(TopicIds.toKafka(topic.topicId()))
-            .setIsInternal(CoordinatorPartitions.TOPIC.equals(topic.name()));
+            .setIsInternal(
+                CoordinatorPartitions.TOPIC.equals(topic.name())
+                    || io.kafscale.broker.txn.TransactionPartitions.TOPIC.equals(topic.name()));
     for (int p = 0; p < topic.partitionCount(); p++) {
       answer.partitions().add(partition(topic.name(), p));
     }
@@ -179,7 +181,9 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
         .setName(name)
         .setTopicId(id)
         .setErrorCode(error.code())
-        .setIsInternal(CoordinatorPartitions.TOPIC.equals(name));
+        .setIsInternal(
+            CoordinatorPartitions.TOPIC.equals(name)
+                || io.kafscale.broker.txn.TransactionPartitions.TOPIC.equals(name));
   }
 
   private static <T> CompletableFuture<T> done(T value) {

@@ -34,21 +34,26 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * Fetch v4+: reads committed batches per partition within the partition and response byte limits
- * and answers with high watermark, last stable offset (= high watermark: no transactions) and log
- * start offset. Topics are named before v13 and addressed by id from v13. Fetch sessions are not
- * kept: session id 0 gets full responses with session id 0; an incremental request naming a session
- * gets FETCH_SESSION_ID_NOT_FOUND (clients then fall back to full fetches).
+ * and answers with high watermark, last stable offset and log start offset; read_committed fetches
+ * (isolation level 1) read only below the last stable offset and carry the aborted transactions
+ * overlapping their data. Topics are named before v13 and addressed by id from v13. Fetch sessions
+ * are not kept: session id 0 gets full responses with session id 0; an incremental request naming a
+ * session gets FETCH_SESSION_ID_NOT_FOUND (clients then fall back to full fetches).
  *
  * <p>Long poll: when fewer than min bytes were read, max wait is positive and no partition failed,
  * the fetch parks in a {@link FetchWaiter} and reads again when a high watermark moves (parking
- * again for the rest of the wait if still short) or answers what it has when max wait passes.
- * Thread-safe.
+ * again for the rest of the wait if still short) or answers what it has when max wait passes. The
+ * last stable offset only moves with a commit (a marker takes an offset), so waking on high
+ * watermark moves also wakes read_committed fetches when it moves. Thread-safe.
  */
 public final class FetchHandler implements ApiHandler<FetchRequestData> {
   /** First Fetch version with a partition's current leader; node endpoints follow from v16. */
   private static final short LEADER_HINT_VERSION = 12;
 
   private static final short NODE_ENDPOINTS_VERSION = 16;
+
+  /** FetchRequest isolation_level of read_committed consumers. */
+  private static final byte READ_COMMITTED = 1;
 
   private final TopicManager topics;
   private final ClusterView cluster;
@@ -87,7 +92,8 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
 
   private CompletableFuture<FetchRound> fetch(
       List<FetchTarget> targets, FetchRequestData request, long deadline) {
-    return FetchRound.run(targets, request.maxBytes(), meters)
+    boolean readCommitted = request.isolationLevel() == READ_COMMITTED;
+    return FetchRound.run(targets, request.maxBytes(), meters, readCommitted)
         .thenCompose(
             round -> {
               long remaining = deadline - clock.millis();
@@ -105,7 +111,7 @@ public final class FetchHandler implements ApiHandler<FetchRequestData> {
                   .thenCompose(
                       wake ->
                           wake == FetchWaiter.Wake.TIMEOUT
-                              ? FetchRound.run(targets, request.maxBytes(), meters)
+                              ? FetchRound.run(targets, request.maxBytes(), meters, readCommitted)
                               : fetch(targets, request, deadline));
             });
   }

@@ -6,6 +6,7 @@ package io.kafscale.broker.api.fetch;
 import io.kafscale.broker.api.ApiMeters;
 import io.kafscale.broker.api.ErrorMapping;
 import io.kafscale.protocol.records.RecordBatches;
+import io.kafscale.storage.log.AbortedTxn;
 import io.kafscale.storage.log.PartitionLog;
 import io.kafscale.storage.log.ReadResult;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.message.FetchResponseData.AbortedTransaction;
 import org.apache.kafka.common.message.FetchResponseData.PartitionData;
 import org.apache.kafka.common.protocol.Errors;
 
@@ -26,17 +28,28 @@ final class FetchRound {
   private final List<PartitionData> results = new ArrayList<>();
   private final Map<PartitionLog, Long> seenHighWatermarks = new IdentityHashMap<>();
   private final ApiMeters meters;
+  private final boolean readCommitted;
   private int bytes;
   private boolean anyError;
 
-  private FetchRound(ApiMeters meters) {
+  private FetchRound(ApiMeters meters, boolean readCommitted) {
     this.meters = meters;
+    this.readCommitted = readCommitted;
   }
 
-  /** Reads every target in order; completes with the finished round. */
+  /** Reads every target in order at isolation level read_uncommitted. */
   static CompletableFuture<FetchRound> run(
       List<FetchTarget> targets, int responseMaxBytes, ApiMeters meters) {
-    FetchRound round = new FetchRound(meters);
+    return run(targets, responseMaxBytes, meters, false);
+  }
+
+  /**
+   * Reads every target in order; with {@code readCommitted} only below each partition's last stable
+   * offset, with its aborted transactions. Completes with the finished round.
+   */
+  static CompletableFuture<FetchRound> run(
+      List<FetchTarget> targets, int responseMaxBytes, ApiMeters meters, boolean readCommitted) {
+    FetchRound round = new FetchRound(meters, readCommitted);
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (FetchTarget target : targets) {
       chain = chain.thenCompose(v -> round.read(target, responseMaxBytes));
@@ -72,13 +85,20 @@ final class FetchRound {
     boolean first = bytes == 0;
     if (budget <= 0 && !first) {
       // Response full: report offsets only, as Kafka does.
-      add(index, log.highWatermark(), log.logStartOffset(), List.of());
+      add(
+          index,
+          new ReadResult(
+              List.of(),
+              log.highWatermark(),
+              log.logStartOffset(),
+              log.lastStableOffset(),
+              List.of()));
       seenHighWatermarks.put(log, log.highWatermark());
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<ReadResult> read;
     try {
-      read = log.read(target.partition().fetchOffset(), Math.max(0, budget), first);
+      read = log.read(target.partition().fetchOffset(), Math.max(0, budget), first, readCommitted);
     } catch (RuntimeException e) {
       read = CompletableFuture.failedFuture(e);
     }
@@ -87,7 +107,7 @@ final class FetchRound {
           if (e != null) {
             addError(index, ErrorMapping.of(e));
           } else {
-            add(index, r.highWatermark(), r.logStartOffset(), r.batches());
+            add(index, r);
             seenHighWatermarks.put(log, r.highWatermark());
             int size = r.sizeInBytes();
             bytes += size;
@@ -99,16 +119,29 @@ final class FetchRound {
         });
   }
 
-  private void add(
-      int index, long highWatermark, long logStartOffset, List<java.nio.ByteBuffer> batches) {
-    results.add(
+  /**
+   * The partition's answer: offsets (the last stable offset whatever the isolation level, as Kafka
+   * reports it) and, for read_committed, the aborted transactions overlapping the data (an empty
+   * list rather than null, as Kafka answers read_committed fetches).
+   */
+  private void add(int index, ReadResult r) {
+    PartitionData data =
         new PartitionData()
             .setPartitionIndex(index)
             .setErrorCode(Errors.NONE.code())
-            .setHighWatermark(highWatermark)
-            .setLastStableOffset(highWatermark)
-            .setLogStartOffset(logStartOffset)
-            .setRecords(RecordBatches.fetchRecords(batches)));
+            .setHighWatermark(r.highWatermark())
+            .setLastStableOffset(r.lastStableOffset())
+            .setLogStartOffset(r.logStartOffset())
+            .setRecords(RecordBatches.fetchRecords(r.batches()));
+    if (readCommitted) {
+      List<AbortedTransaction> aborted = new ArrayList<>();
+      for (AbortedTxn t : r.abortedTransactions()) {
+        aborted.add(
+            new AbortedTransaction().setProducerId(t.producerId()).setFirstOffset(t.firstOffset()));
+      }
+      data.setAbortedTransactions(aborted);
+    }
+    results.add(data);
   }
 
   private void addError(int index, Errors error) {

@@ -26,16 +26,19 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * ListOffsets v1+: EARLIEST (-2) and EARLIEST_LOCAL (-4) give the log start offset, LATEST (-1) the
- * high watermark (also for read_committed: no transactions), MAX_TIMESTAMP (-3) the record with the
- * largest timestamp, and a timestamp the first record at or after it (found in the first batch
- * whose max timestamp reaches it); no match gives offset -1 and timestamp -1, as does LATEST_TIERED
- * (-5: no tiered storage). The leader epoch is set from v4. Thread-safe.
+ * high watermark (the last stable offset for read_committed requests), MAX_TIMESTAMP (-3) the
+ * record with the largest timestamp, and a timestamp the first record at or after it (found in the
+ * first batch whose max timestamp reaches it); no match gives offset -1 and timestamp -1, as does
+ * LATEST_TIERED (-5: no tiered storage). The leader epoch is set from v4. Thread-safe.
  */
 public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestData> {
   static final long LATEST = -1;
   static final long EARLIEST = -2;
   static final long MAX_TIMESTAMP = -3;
   static final long EARLIEST_LOCAL = -4;
+
+  /** ListOffsetsRequest isolation_level of read_committed consumers. */
+  private static final byte READ_COMMITTED = 1;
 
   private final TopicManager topics;
 
@@ -57,7 +60,8 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
         ListOffsetsPartitionResponse answer =
             new ListOffsetsPartitionResponse().setPartitionIndex(partition.partitionIndex());
         topicResponse.partitions().add(answer);
-        pending.add(lookup(record, partition, answer, version));
+        pending.add(
+            lookup(record, partition, answer, version, request.isolationLevel() == READ_COMMITTED));
       }
     }
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
@@ -69,7 +73,8 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
       Optional<TopicRecord> topic,
       ListOffsetsPartition request,
       ListOffsetsPartitionResponse answer,
-      short version) {
+      short version,
+      boolean readCommitted) {
     int index = request.partitionIndex();
     if (topic.isEmpty() || index < 0 || index >= topic.get().partitionCount()) {
       return done(error(answer, Errors.UNKNOWN_TOPIC_OR_PARTITION));
@@ -97,7 +102,7 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestDa
       return done(set(answer, log.logStartOffset(), -1));
     }
     if (timestamp == LATEST) {
-      return done(set(answer, log.highWatermark(), -1));
+      return done(set(answer, readCommitted ? log.lastStableOffset() : log.highWatermark(), -1));
     }
     if (timestamp == MAX_TIMESTAMP) {
       return maxTimestamp(log, answer);

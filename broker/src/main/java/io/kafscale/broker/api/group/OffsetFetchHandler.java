@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,8 +55,26 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequestDa
   /** One requested topic: its name (null when an id is unknown), id, and partitions. */
   private record Wanted(String name, Uuid id, List<Integer> partitions) {}
 
-  /** One group's answer: an error, or the offsets of the requested (or all) topics. */
-  private record Fetched(Errors error, Map<String, Map<Integer, CommittedOffsetRecord>> offsets) {}
+  /**
+   * One group's answer: an error, or the offsets of the requested (or all) topics, and (when the
+   * request asked for stable offsets) the partitions with transactional offsets not yet committed.
+   */
+  private record Fetched(
+      Errors error,
+      Map<String, Map<Integer, CommittedOffsetRecord>> offsets,
+      Set<PartitionRef> unstable) {
+
+    Fetched(Errors error) {
+      this(error, Map.of(), Set.of());
+    }
+
+    /** UNSTABLE_OFFSET_COMMIT for a partition with pending transactional offsets, else null. */
+    Errors partitionError(String topic, int partition) {
+      return unstable.contains(new PartitionRef(topic, partition))
+          ? Errors.UNSTABLE_OFFSET_COMMIT
+          : null;
+    }
+  }
 
   @Override
   public CompletionStage<OffsetFetchResponseData> handle(
@@ -63,13 +82,16 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequestDa
     short version = frame.apiVersion();
     if (version < FIRST_GROUPS_VERSION) {
       List<Wanted> wanted = request.topics() == null ? null : legacyTopics(request.topics());
-      return fetch(request.groupId(), wanted).thenApply(f -> legacyResponse(version, wanted, f));
+      return fetch(request.groupId(), wanted, request.requireStable())
+          .thenApply(f -> legacyResponse(version, wanted, f));
     }
     boolean byId = version >= FIRST_TOPIC_ID_VERSION;
     List<CompletableFuture<OffsetFetchResponseGroup>> groups = new ArrayList<>();
     for (OffsetFetchRequestGroup g : request.groups()) {
       List<Wanted> wanted = g.topics() == null ? null : topics(g.topics(), byId);
-      groups.add(fetch(g.groupId(), wanted).thenApply(f -> group(g.groupId(), byId, wanted, f)));
+      groups.add(
+          fetch(g.groupId(), wanted, request.requireStable())
+              .thenApply(f -> group(g.groupId(), byId, wanted, f)));
     }
     return CompletableFuture.allOf(groups.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -102,24 +124,31 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequestDa
         .toList();
   }
 
-  private CompletableFuture<Fetched> fetch(String groupId, List<Wanted> wanted) {
+  private CompletableFuture<Fetched> fetch(
+      String groupId, List<Wanted> wanted, boolean requireStable) {
     if (groupId == null || groupId.isEmpty()) {
-      return CompletableFuture.completedFuture(new Fetched(Errors.INVALID_GROUP_ID, Map.of()));
+      return CompletableFuture.completedFuture(new Fetched(Errors.INVALID_GROUP_ID));
     }
+    CompletableFuture<Set<PartitionRef>> unstable =
+        requireStable
+            ? coordinator.unstablePartitions(groupId)
+            : CompletableFuture.completedFuture(Set.of());
     return coordinator
         .fetchOffsets(groupId)
+        .thenCombine(unstable, (offsets, pending) -> Map.entry(offsets, pending))
         .handle(
-            (offsets, e) -> {
+            (both, e) -> {
               if (e != null) {
-                return new Fetched(GroupErrors.of(e), Map.of());
+                return new Fetched(GroupErrors.of(e));
               }
+              Map<PartitionRef, CommittedOffsetRecord> offsets = both.getKey();
               Map<String, Map<Integer, CommittedOffsetRecord>> byTopic = new TreeMap<>();
               offsets.forEach(
                   (PartitionRef p, CommittedOffsetRecord o) ->
                       byTopic
                           .computeIfAbsent(p.topic(), k -> new TreeMap<>())
                           .put(p.partition(), o));
-              return new Fetched(Errors.NONE, byTopic);
+              return new Fetched(Errors.NONE, byTopic, both.getValue());
             });
   }
 
@@ -150,13 +179,18 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequestDa
       Map<Integer, CommittedOffsetRecord> offsets =
           fetched.offsets().getOrDefault(w.name(), Map.of());
       for (int p : w.partitions()) {
-        Optional<CommittedOffsetRecord> o = Optional.ofNullable(offsets.get(p));
+        Errors unstable = fetched.partitionError(w.name(), p);
+        Optional<CommittedOffsetRecord> o =
+            unstable != null ? Optional.empty() : Optional.ofNullable(offsets.get(p));
         OffsetFetchResponsePartition part =
             new OffsetFetchResponsePartition()
                 .setPartitionIndex(p)
                 .setCommittedOffset(o.map(CommittedOffsetRecord::offset).orElse(-1L))
                 .setMetadata(o.map(CommittedOffsetRecord::metadata).orElse(""))
-                .setErrorCode(topLevel ? Errors.NONE.code() : fetched.error().code());
+                .setErrorCode(
+                    unstable != null
+                        ? unstable.code()
+                        : topLevel ? Errors.NONE.code() : fetched.error().code());
         if (version >= 5) {
           part.setCommittedLeaderEpoch(o.map(CommittedOffsetRecord::leaderEpoch).orElse(-1));
         }
@@ -191,7 +225,11 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequestDa
       Map<Integer, CommittedOffsetRecord> offsets =
           w.name() == null ? Map.of() : fetched.offsets().getOrDefault(w.name(), Map.of());
       for (int p : w.partitions()) {
-        Optional<CommittedOffsetRecord> o = Optional.ofNullable(offsets.get(p));
+        Errors unstable = w.name() == null ? null : fetched.partitionError(w.name(), p);
+        Optional<CommittedOffsetRecord> o =
+            unstable != null ? Optional.empty() : Optional.ofNullable(offsets.get(p));
+        Errors error =
+            w.name() == null ? Errors.UNKNOWN_TOPIC_ID : unstable != null ? unstable : Errors.NONE;
         topic
             .partitions()
             .add(
@@ -200,8 +238,7 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequestDa
                     .setCommittedOffset(o.map(CommittedOffsetRecord::offset).orElse(-1L))
                     .setCommittedLeaderEpoch(o.map(CommittedOffsetRecord::leaderEpoch).orElse(-1))
                     .setMetadata(o.map(CommittedOffsetRecord::metadata).orElse(""))
-                    .setErrorCode(
-                        w.name() == null ? Errors.UNKNOWN_TOPIC_ID.code() : Errors.NONE.code()));
+                    .setErrorCode(error.code()));
       }
       group.topics().add(topic);
     }

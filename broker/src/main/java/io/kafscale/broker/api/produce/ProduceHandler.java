@@ -12,6 +12,7 @@ import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
+import io.kafscale.broker.txn.TransactionPartitions;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.protocol.frame.RequestFrame;
 import io.kafscale.protocol.records.RecordBatches;
@@ -39,8 +40,9 @@ import org.apache.kafka.common.protocol.Errors;
  * committed, or at the request's timeout with REQUEST_TIMED_OUT for partitions still pending (the
  * append may still commit, as in Kafka). acks=0 appends but yields no response. Topics are named
  * before v13 and addressed by id from v13; Produce never auto-creates topics. Transactional produce
- * is refused per partition with UNSUPPORTED_VERSION (clients fail fatally and show the message)
- * until transactions exist. Thread-safe.
+ * is appended like any other (the log tracks the open transaction) when transactions are enabled,
+ * and otherwise refused per partition with UNSUPPORTED_VERSION (clients fail fatally and show the
+ * message). No KIP-890 partition verification yet. Thread-safe.
  */
 public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   static final String TRANSACTIONS_UNSUPPORTED =
@@ -54,8 +56,21 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   private final ApiMeters meters;
   private final Scheduler scheduler;
 
+  private final boolean transactions;
+
   public ProduceHandler(
       TopicManager topics, ClusterView cluster, ApiMeters meters, Scheduler scheduler) {
+    this(topics, cluster, meters, scheduler, false);
+  }
+
+  /** With {@code transactions}: whether transactional produce is accepted. */
+  public ProduceHandler(
+      TopicManager topics,
+      ClusterView cluster,
+      ApiMeters meters,
+      Scheduler scheduler,
+      boolean transactions) {
+    this.transactions = transactions;
     this.topics = topics;
     this.cluster = cluster;
     this.meters = meters;
@@ -116,7 +131,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
       Errors unknown = version >= 13 ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION;
       for (PartitionProduceData data : topicData.partitionData()) {
         CompletableFuture<PartitionProduceResponse> answer =
-            request.transactionalId() != null
+            request.transactionalId() != null && !transactions
                 ? CompletableFuture.completedFuture(
                     error(data.index(), Errors.UNSUPPORTED_VERSION, TRANSACTIONS_UNSUPPORTED))
                 : topic
@@ -132,7 +147,8 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   private CompletableFuture<PartitionProduceResponse> append(
       TopicRecord topic, PartitionProduceData data, short version) {
     int index = data.index();
-    if (CoordinatorPartitions.TOPIC.equals(topic.name())) {
+    if (CoordinatorPartitions.TOPIC.equals(topic.name())
+        || TransactionPartitions.TOPIC.equals(topic.name())) {
       // As Kafka: clients may not append to internal topics (internalTopicsAllowed = false).
       return CompletableFuture.completedFuture(error(index, Errors.INVALID_TOPIC_EXCEPTION, null));
     }

@@ -83,7 +83,10 @@ class AdminHandlersTest {
     assertThat(response.topics().find("rf").errorCode())
         .isEqualTo(Errors.INVALID_REPLICATION_FACTOR.code());
     assertThat(ctx.apis.topics().image().byName())
-        .containsOnlyKeys("exists", CoordinatorPartitions.TOPIC);
+        .containsOnlyKeys(
+            "exists",
+            CoordinatorPartitions.TOPIC,
+            io.kafscale.broker.txn.TransactionPartitions.TOPIC);
   }
 
   @Test
@@ -133,7 +136,9 @@ class AdminHandlersTest {
     assertThat(byId.responses())
         .extracting(r -> r.errorCode())
         .containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_ID.code());
-    assertThat(ctx.apis.topics().image().byName()).containsOnlyKeys(CoordinatorPartitions.TOPIC);
+    assertThat(ctx.apis.topics().image().byName())
+        .containsOnlyKeys(
+            CoordinatorPartitions.TOPIC, io.kafscale.broker.txn.TransactionPartitions.TOPIC);
     assertThat(ctx.apis.topics().log("a", 0)).isEmpty();
     assertThat(ctx.objects.size()).isZero();
     assertThat(ctx.objects.count(FaultPolicy.Operation.DELETE_ALL)).isPositive();

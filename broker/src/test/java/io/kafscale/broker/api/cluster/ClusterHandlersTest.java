@@ -102,10 +102,14 @@ class ClusterHandlersTest {
     // Then
     assertThat(all.topics())
         .extracting(MetadataResponseTopic::name)
-        .containsExactly(CoordinatorPartitions.TOPIC, "t1", "t2");
+        .containsExactly(
+            CoordinatorPartitions.TOPIC,
+            io.kafscale.broker.txn.TransactionPartitions.TOPIC,
+            "t1",
+            "t2");
     assertThat(all.topics())
         .extracting(MetadataResponseTopic::isInternal)
-        .containsExactly(true, false, false);
+        .containsExactly(true, true, false, false);
     assertThat(byId.topics())
         .extracting(MetadataResponseTopic::errorCode)
         .containsExactly(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_ID.code());

@@ -5,9 +5,12 @@ package io.kafscale.metadata.registry.store;
 
 import io.kafscale.metadata.codec.ConfigCodec;
 import io.kafscale.metadata.codec.ProtoCodec;
+import io.kafscale.metadata.config.BrokerDefaults;
+import io.kafscale.metadata.config.TopicConfigCatalogue;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.model.TopicRecord;
+import io.kafscale.metadata.registry.InvalidConfigException;
 import io.kafscale.metadata.registry.TopicExistsException;
 import io.kafscale.metadata.registry.TopicRegistry;
 import io.kafscale.metadata.registry.UnknownTopicException;
@@ -31,7 +34,10 @@ import java.util.function.UnaryOperator;
  * {@link TopicRegistry} over a {@link MetadataStore}: one topic key, written in compare-and-set
  * transactions of a constant number of operations whatever the partition count (partition state
  * keys are written by the first claim of each partition); deletion also removes the topic's
- * partition keys, owner keys and assignment. Thread-safe (stateless besides the store).
+ * partition keys, owner keys and assignment. Every topic config and cluster-wide broker config
+ * written is checked against {@link TopicConfigCatalogue} first, whoever the writer (broker,
+ * operator, tool): brokers parse the stored values, so a bad one must never reach the store.
+ * Thread-safe (stateless besides the store).
  */
 public final class StoreTopicRegistry implements TopicRegistry {
   private final MetadataStore store;
@@ -55,6 +61,7 @@ public final class StoreTopicRegistry implements TopicRegistry {
     TopicRecord topic;
     Txn.Builder txn;
     try {
+      checkTopicConfigs(configs);
       topic = new TopicRecord(name, UUID.randomUUID(), partitionCount, configs, clock.millis());
       String key = keys.topic(name);
       txn =
@@ -147,6 +154,11 @@ public final class StoreTopicRegistry implements TopicRegistry {
 
   @Override
   public CompletableFuture<TopicRecord> updateConfigs(String name, Map<String, String> configs) {
+    try {
+      checkTopicConfigs(configs);
+    } catch (InvalidConfigException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return update(
         "update configs of " + name,
         name,
@@ -165,7 +177,7 @@ public final class StoreTopicRegistry implements TopicRegistry {
                 name,
                 old.topicId(),
                 old.partitionCount(),
-                change.apply(old.configs()),
+                checkTopicConfigs(change.apply(old.configs())),
                 old.createdAtMs()));
   }
 
@@ -191,7 +203,8 @@ public final class StoreTopicRegistry implements TopicRegistry {
                       Map<String, String> old =
                           kv.map(v -> ConfigCodec.decodeBrokerDefaults(v.value()))
                               .orElseGet(TreeMap::new);
-                      Map<String, String> updated = Map.copyOf(change.apply(old));
+                      Map<String, String> updated =
+                          checkBrokerDefaults(Map.copyOf(change.apply(old)));
                       Compare unchanged =
                           kv.map(v -> Compare.modRevisionEquals(key, v.modRevision()))
                               .orElseGet(() -> Compare.absent(key));
@@ -249,6 +262,29 @@ public final class StoreTopicRegistry implements TopicRegistry {
                                       ? Optional.of(updated)
                                       : Optional.<TopicRecord>empty());
                     }));
+  }
+
+  /** {@code configs} if every entry passes the catalogue's checks. */
+  private static Map<String, String> checkTopicConfigs(Map<String, String> configs) {
+    TopicConfigCatalogue.validateAll(configs)
+        .ifPresent(
+            why -> {
+              throw new InvalidConfigException(why);
+            });
+    return configs;
+  }
+
+  /** {@code configs} if every entry is a known cluster-wide broker config with a valid value. */
+  private static Map<String, String> checkBrokerDefaults(Map<String, String> configs) {
+    new TreeMap<>(configs)
+        .forEach(
+            (name, value) ->
+                BrokerDefaults.validate(name, value)
+                    .ifPresent(
+                        why -> {
+                          throw new InvalidConfigException(why);
+                        }));
+    return configs;
   }
 
   private CompletableFuture<KeyValue> withTopic(String name) {

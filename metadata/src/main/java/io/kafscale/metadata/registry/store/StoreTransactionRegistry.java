@@ -20,10 +20,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link TransactionRegistry} over a {@link MetadataStore}: one key per transactional id at {@link
- * KeyLayout#transaction}. Every write is a transaction whose single compare is that the
- * coordinator partition's owner key still holds the value the fence's session wrote when it
- * claimed the partition at the fence's epoch (as {@link StoreGroupRegistry} does), so a deposed
- * coordinator writes nothing. Thread-safe and stateless.
+ * KeyLayout#transaction}. Every write is a transaction whose single compare is that the coordinator
+ * partition's owner key still holds the value the fence's session wrote when it claimed the
+ * partition at the fence's epoch (as {@link StoreGroupRegistry} does), so a deposed coordinator
+ * writes nothing. Thread-safe and stateless.
  */
 public final class StoreTransactionRegistry implements TransactionRegistry {
   private final MetadataStore store;
@@ -55,8 +55,7 @@ public final class StoreTransactionRegistry implements TransactionRegistry {
             kvs ->
                 kvs.stream()
                     .map(kv -> TransactionCodec.decode(kv.value()))
-                    .sorted(
-                        (a, b) -> a.transactionalId().compareTo(b.transactionalId()))
+                    .sorted((a, b) -> a.transactionalId().compareTo(b.transactionalId()))
                     .toList());
   }
 

@@ -42,7 +42,7 @@ class EmbeddedStoreMetadataTest {
   void shouldKeepClusterIdTopicsAndCommittedSegmentsAcrossReopen() {
     // Given
     String clusterId;
-    SegmentRecord seg = new SegmentRecord("o", "i", 0, 10, 0, 4, 1, 1, 7, 2);
+    SegmentRecord seg = SegmentRecord.flushed("o", "i", 0, 10, 0, 4, 1, 1, 7, 2);
     try (Metadata m = StoreMetadata.open(EmbeddedMetadataStore.open(dir))) {
       clusterId = m.clusterId();
       m.topics().create("orders", 2, Map.of("cleanup.policy", "delete")).join();

@@ -11,9 +11,6 @@ import static io.kafscale.metadata.registry.store.StoreGroupRegistryTest.offset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.metadata.Metadata;
-import io.kafscale.metadata.StoreMetadata;
-import io.kafscale.metadata.etcd.EtcdConfig;
-import io.kafscale.metadata.etcd.EtcdMetadataStore;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.model.CommittedOffsetRecord;
@@ -22,26 +19,20 @@ import io.kafscale.metadata.model.PartitionRef;
 import io.kafscale.metadata.model.StoredGroup;
 import io.kafscale.metadata.registry.FencedEpochException;
 import io.kafscale.metadata.store.MetadataStore;
-import io.kafscale.metadata.store.Op;
-import io.kafscale.metadata.store.Txn;
-import io.kafscale.metadata.testing.EtcdServer;
-import java.time.Clock;
-import java.util.List;
+import io.kafscale.metadata.testing.EtcdMetadataExtension;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Group records and offsets against a real etcd process: its transaction limit (128 ops), its
  * byte-order prefix ranges over escaped group ids, and fencing by a real lease.
  */
 class GroupRegistryEtcdIT {
+  @RegisterExtension static final EtcdMetadataExtension etcd = new EtcdMetadataExtension();
   private static final String COORDINATORS = "__consumer_offsets";
-  private static EtcdServer server;
 
   private final KeyLayout keys = KeyLayout.defaults();
   private MetadataStore store;
@@ -49,32 +40,14 @@ class GroupRegistryEtcdIT {
   private BrokerSession coordinator;
   private CoordinatorFence fence;
 
-  @BeforeAll
-  static void startEtcd() {
-    server = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @BeforeEach
   void connect() {
-    store = EtcdMetadataStore.connect(EtcdConfig.of(List.of(server.endpoint())));
-    join(store.txn(Txn.builder().then(Op.deletePrefix("/")).build()));
-    metadata = StoreMetadata.open(store, keys, Clock.systemUTC());
+    store = etcd.store();
+    metadata = etcd.metadata();
     join(metadata.topics().create(COORDINATORS, 2, Map.of()));
     coordinator = session(store, 1);
     int epoch = join(metadata.partitions().claim(COORDINATORS, 1, coordinator)).leaderEpoch();
     fence = new CoordinatorFence(COORDINATORS, 1, coordinator, epoch);
-  }
-
-  @AfterEach
-  void close() {
-    metadata.close();
   }
 
   @Test

@@ -51,7 +51,7 @@ class PartitionOwnershipTest {
   }
 
   private static SegmentRecord segment(long base, long last, int epoch) {
-    return new SegmentRecord(
+    return SegmentRecord.flushed(
         "obj-" + base, "idx-" + base, 0, 100, base, last, 1000 + base, epoch, 0xCAFE, 5000);
   }
 

@@ -31,13 +31,25 @@ abstract class PartitionReplaceContract {
   protected abstract MetadataStore store();
 
   private static SegmentRecord flushed(long base, int epoch) {
-    return new SegmentRecord(
+    return SegmentRecord.flushed(
         "obj-" + base, "idx-" + base, 0, 100, base, base + 9, 1000 + base, epoch, 0xCAFE, 5000);
   }
 
   private static SegmentRecord compacted(long base, long last, int epoch) {
     return new SegmentRecord(
-        "compacted-" + base, null, 0, 40, base, last, 1000 + last, epoch, 0xBEEF, 9000, true);
+        "compacted-" + base,
+        null,
+        0,
+        40,
+        base,
+        last,
+        1000 + last,
+        epoch,
+        0xBEEF,
+        9000,
+        true,
+        List.of(),
+        List.of());
   }
 
   private List<SegmentRecord> commit(StorePartitionRegistry registry, int epoch, int count) {
@@ -119,7 +131,7 @@ abstract class PartitionReplaceContract {
     StorePartitionRegistry registry = new StorePartitionRegistry(store(), keys);
     int epoch = join(registry.claim("orders", 0, session(store(), 1))).leaderEpoch();
     List<SegmentRecord> segs = commit(registry, epoch, 2);
-    SegmentRecord stale = new SegmentRecord("other", null, 0, 100, 0, 9, 1000, epoch, 1, 5000);
+    SegmentRecord stale = SegmentRecord.flushed("other", null, 0, 100, 0, 9, 1000, epoch, 1, 5000);
     // When
     Throwable failure =
         failureOf(
@@ -203,7 +215,8 @@ abstract class PartitionReplaceContract {
     SegmentRecord merged = compacted(0, 19, epoch);
     join(registry.replaceSegments("orders", 0, epoch, segs.subList(0, 2), List.of(merged)));
     SegmentRecord other =
-        new SegmentRecord("other", null, 0, 40, 0, 19, 1019, epoch, 0xBEEF, 9000, true);
+        new SegmentRecord(
+            "other", null, 0, 40, 0, 19, 1019, epoch, 0xBEEF, 9000, true, List.of(), List.of());
     // When
     Throwable failure =
         failureOf(registry.replaceSegments("orders", 0, epoch, segs.subList(0, 2), List.of(other)));
@@ -233,7 +246,8 @@ abstract class PartitionReplaceContract {
             true,
             List.of(
                 new SegmentRecord.EpochStart(epoch - 1, 0),
-                new SegmentRecord.EpochStart(epoch, 10)));
+                new SegmentRecord.EpochStart(epoch, 10)),
+            List.of());
     // When
     join(registry.replaceSegments("orders", 0, epoch, segs, List.of(merged)));
     // Then

@@ -5,59 +5,26 @@ package io.kafscale.metadata.registry.store;
 
 import static io.kafscale.metadata.registry.store.RegistryFixture.join;
 
-import io.kafscale.metadata.Metadata;
-import io.kafscale.metadata.StoreMetadata;
-import io.kafscale.metadata.etcd.EtcdConfig;
-import io.kafscale.metadata.etcd.EtcdMetadataStore;
 import io.kafscale.metadata.store.MetadataStore;
-import io.kafscale.metadata.store.Op;
-import io.kafscale.metadata.store.Txn;
-import io.kafscale.metadata.testing.EtcdServer;
-import java.time.Clock;
-import java.util.List;
+import io.kafscale.metadata.testing.EtcdMetadataExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link PartitionReplaceContract} against a real etcd process (one per class, emptied before each
  * test): etcd's own transaction rules (op limit, no put and delete of one key) apply.
  */
 class PartitionReplaceEtcdIT extends PartitionReplaceContract {
-  private static EtcdServer server;
-
-  private MetadataStore store;
-  private Metadata metadata;
-
-  @BeforeAll
-  static void startEtcd() {
-    server = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final EtcdMetadataExtension etcd = new EtcdMetadataExtension();
 
   @Override
   protected MetadataStore store() {
-    return store;
+    return etcd.store();
   }
 
   @BeforeEach
-  void connect() {
-    store = EtcdMetadataStore.connect(EtcdConfig.of(List.of(server.endpoint())));
-    join(store.txn(Txn.builder().then(Op.deletePrefix("/")).build()));
-    metadata = StoreMetadata.open(store, keys, Clock.systemUTC());
-    join(metadata.topics().create("orders", 1, Map.of()));
-  }
-
-  @AfterEach
-  void close() {
-    metadata.close();
+  void createTopic() {
+    join(etcd.metadata().topics().create("orders", 1, Map.of()));
   }
 }

@@ -61,7 +61,7 @@ class PartitionTrimTest {
   }
 
   private static SegmentRecord segment(long base, int epoch) {
-    return new SegmentRecord(
+    return SegmentRecord.flushed(
         "obj-" + base, null, 0, 100, base, base + 9, 1000 + base, epoch, 0xCAFE, 5000);
   }
 

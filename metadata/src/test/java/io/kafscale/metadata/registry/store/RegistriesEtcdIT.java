@@ -10,9 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kafscale.metadata.Metadata;
-import io.kafscale.metadata.StoreMetadata;
-import io.kafscale.metadata.etcd.EtcdConfig;
-import io.kafscale.metadata.etcd.EtcdMetadataStore;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.lease.LeaseKeeper;
 import io.kafscale.metadata.model.AssignmentRecord;
@@ -22,9 +19,7 @@ import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.registry.FencedEpochException;
 import io.kafscale.metadata.registry.OwnedElsewhereException;
 import io.kafscale.metadata.store.MetadataStore;
-import io.kafscale.metadata.store.Op;
-import io.kafscale.metadata.store.Txn;
-import io.kafscale.metadata.testing.EtcdServer;
+import io.kafscale.metadata.testing.EtcdMetadataExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,11 +29,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lease-bound registries (ownership and fencing, broker ids, controller) and the lease keeper
@@ -46,38 +39,20 @@ import org.junit.jupiter.api.Test;
  * etcd's transaction limits.
  */
 class RegistriesEtcdIT {
-  private static EtcdServer server;
+  @RegisterExtension static final EtcdMetadataExtension etcd = new EtcdMetadataExtension();
 
   private final KeyLayout keys = KeyLayout.defaults();
   private MetadataStore store;
   private Metadata metadata;
 
-  @BeforeAll
-  static void startEtcd() {
-    server = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @BeforeEach
   void connect() {
-    store = EtcdMetadataStore.connect(EtcdConfig.of(List.of(server.endpoint())));
-    join(store.txn(Txn.builder().then(Op.deletePrefix("/")).build()));
-    metadata = StoreMetadata.open(store, keys, Clock.systemUTC());
-  }
-
-  @AfterEach
-  void close() {
-    metadata.close();
+    store = etcd.store();
+    metadata = etcd.metadata();
   }
 
   private static SegmentRecord segment(long base, long last, int epoch) {
-    return new SegmentRecord(
+    return SegmentRecord.flushed(
         "obj-" + base, "idx-" + base, 0, 100, base, last, 1000 + base, epoch, 0xCAFE, 5000);
   }
 

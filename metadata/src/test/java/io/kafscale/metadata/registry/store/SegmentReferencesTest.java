@@ -38,7 +38,7 @@ class SegmentReferencesTest {
   }
 
   private static SegmentRecord segment(String topic, long base, String index, int epoch) {
-    return new SegmentRecord(
+    return SegmentRecord.flushed(
         "ns/" + topic + "/0/obj-" + base, index, 0, 100, base, base + 9, 0, epoch, 0, 0);
   }
 
@@ -87,5 +87,59 @@ class SegmentReferencesTest {
 
     // When / Then: a garbage collector must not take it for "no reference"
     assertThat(failureOf(references.objectKeys())).isInstanceOf(CorruptValueException.class);
+  }
+
+  @Test
+  void shouldReadOnePartitionsSegmentReferencesWithoutProducerKeysOrOtherPartitions() {
+    // Given two partitions with a segment each
+    join(metadata.topics().create("orders", 2, Map.of()));
+    StorePartitionRegistry partitions = new StorePartitionRegistry(store, keys);
+    int e0 = join(partitions.claim("orders", 0, session(store, 1))).leaderEpoch();
+    int e1 = join(partitions.claim("orders", 1, session(store, 1))).leaderEpoch();
+    join(
+        partitions.commitSegment(
+            "orders", 0, e0, segment("orders", 0, "ns/orders/0/idx-0", e0), List.of()));
+    join(partitions.commitSegment("orders", 1, e1, segment("orders", 5, null, e1), List.of()));
+    // And a producer key, which must not even be read
+    join(
+        store.txn(
+            Txn.builder().then(Op.put(keys.producer("orders", 0, 7), new byte[] {1})).build()));
+
+    // When / Then
+    assertThat(join(references.objectKeys("orders", 0)))
+        .containsExactlyInAnyOrder("ns/orders/0/obj-0", "ns/orders/0/idx-0");
+    assertThat(join(references.objectKeys("orders", 1))).containsExactly("ns/orders/0/obj-5");
+    assertThat(join(references.objectKeys("gone", 0))).isEmpty();
+  }
+
+  @Test
+  void shouldListPartitionCountsAndDeletedTopicNames() {
+    // Given a live topic, a deleted one and a re-created one
+    join(metadata.topics().create("orders", 3, Map.of()));
+    join(metadata.topics().create("dropped", 1, Map.of()));
+    join(metadata.topics().create("again", 1, Map.of()));
+    join(metadata.topics().delete("dropped"));
+    join(metadata.topics().delete("again"));
+    join(metadata.topics().create("again", 2, Map.of()));
+
+    // When / Then
+    assertThat(join(references.partitionCounts())).isEqualTo(Map.of("orders", 3, "again", 2));
+    assertThat(join(references.deletedTopics())).containsExactlyInAnyOrder("dropped", "again");
+  }
+
+  @Test
+  void shouldFailRatherThanSkipAnUndecodableSegmentReferenceOfOnePartition() {
+    // Given
+    join(metadata.topics().create("orders", 1, Map.of()));
+    join(
+        store.txn(
+            Txn.builder()
+                .then(
+                    Op.put(keys.segment("orders", 0, 0), "\u00ff".getBytes(StandardCharsets.UTF_8)))
+                .build()));
+
+    // When / Then
+    assertThat(failureOf(references.objectKeys("orders", 0)))
+        .isInstanceOf(CorruptValueException.class);
   }
 }

@@ -9,27 +9,19 @@ import static io.kafscale.metadata.registry.store.RegistryFixture.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.metadata.Metadata;
-import io.kafscale.metadata.StoreMetadata;
 import io.kafscale.metadata.codec.ProtoCodec;
-import io.kafscale.metadata.etcd.EtcdConfig;
-import io.kafscale.metadata.etcd.EtcdMetadataStore;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.model.SegmentRecord;
 import io.kafscale.metadata.registry.FencedEpochException;
 import io.kafscale.metadata.registry.SegmentReferences;
 import io.kafscale.metadata.store.MetadataStore;
-import io.kafscale.metadata.store.Op;
-import io.kafscale.metadata.store.Txn;
-import io.kafscale.metadata.testing.EtcdServer;
-import java.time.Clock;
+import io.kafscale.metadata.testing.EtcdMetadataExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retention trims ({@code PartitionRegistry.trimSegments}) and the garbage collector's view of
@@ -37,42 +29,24 @@ import org.junit.jupiter.api.Test;
  * allows operations in one transaction, and fencing by a real lease.
  */
 class SegmentTrimEtcdIT {
+  @RegisterExtension static final EtcdMetadataExtension etcd = new EtcdMetadataExtension();
   private static final int SEGMENTS = 200; // > 128 ops per etcd transaction
-  private static EtcdServer server;
 
   private final KeyLayout keys = KeyLayout.defaults();
   private MetadataStore store;
   private Metadata metadata;
   private StorePartitionRegistry partitions;
 
-  @BeforeAll
-  static void startEtcd() {
-    server = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @BeforeEach
   void connect() {
-    store = EtcdMetadataStore.connect(EtcdConfig.of(List.of(server.endpoint())));
-    join(store.txn(Txn.builder().then(Op.deletePrefix("/")).build()));
-    metadata = StoreMetadata.open(store, keys, Clock.systemUTC());
+    store = etcd.store();
+    metadata = etcd.metadata();
     partitions = new StorePartitionRegistry(store, keys);
     join(metadata.topics().create("orders", 1, Map.of()));
   }
 
-  @AfterEach
-  void close() {
-    metadata.close();
-  }
-
   private static SegmentRecord segment(long base, int epoch) {
-    return new SegmentRecord(
+    return SegmentRecord.flushed(
         "ns/orders/0/obj-" + base,
         "ns/orders/0/idx-" + base,
         0,

@@ -52,7 +52,12 @@ class StorePartitionRegistryTest {
     int epoch = join(registry.claim("orders", 0, RegistryFixture.session(memory, 1))).leaderEpoch();
     SegmentRecord first = segment("a", 0, 9, epoch);
     ProducerRecord producer =
-        new ProducerRecord(42, (short) 0, List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)), 5);
+        new ProducerRecord(
+            42,
+            (short) 0,
+            List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)),
+            5,
+            ProducerRecord.NO_TXN);
     store.failNextTxnAfterApplying();
     assertThat(failureOf(registry.commitSegment("orders", 0, epoch, first, List.of(producer))))
         .isInstanceOf(MetadataStoreException.class);
@@ -99,7 +104,7 @@ class StorePartitionRegistryTest {
   }
 
   private static SegmentRecord segment(String name, long base, long last, int epoch) {
-    return new SegmentRecord(
+    return SegmentRecord.flushed(
         "obj-" + name, "idx-" + name, 0, 100, base, last, 1000 + base, epoch, 0xCAFE, 5000);
   }
 

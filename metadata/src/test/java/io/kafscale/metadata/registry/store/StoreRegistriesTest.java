@@ -63,7 +63,7 @@ class StoreRegistriesTest {
   }
 
   private static SegmentRecord segment(long base, long last, int epoch) {
-    return new SegmentRecord(
+    return SegmentRecord.flushed(
         "obj-" + base, "idx-" + base, 0, 100, base, last, 1000 + base, epoch, 0xCAFE, 5000);
   }
 
@@ -181,12 +181,12 @@ class StoreRegistriesTest {
   @Test
   void shouldReplaceConfigs() {
     // Given
-    join(metadata.topics().create("orders", 1, Map.of("a", "1")));
+    join(metadata.topics().create("orders", 1, Map.of("retention.ms", "1")));
     // When
-    join(metadata.topics().updateConfigs("orders", Map.of("b", "2")));
+    join(metadata.topics().updateConfigs("orders", Map.of("segment.ms", "2")));
     // Then
     assertThat(join(metadata.topics().get("orders")).orElseThrow().configs())
-        .isEqualTo(Map.of("b", "2"));
+        .isEqualTo(Map.of("segment.ms", "2"));
   }
 
   @Test
@@ -225,7 +225,12 @@ class StoreRegistriesTest {
     BrokerSession one = RegistryFixture.session(store, 1);
     int epoch = join(metadata.partitions().claim("orders", 0, one)).leaderEpoch();
     ProducerRecord producer =
-        new ProducerRecord(42, (short) 0, List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)), 5);
+        new ProducerRecord(
+            42,
+            (short) 0,
+            List.of(new ProducerRecord.Batch(0, 9, 0, 9, 100)),
+            5,
+            ProducerRecord.NO_TXN);
     // When
     join(
         metadata

@@ -7,7 +7,9 @@ import static io.kafscale.metadata.registry.store.RegistryFixture.failureOf;
 import static io.kafscale.metadata.registry.store.RegistryFixture.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafscale.metadata.config.TopicConfigCatalogue;
 import io.kafscale.metadata.keys.KeyLayout;
+import io.kafscale.metadata.registry.InvalidConfigException;
 import io.kafscale.metadata.registry.UnknownTopicException;
 import io.kafscale.metadata.store.KeyValue;
 import io.kafscale.metadata.store.MetadataStore;
@@ -84,7 +86,7 @@ abstract class TopicConfigRegistryScenarios {
           public CompletableFuture<TxnResult> txn(Txn txn) {
             if (interfered.compareAndSet(false, true)) {
               return direct
-                  .alterConfigs("orders", old -> plus(old, "a", "1"))
+                  .alterConfigs("orders", old -> plus(old, "retention.ms", "1"))
                   .thenCompose(t -> delegate.txn(txn));
             }
             return delegate.txn(txn);
@@ -92,11 +94,11 @@ abstract class TopicConfigRegistryScenarios {
         };
 
     // When
-    join(registry(racing).alterConfigs("orders", old -> plus(old, "b", "2")));
+    join(registry(racing).alterConfigs("orders", old -> plus(old, "segment.ms", "2")));
 
     // Then both changes are kept
     assertThat(join(direct.get("orders")).orElseThrow().configs())
-        .isEqualTo(Map.of("a", "1", "b", "2"));
+        .isEqualTo(Map.of("retention.ms", "1", "segment.ms", "2"));
   }
 
   @Test
@@ -109,7 +111,11 @@ abstract class TopicConfigRegistryScenarios {
     List<CompletableFuture<?>> all =
         IntStream.range(0, 8)
             .<CompletableFuture<?>>mapToObj(
-                i -> topics.alterConfigs("orders", old -> plus(old, "k" + i, "v")))
+                i -> {
+                  TopicConfigCatalogue.Definition d = TopicConfigCatalogue.all().get(i);
+                  return topics.alterConfigs(
+                      "orders", old -> plus(old, d.name(), d.defaultValue()));
+                })
             .toList();
     all.forEach(RegistryFixture::join);
 
@@ -138,6 +144,77 @@ abstract class TopicConfigRegistryScenarios {
     // Then the key is gone
     Object stored = join(store().get(keys.brokerDefaultConfigs())).map(KeyValue::key);
     assertThat(stored).isEqualTo(java.util.Optional.empty());
+  }
+
+  @Test
+  void shouldRefuseToCreateTopicWithInvalidConfigValue() {
+    // Given
+    StoreTopicRegistry topics = registry(store());
+
+    // When
+    Throwable failure = failureOf(topics.create("orders", 1, Map.of("retention.ms", "abc")));
+
+    // Then nothing is stored
+    assertThat(failure)
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("retention.ms")
+        .hasMessageContaining("abc");
+    assertThat(join(topics.get("orders"))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseToCreateTopicWithUnknownConfigName() {
+    // Given
+    StoreTopicRegistry topics = registry(store());
+
+    // When
+    Throwable failure = failureOf(topics.create("orders", 1, Map.of("retention.mss", "1")));
+
+    // Then
+    assertThat(failure)
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("Unknown topic config name: retention.mss");
+    assertThat(join(topics.get("orders"))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAlterationToInvalidValueAndKeepStoredConfigs() {
+    // Given
+    StoreTopicRegistry topics = registry(store());
+    join(topics.create("orders", 1, Map.of("retention.ms", "1000")));
+
+    // When
+    Throwable altered =
+        failureOf(topics.alterConfigs("orders", old -> plus(old, "cleanup.policy", "shred")));
+    Throwable replaced = failureOf(topics.updateConfigs("orders", Map.of("segment.bytes", "-5")));
+
+    // Then
+    assertThat(altered).isInstanceOf(InvalidConfigException.class).hasMessageContaining("shred");
+    assertThat(replaced)
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("segment.bytes");
+    assertThat(join(topics.get("orders")).orElseThrow().configs())
+        .isEqualTo(Map.of("retention.ms", "1000"));
+  }
+
+  @Test
+  void shouldRefuseInvalidBrokerDefaults() {
+    // Given
+    StoreTopicRegistry topics = registry(store());
+    join(topics.alterBrokerDefaults(old -> plus(old, "log.retention.ms", "1000")));
+
+    // When
+    Throwable badValue =
+        failureOf(topics.alterBrokerDefaults(old -> plus(old, "log.retention.ms", "abc")));
+    Throwable unknown =
+        failureOf(topics.alterBrokerDefaults(old -> plus(old, "num.io.threads", "8")));
+
+    // Then
+    assertThat(badValue).isInstanceOf(InvalidConfigException.class).hasMessageContaining("abc");
+    assertThat(unknown)
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("num.io.threads");
+    assertThat(join(topics.brokerDefaults())).isEqualTo(Map.of("log.retention.ms", "1000"));
   }
 
   private static Map<String, String> plus(Map<String, String> old, String k, String v) {

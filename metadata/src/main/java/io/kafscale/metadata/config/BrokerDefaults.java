@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.kafscale.broker.partition;
+package io.kafscale.metadata.config;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The cluster-wide dynamic broker configs this broker accepts (Kafka's {@code kafka-configs
+ * The cluster-wide dynamic broker configs Kafscale accepts (Kafka's {@code kafka-configs
  * --entity-type brokers --entity-default}): the broker-level synonyms of topic configs, with
  * Kafka's names (ServerTopicConfigSynonyms), and how they combine with a topic's own overrides:
  * topic override, then cluster-wide default, then Kafka's default. Only synonyms whose topic config
@@ -26,20 +26,20 @@ public final class BrokerDefaults {
 
   private static Map<String, String> build() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put(TopicConfigs.CLEANUP_POLICY, "log.cleanup.policy");
+    m.put(TopicConfigCatalogue.CLEANUP_POLICY, "log.cleanup.policy");
     m.put("retention.ms", "log.retention.ms");
     m.put("retention.bytes", "log.retention.bytes");
-    m.put(TopicConfigs.SEGMENT_BYTES, "log.segment.bytes");
+    m.put(TopicConfigCatalogue.SEGMENT_BYTES, "log.segment.bytes");
     m.put("segment.ms", "log.roll.ms");
-    m.put(TopicConfigs.MAX_MESSAGE_BYTES, "message.max.bytes");
-    m.put(TopicConfigs.MESSAGE_TIMESTAMP_TYPE, "log.message.timestamp.type");
-    m.put(TopicConfigs.TIMESTAMP_BEFORE_MAX_MS, "log.message.timestamp.before.max.ms");
-    m.put(TopicConfigs.TIMESTAMP_AFTER_MAX_MS, "log.message.timestamp.after.max.ms");
+    m.put(TopicConfigCatalogue.MAX_MESSAGE_BYTES, "message.max.bytes");
+    m.put(TopicConfigCatalogue.MESSAGE_TIMESTAMP_TYPE, "log.message.timestamp.type");
+    m.put(TopicConfigCatalogue.TIMESTAMP_BEFORE_MAX_MS, "log.message.timestamp.before.max.ms");
+    m.put(TopicConfigCatalogue.TIMESTAMP_AFTER_MAX_MS, "log.message.timestamp.after.max.ms");
     m.put("min.compaction.lag.ms", "log.cleaner.min.compaction.lag.ms");
     m.put("max.compaction.lag.ms", "log.cleaner.max.compaction.lag.ms");
     m.put("delete.retention.ms", "log.cleaner.delete.retention.ms");
     m.put("min.cleanable.dirty.ratio", "log.cleaner.min.cleanable.ratio");
-    m.keySet().forEach(t -> TopicConfigs.find(t).orElseThrow());
+    m.keySet().forEach(t -> TopicConfigCatalogue.find(t).orElseThrow());
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -70,7 +70,7 @@ public final class BrokerDefaults {
     if (topic.isEmpty()) {
       return Optional.of("Cannot update these configs dynamically: [" + name + "]");
     }
-    return TopicConfigs.validate(topic.get(), value)
+    return TopicConfigCatalogue.validate(topic.get(), value)
         .map(why -> why.replace("configuration " + topic.get(), "configuration " + name));
   }
 
