@@ -10,13 +10,10 @@ import io.kafscale.metadata.model.CoordinatorFence;
 import io.kafscale.metadata.model.GroupRecord;
 import io.kafscale.metadata.model.PartitionRef;
 import io.kafscale.metadata.model.StoredGroup;
-import io.kafscale.metadata.registry.FencedEpochException;
 import io.kafscale.metadata.registry.GroupRegistry;
-import io.kafscale.metadata.store.Compare;
 import io.kafscale.metadata.store.KeyValue;
 import io.kafscale.metadata.store.MetadataStore;
 import io.kafscale.metadata.store.Op;
-import io.kafscale.metadata.store.Txn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -151,37 +148,6 @@ public final class StoreGroupRegistry implements GroupRegistry {
 
   /** Runs {@code ops} in one transaction that holds only while {@code fence} does. */
   private CompletableFuture<Void> fenced(CoordinatorFence fence, List<Op> ops, String what) {
-    String ownerKey;
-    try {
-      ownerKey = keys.owner(fence.topic(), fence.partition());
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    Txn.Builder txn =
-        Txn.builder()
-            .when(
-                Compare.valueEquals(
-                    ownerKey, ProtoCodec.encodeOwner(fence.session().owner(fence.epoch()))));
-    ops.forEach(txn::then);
-    return store
-        .txn(txn.build())
-        .thenCompose(
-            r ->
-                r.succeeded()
-                    ? CompletableFuture.<Void>completedFuture(null)
-                    : CompletableFuture.<Void>failedFuture(notCoordinator(fence, what)));
-  }
-
-  private static FencedEpochException notCoordinator(CoordinatorFence fence, String what) {
-    return new FencedEpochException(
-        what
-            + ": broker "
-            + fence.session().brokerId()
-            + " no longer owns coordinator partition "
-            + fence.topic()
-            + "-"
-            + fence.partition()
-            + " at leader epoch "
-            + fence.epoch());
+    return CoordinatorWrites.fenced(store, keys, fence, ops, what);
   }
 }

@@ -3,17 +3,13 @@
  */
 package io.kafscale.metadata.registry.store;
 
-import io.kafscale.metadata.codec.ProtoCodec;
 import io.kafscale.metadata.codec.TransactionCodec;
 import io.kafscale.metadata.keys.KeyLayout;
 import io.kafscale.metadata.model.CoordinatorFence;
 import io.kafscale.metadata.model.TransactionRecord;
-import io.kafscale.metadata.registry.FencedEpochException;
 import io.kafscale.metadata.registry.TransactionRegistry;
-import io.kafscale.metadata.store.Compare;
 import io.kafscale.metadata.store.MetadataStore;
 import io.kafscale.metadata.store.Op;
-import io.kafscale.metadata.store.Txn;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,35 +78,6 @@ public final class StoreTransactionRegistry implements TransactionRegistry {
   }
 
   private CompletableFuture<Void> fenced(CoordinatorFence fence, Op op, String what) {
-    String ownerKey;
-    try {
-      ownerKey = keys.owner(fence.topic(), fence.partition());
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    Txn txn =
-        Txn.builder()
-            .when(
-                Compare.valueEquals(
-                    ownerKey, ProtoCodec.encodeOwner(fence.session().owner(fence.epoch()))))
-            .then(op)
-            .build();
-    return store
-        .txn(txn)
-        .thenCompose(
-            r ->
-                r.succeeded()
-                    ? CompletableFuture.<Void>completedFuture(null)
-                    : CompletableFuture.<Void>failedFuture(
-                        new FencedEpochException(
-                            what
-                                + ": broker "
-                                + fence.session().brokerId()
-                                + " no longer owns coordinator partition "
-                                + fence.topic()
-                                + "-"
-                                + fence.partition()
-                                + " at leader epoch "
-                                + fence.epoch())));
+    return CoordinatorWrites.fenced(store, keys, fence, List.of(op), what);
   }
 }
