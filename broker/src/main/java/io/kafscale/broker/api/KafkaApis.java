@@ -9,6 +9,7 @@ import io.kafscale.broker.api.admin.CreatePartitionsHandler;
 import io.kafscale.broker.api.admin.CreateTopicsHandler;
 import io.kafscale.broker.api.admin.DeleteRecordsHandler;
 import io.kafscale.broker.api.admin.DeleteTopicsHandler;
+import io.kafscale.broker.api.admin.DescribeLogDirsHandler;
 import io.kafscale.broker.api.admin.IncrementalAlterConfigsHandler;
 import io.kafscale.broker.api.cluster.ApiVersionsHandler;
 import io.kafscale.broker.api.cluster.BrokerEndpoint;
@@ -30,14 +31,17 @@ import io.kafscale.broker.api.group.OffsetCommitHandler;
 import io.kafscale.broker.api.group.OffsetDeleteHandler;
 import io.kafscale.broker.api.group.OffsetFetchHandler;
 import io.kafscale.broker.api.group.SyncGroupHandler;
+import io.kafscale.broker.api.group.TxnOffsetCommitHandler;
 import io.kafscale.broker.api.produce.InitProducerIdHandler;
 import io.kafscale.broker.api.produce.ProduceHandler;
 import io.kafscale.broker.api.txn.TransactionApis;
+import io.kafscale.broker.api.txn.WriteTxnMarkersHandler;
 import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.group.GroupConfig;
 import io.kafscale.broker.group.GroupCoordinator;
 import io.kafscale.broker.group.OwnedCoordinatorPartitions;
+import io.kafscale.broker.group.TxnOffsetCoordinator;
 import io.kafscale.broker.interbroker.InterBrokerClient;
 import io.kafscale.broker.partition.ExecutorScheduler;
 import io.kafscale.broker.partition.LogTrimmer;
@@ -45,6 +49,7 @@ import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.broker.txn.TxnSettings;
 import io.kafscale.metadata.Metadata;
+import io.kafscale.metadata.registry.store.StoreTxnOffsetRegistry;
 import io.kafscale.protocol.frame.RequestFrame;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -96,20 +101,9 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   private final GroupCoordinator groups;
   private final Optional<TransactionApis> transactions;
 
+  /** Without transactions, with its own timer thread. */
   public KafkaApis(
       ApiSettings settings,
-      Metadata metadata,
-      TopicManager topics,
-      ClusterView cluster,
-      MeterRegistry meters,
-      Clock clock) {
-    this(settings, GroupConfig.defaults(), metadata, topics, cluster, meters, clock);
-  }
-
-  /** With the group coordinator's configuration. */
-  public KafkaApis(
-      ApiSettings settings,
-      GroupConfig groupConfig,
       Metadata metadata,
       TopicManager topics,
       ClusterView cluster,
@@ -117,7 +111,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
       Clock clock) {
     this(
         settings,
-        groupConfig,
+        GroupConfig.defaults(),
         metadata,
         topics,
         cluster,
@@ -200,29 +194,6 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
         Optional.of(interBroker));
   }
 
-  /** With a caller-owned scheduler and the group coordinator's configuration. */
-  public KafkaApis(
-      ApiSettings settings,
-      GroupConfig groupConfig,
-      Metadata metadata,
-      TopicManager topics,
-      ClusterView cluster,
-      MeterRegistry meters,
-      Clock clock,
-      Scheduler scheduler) {
-    this(
-        settings,
-        groupConfig,
-        metadata,
-        topics,
-        cluster,
-        meters,
-        clock,
-        scheduler,
-        false,
-        Optional.empty());
-  }
-
   private KafkaApis(
       ApiSettings settings,
       GroupConfig groupConfig,
@@ -249,12 +220,9 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             settings.brokerId());
     ApiMeters apiMeters = new ApiMeters(meters);
     // One instance: the markers complete exactly the pending offsets TxnOffsetCommit stored.
-    io.kafscale.broker.group.TxnOffsetCoordinator txnOffsets =
-        groups.transactionalOffsets(
-            new io.kafscale.metadata.registry.store.StoreTxnOffsetRegistry(
-                metadata.store(), metadata.keys()));
-    io.kafscale.broker.api.txn.WriteTxnMarkersHandler markers =
-        io.kafscale.broker.api.txn.WriteTxnMarkersHandler.of(topics, Optional.of(txnOffsets));
+    TxnOffsetCoordinator txnOffsets =
+        groups.transactionalOffsets(new StoreTxnOffsetRegistry(metadata.store(), metadata.keys()));
+    WriteTxnMarkersHandler markers = WriteTxnMarkersHandler.of(topics, Optional.of(txnOffsets));
     this.transactions =
         interBroker.map(
             client ->
@@ -324,8 +292,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.DESCRIBE_LOG_DIRS,
                 org.apache.kafka.common.message.DescribeLogDirsRequestData.class,
-                new io.kafscale.broker.api.admin.DescribeLogDirsHandler(
-                    topics, settings.namespace()))
+                new DescribeLogDirsHandler(topics, settings.namespace()))
             .register(
                 ApiKeys.INIT_PRODUCER_ID,
                 InitProducerIdRequestData.class,
@@ -389,7 +356,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.TXN_OFFSET_COMMIT,
                 org.apache.kafka.common.message.TxnOffsetCommitRequestData.class,
-                new io.kafscale.broker.api.group.TxnOffsetCommitHandler(txnOffsets, topics, clock));
+                new TxnOffsetCommitHandler(txnOffsets, topics, clock));
     transactions.ifPresent(t -> t.register(dispatcher));
     groups.start();
   }
