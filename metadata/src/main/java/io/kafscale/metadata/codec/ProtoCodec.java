@@ -199,6 +199,7 @@ public final class ProtoCodec {
         .setStartedAtMs(b.startedAtMs())
         .setDraining(b.draining())
         .setIncarnation(b.incarnation())
+        .setAdminPort(b.adminPort())
         .build()
         .toByteArray();
   }
@@ -212,7 +213,8 @@ public final class ProtoCodec {
         b.getRack().isEmpty() ? Optional.empty() : Optional.of(b.getRack()),
         b.getStartedAtMs(),
         b.getDraining(),
-        b.getIncarnation());
+        b.getIncarnation(),
+        b.getAdminPort());
   }
 
   public static byte[] encodeController(ControllerRecord c) {
