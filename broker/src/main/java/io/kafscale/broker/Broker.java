@@ -67,6 +67,7 @@ public final class Broker implements AutoCloseable {
   private ClusterNode node;
   private AdminServer admin;
   private String objectStoreKind;
+  private Metadata metadata;
   private volatile boolean closed;
 
   private Broker(BrokerConfig config) {
@@ -114,7 +115,7 @@ public final class Broker implements AutoCloseable {
     registry = BrokerRegistry.create(closer);
     ObjectStore objects = ObjectStores.open(config, closer);
     objectStoreKind = ObjectStores.describe(config);
-    Metadata metadata = closer.register(StoreMetadata.open(MetadataStores.open(config, closer)));
+    metadata = closer.register(StoreMetadata.open(MetadataStores.open(config, closer)));
     LOG.info("Metadata store {}", config.metadataStoreKind());
     PartitionLogFactory logs =
         closer.register(
@@ -320,6 +321,14 @@ public final class Broker implements AutoCloseable {
   /** Where objects go, safe to log: {@code file:<dir>} or {@code s3://bucket …}. */
   public synchronized String objectStoreKind() {
     return objectStoreKind;
+  }
+
+  /**
+   * The broker's metadata registries, for in-process readers such as the console started by {@code
+   * make run} (the embedded store admits one process). Closed with the broker.
+   */
+  public synchronized Metadata metadata() {
+    return metadata;
   }
 
   /** Where metadata goes, safe to log: {@code etcd:[endpoints]} or {@code embedded:<dir>}. */
