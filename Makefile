@@ -22,9 +22,9 @@ test: deps ## every test: unit, integration, end-to-end, client matrix
 unit: ## unit tests only (no sockets to other processes)
 	$(MVN) -DskipITs install
 
-run: ## one broker on 127.0.0.1:9092 (admin/metrics on :9093), data in $(KAFSCALE_DATA_DIR)
-	@test -f broker/target/kafscale-broker.jar || $(MVN) -q -DskipTests install
-	exec $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED -jar broker/target/kafscale-broker.jar
+run: ## one broker on 127.0.0.1:9092 (admin/metrics on :9093) + console on http://127.0.0.1:8080 (admin / kafscale), data in $(KAFSCALE_DATA_DIR)
+	@test -f console/target/kafscale-console.jar || $(MVN) -q -DskipTests install
+	exec $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED -cp console/target/kafscale-console.jar io.kafscale.console.LocalMain
 
 bench: ## ProducerPerformance/ConsumerPerformance against the local-directory store and S3Mock
 	@test -f broker/target/kafscale-broker.jar || $(MVN) -q -DskipTests install
@@ -39,6 +39,7 @@ docs: ## regenerate the generated pages: configuration, metrics, protocol suppor
 	$(JAVA_HOME)/bin/java -cp broker/target/kafscale-broker.jar io.kafscale.broker.config.ConfigDocs docs/configuration.md
 	$(JAVA_HOME)/bin/java -cp broker/target/kafscale-broker.jar io.kafscale.broker.metrics.MetricsDocs docs/metrics.md
 	$(JAVA_HOME)/bin/java -cp broker/target/kafscale-broker.jar io.kafscale.protocol.api.ProtocolSupportDoc docs/protocol-support.md
+	$(JAVA_HOME)/bin/java -cp console/target/kafscale-console.jar io.kafscale.console.config.ConsoleConfigDocs docs/console-configuration.md
 
 fmt: ## format sources (google-java-format) and add licence headers
 	$(MVN) spotless:apply

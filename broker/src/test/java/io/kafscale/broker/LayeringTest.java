@@ -22,14 +22,15 @@ class LayeringTest {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
   @Test
-  void shouldImportNettyOnlyInProtocolAndTheBrokersNetworkAdminAndInterBrokerClient() {
+  void shouldImportNettyOnlyInProtocolTheBrokersNetworkAdminAndInterBrokerClientAndConsoleHttp() {
     assertImportedOnlyUnder(
         "io.netty.",
         path ->
             path.startsWith(main("protocol"))
                 || path.startsWith(pkg("broker", "broker/network"))
                 || path.startsWith(pkg("broker", "broker/admin"))
-                || path.startsWith(pkg("broker", "broker/interbroker")));
+                || path.startsWith(pkg("broker", "broker/interbroker"))
+                || path.startsWith(pkg("console", "console/http")));
   }
 
   @Test

@@ -20,6 +20,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the admin endpoints: {@code GET /metrics} (Prometheus text), {@code GET /healthz} (200
  * while the process runs), {@code GET /readyz} (200 when {@code readiness} says so, else 503), the
- * consumer-group JSON API under {@code /api/v1/groups} when a {@link GroupsApi} is given (answered
- * when its future completes), 404 for any other path and 405 for other methods. Sharable and
- * thread-safe.
+ * JSON APIs under {@code /api/v1} once {@linkplain #install installed} (answered when their future
+ * completes; 404 JSON for an {@code /api/v1} path no API serves, 503 JSON when an API's store
+ * failed), 404 for any other path and 405 for other methods. Sharable and thread-safe.
  */
 @ChannelHandler.Sharable
 public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -38,12 +41,16 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
   private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
   static final String JSON = "application/json; charset=utf-8";
 
+  static final String API_PREFIX = "/api/v1/";
+
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier readiness;
-  private final GroupsApi groups;
+  // Null until the broker installs its APIs (the server binds before the broker has joined).
+  private volatile List<JsonApi> apis;
 
   public AdminHttpHandler(PrometheusMeterRegistry registry, BooleanSupplier readiness) {
-    this(registry, readiness, null);
+    this.registry = registry;
+    this.readiness = readiness;
   }
 
   /**
@@ -51,9 +58,18 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
    */
   public AdminHttpHandler(
       PrometheusMeterRegistry registry, BooleanSupplier readiness, GroupsApi groups) {
-    this.registry = registry;
-    this.readiness = readiness;
-    this.groups = groups;
+    this(registry, readiness);
+    if (groups != null) {
+      install(List.of(groups));
+    }
+  }
+
+  /**
+   * Serves {@code apis} under {@code /api/v1} from now on (replacing any installed before). Until
+   * the first call, {@code /api/v1} paths answer 503 {@code {"error":"starting"}}.
+   */
+  public void install(List<? extends JsonApi> apis) {
+    this.apis = List.copyOf(apis);
   }
 
   @Override
@@ -62,14 +78,12 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     boolean head = request.method().equals(HttpMethod.HEAD);
     boolean read = request.method().equals(HttpMethod.GET) || head;
-    if (read && groups != null && GroupsApi.handles(path)) {
+    if (read && (path.startsWith(API_PREFIX) || path.equals("/api/v1"))) {
       // The request is released when this method returns: keep only what the answer needs.
-      groups
-          .get(path)
+      answer(path)
           .whenComplete(
               (r, e) -> {
-                GroupsApi.JsonResponse answer =
-                    e == null ? r : new GroupsApi.JsonResponse(500, "{\"error\":\"internal\"}");
+                GroupsApi.JsonResponse answer = e == null ? r : failure(e);
                 send(
                     ctx,
                     text(HttpResponseStatus.valueOf(answer.status()), JSON, answer.body()),
@@ -94,6 +108,37 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
           };
     }
     send(ctx, response, keepAlive, head);
+  }
+
+  private CompletableFuture<GroupsApi.JsonResponse> answer(String path) {
+    List<JsonApi> installed = apis;
+    if (installed == null) {
+      return CompletableFuture.completedFuture(JsonApi.error(503, "starting"));
+    }
+    for (JsonApi api : installed) {
+      if (api.serves(path)) {
+        try {
+          return api.get(path);
+        } catch (RuntimeException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      }
+    }
+    return CompletableFuture.completedFuture(JsonApi.error(404, "not_found"));
+  }
+
+  /** A store that could not be read answers 503, as the group endpoints do. */
+  private static GroupsApi.JsonResponse failure(Throwable t) {
+    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    LOG.debug("Admin API request failed error={}", cause.toString());
+    return new GroupsApi.JsonResponse(
+        503,
+        new JsonWriter()
+            .beginObject()
+            .field("error", "unavailable")
+            .field("message", cause.getClass().getSimpleName())
+            .endObject()
+            .toString());
   }
 
   private static void send(

@@ -13,14 +13,15 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP server ({@code /metrics}, {@code /healthz}, {@code /readyz}, {@code
- * /api/v1/groups}) on its own single event loop, so scrapes never compete with Kafka traffic.
+ * The admin HTTP server ({@code /metrics}, {@code /healthz}, {@code /readyz}, the JSON APIs under
+ * {@code /api/v1}) on its own single event loop, so scrapes never compete with Kafka traffic.
  * Thread-safe.
  */
 public final class AdminServer implements AutoCloseable {
@@ -45,6 +46,14 @@ public final class AdminServer implements AutoCloseable {
       GroupsApi groups) {
     this.address = address;
     this.handler = new AdminHttpHandler(registry, readiness, groups);
+  }
+
+  /**
+   * Serves {@code apis} under {@code /api/v1} from now on; before, those paths answer 503 (the
+   * server binds before the broker has joined the cluster, so its port can be registered).
+   */
+  public void install(List<? extends JsonApi> apis) {
+    handler.install(apis);
   }
 
   /**

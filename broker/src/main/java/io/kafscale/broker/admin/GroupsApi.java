@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * members and, per partition, committed offset, high watermark (read now) and lag; 404 when this
  * broker does not coordinate it, naming the coordinator when known. Answers are JSON. Thread-safe.
  */
-public final class GroupsApi {
+public final class GroupsApi implements JsonApi {
   static final String PREFIX = "/api/v1/groups";
 
   /** An HTTP status and a JSON body. */
@@ -66,7 +66,13 @@ public final class GroupsApi {
     return path.equals(PREFIX) || path.equals(PREFIX + "/") || path.startsWith(PREFIX + "/");
   }
 
+  @Override
+  public boolean serves(String path) {
+    return handles(path);
+  }
+
   /** Answers a GET of {@code path} (already stripped of its query). */
+  @Override
   public CompletableFuture<JsonResponse> get(String path) {
     String rest = path.length() <= PREFIX.length() + 1 ? "" : path.substring(PREFIX.length() + 1);
     if (rest.isEmpty()) {

@@ -8,8 +8,9 @@ import java.util.Deque;
 
 /**
  * A minimal streaming JSON writer for the admin API (no JSON library on the broker's classpath):
- * objects, arrays, strings (escaped per RFC 8259), integers, booleans and null. Callers nest begin
- * and end calls correctly; inside an object every value follows {@link #name}. Not thread-safe.
+ * objects, arrays, strings (escaped per RFC 8259), integers, decimals, booleans and null. Callers
+ * nest begin and end calls correctly; inside an object every value follows {@link #name}. Not
+ * thread-safe.
  */
 public final class JsonWriter {
   private final StringBuilder out = new StringBuilder();
@@ -70,6 +71,17 @@ public final class JsonWriter {
     return this;
   }
 
+  /** A number; NaN and infinities (which JSON cannot hold) are written as {@code null}. */
+  public JsonWriter value(double value) {
+    separate();
+    if (Double.isFinite(value)) {
+      out.append(value);
+    } else {
+      out.append("null");
+    }
+    return this;
+  }
+
   public JsonWriter value(boolean value) {
     separate();
     out.append(value);
@@ -88,6 +100,10 @@ public final class JsonWriter {
   }
 
   public JsonWriter field(String name, long value) {
+    return name(name).value(value);
+  }
+
+  public JsonWriter field(String name, double value) {
     return name(name).value(value);
   }
 

@@ -112,6 +112,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
     this(
         settings,
         GroupConfig.defaults(),
+        TxnSettings.defaults(),
         metadata,
         topics,
         cluster,
@@ -139,6 +140,30 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
     this(
         settings,
         groupConfig,
+        new TxnSettings(TxnSettings.DEFAULT_MAX_TIMEOUT_MS, groupConfig.coordinatorPartitions()),
+        metadata,
+        topics,
+        cluster,
+        meters,
+        clock,
+        interBroker);
+  }
+
+  /** Like the constructor above, with the transaction coordinator's settings. */
+  public KafkaApis(
+      ApiSettings settings,
+      GroupConfig groupConfig,
+      TxnSettings txnSettings,
+      Metadata metadata,
+      TopicManager topics,
+      ClusterView cluster,
+      MeterRegistry meters,
+      Clock clock,
+      InterBrokerClient interBroker) {
+    this(
+        settings,
+        groupConfig,
+        txnSettings,
         metadata,
         topics,
         cluster,
@@ -161,6 +186,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
     this(
         settings,
         GroupConfig.defaults(),
+        TxnSettings.defaults(),
         metadata,
         topics,
         cluster,
@@ -184,6 +210,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
     this(
         settings,
         GroupConfig.defaults(),
+        TxnSettings.defaults(),
         metadata,
         topics,
         cluster,
@@ -197,6 +224,7 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   private KafkaApis(
       ApiSettings settings,
       GroupConfig groupConfig,
+      TxnSettings txnSettings,
       Metadata metadata,
       TopicManager topics,
       ClusterView cluster,
@@ -233,10 +261,12 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
                     cluster,
                     markers,
                     client,
-                    new TxnSettings(
-                        TxnSettings.DEFAULT_MAX_TIMEOUT_MS, groupConfig.coordinatorPartitions()),
+                    txnSettings,
                     scheduler,
                     clock));
+    var scram =
+        new io.kafscale.metadata.registry.store.StoreScramCredentialRegistry(
+            metadata.store(), metadata.keys());
     BrokerEndpoint self = BrokerEndpoint.of(settings);
     String clusterId = metadata.clusterId();
     List<ConfigEntry> brokerConfigs =
@@ -261,7 +291,13 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.PRODUCE,
                 ProduceRequestData.class,
-                new ProduceHandler(topics, cluster, apiMeters, scheduler, interBroker.isPresent()))
+                transactions
+                    .map(
+                        t ->
+                            new ProduceHandler(
+                                topics, cluster, apiMeters, scheduler, t.produceGate()))
+                    .orElseGet(
+                        () -> new ProduceHandler(topics, cluster, apiMeters, scheduler, false)))
             .register(
                 ApiKeys.FETCH,
                 FetchRequestData.class,
@@ -356,7 +392,19 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
             .register(
                 ApiKeys.TXN_OFFSET_COMMIT,
                 org.apache.kafka.common.message.TxnOffsetCommitRequestData.class,
-                new TxnOffsetCommitHandler(txnOffsets, topics, clock));
+                new TxnOffsetCommitHandler(txnOffsets, topics, clock))
+            .register(
+                ApiKeys.DESCRIBE_USER_SCRAM_CREDENTIALS,
+                org.apache.kafka.common.message.DescribeUserScramCredentialsRequestData.class,
+                new io.kafscale.broker.api.scram.DescribeUserScramCredentialsHandler(scram))
+            .register(
+                ApiKeys.ALTER_USER_SCRAM_CREDENTIALS,
+                org.apache.kafka.common.message.AlterUserScramCredentialsRequestData.class,
+                new io.kafscale.broker.api.scram.AlterUserScramCredentialsHandler(scram))
+            .register(
+                ApiKeys.DESCRIBE_CLIENT_QUOTAS,
+                org.apache.kafka.common.message.DescribeClientQuotasRequestData.class,
+                new io.kafscale.broker.api.quota.DescribeClientQuotasHandler());
     transactions.ifPresent(t -> t.register(dispatcher));
     groups.start();
   }

@@ -66,7 +66,8 @@ public final class ClusterNode implements AutoCloseable {
             membership::session,
             () -> !leaving && !membership.isDraining(),
             metadata.topics(),
-            settings.coordinatorPartitions());
+            settings.coordinatorPartitions(),
+            settings.transactionPartitions());
     this.ownership =
         new PartitionOwnership(
             metadata.partitions(),

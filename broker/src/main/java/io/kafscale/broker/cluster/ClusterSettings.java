@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param reconcileTick how often ownership is reconciled without an image change
  * @param coordinatorPartitions partitions the controller creates the group coordinators' internal
  *     topic with
+ * @param transactionPartitions partitions the controller creates the transaction coordinators'
+ *     internal topic {@code __transaction_state} with
  */
 public record ClusterSettings(
     Duration leaseTtl,
@@ -26,10 +28,34 @@ public record ClusterSettings(
     Duration shutdownTimeout,
     Duration resyncInterval,
     Duration reconcileTick,
-    int coordinatorPartitions) {
+    int coordinatorPartitions,
+    int transactionPartitions) {
 
   /** Apache Kafka's offsets.topic.num.partitions default. */
   public static final int DEFAULT_COORDINATOR_PARTITIONS = 50;
+
+  /** Apache Kafka's transaction.state.log.num.partitions default. */
+  public static final int DEFAULT_TRANSACTION_PARTITIONS = 50;
+
+  /** With the default transaction state partition count. */
+  public ClusterSettings(
+      Duration leaseTtl,
+      Duration leaseSafetyMargin,
+      Duration leaderWait,
+      Duration shutdownTimeout,
+      Duration resyncInterval,
+      Duration reconcileTick,
+      int coordinatorPartitions) {
+    this(
+        leaseTtl,
+        leaseSafetyMargin,
+        leaderWait,
+        shutdownTimeout,
+        resyncInterval,
+        reconcileTick,
+        coordinatorPartitions,
+        DEFAULT_TRANSACTION_PARTITIONS);
+  }
 
   /** Settings for a lease TTL and shutdown timeout, other timings derived. */
   public static ClusterSettings of(Duration leaseTtl, Duration shutdownTimeout) {
@@ -42,7 +68,8 @@ public record ClusterSettings(
         shutdownTimeout,
         Duration.ofSeconds(60),
         Duration.ofSeconds(1),
-        DEFAULT_COORDINATOR_PARTITIONS);
+        DEFAULT_COORDINATOR_PARTITIONS,
+        DEFAULT_TRANSACTION_PARTITIONS);
   }
 
   public ClusterSettings withCoordinatorPartitions(int partitions) {
@@ -53,6 +80,19 @@ public record ClusterSettings(
         shutdownTimeout,
         resyncInterval,
         reconcileTick,
+        partitions,
+        transactionPartitions);
+  }
+
+  public ClusterSettings withTransactionPartitions(int partitions) {
+    return new ClusterSettings(
+        leaseTtl,
+        leaseSafetyMargin,
+        leaderWait,
+        shutdownTimeout,
+        resyncInterval,
+        reconcileTick,
+        coordinatorPartitions,
         partitions);
   }
 }

@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  * retention. A negative {@code brokerId} means the id is allocated when the broker registers.
  * {@code lag} configures the consumer-lag reporter; {@code orphanGc} object garbage collection.
  * {@code compactionCheckInterval} is how often owned partitions of compacted topics are checked.
+ * {@code healthCheckInterval} is how often the object and metadata stores are probed for {@code
+ * /readyz}. {@code authorizer} configures ACL enforcement.
  */
 public record BrokerConfig(
     int brokerId,
@@ -44,7 +46,9 @@ public record BrokerConfig(
     Duration retentionCheckInterval,
     LagConfig lag,
     OrphanGcConfig orphanGc,
-    Duration compactionCheckInterval) {
+    Duration compactionCheckInterval,
+    Duration healthCheckInterval,
+    io.kafscale.broker.security.acl.AuthorizerConfig authorizer) {
 
   public BrokerConfig {
     Objects.requireNonNull(rack, "rack");
@@ -58,6 +62,8 @@ public record BrokerConfig(
     Objects.requireNonNull(lag, "lag");
     Objects.requireNonNull(orphanGc, "orphanGc");
     Objects.requireNonNull(compactionCheckInterval, "compactionCheckInterval");
+    Objects.requireNonNull(healthCheckInterval, "healthCheckInterval");
+    Objects.requireNonNull(authorizer, "authorizer");
   }
 
   /**
@@ -110,6 +116,8 @@ public record BrokerConfig(
         retentionCheckInterval,
         lag,
         orphanGc,
-        compactionCheckInterval);
+        compactionCheckInterval,
+        healthCheckInterval,
+        authorizer);
   }
 }

@@ -45,7 +45,8 @@ final class BrokerConfigLoader {
         ClusterSettings.of(
                 Duration.ofMillis(reader.longValue(BROKER_LEASE_TTL_MS)),
                 Duration.ofMillis(reader.longValue(SHUTDOWN_TIMEOUT_MS)))
-            .withCoordinatorPartitions(reader.intValue(GROUP_COORDINATOR_PARTITIONS));
+            .withCoordinatorPartitions(reader.intValue(GROUP_COORDINATOR_PARTITIONS))
+            .withTransactionPartitions(reader.intValue(TXN_COORDINATOR_PARTITIONS));
     GroupConfig defaults = GroupConfig.defaults();
     GroupConfig groups =
         new GroupConfig(
@@ -85,6 +86,8 @@ final class BrokerConfigLoader {
         new OrphanGcConfig(
             Duration.ofMillis(Math.max(1, reader.longValue(ORPHAN_GC_INTERVAL_MS))),
             Duration.ofMillis(Math.max(0, reader.longValue(ORPHAN_GRACE_MS))));
+    Duration healthCheck = Duration.ofMillis(reader.longValue(HEALTH_CHECK_INTERVAL_MS));
+    io.kafscale.broker.security.acl.AuthorizerConfig authorizer = authorizer(reader);
     reader.throwIfInvalid();
     return new BrokerConfig(
         brokerId,
@@ -103,7 +106,22 @@ final class BrokerConfigLoader {
         retentionCheck,
         lag,
         orphanGc,
-        compactionCheck);
+        compactionCheck,
+        healthCheck,
+        authorizer);
+  }
+
+  private static io.kafscale.broker.security.acl.AuthorizerConfig authorizer(ConfigReader reader) {
+    java.util.Set<io.kafscale.broker.security.acl.KafkaPrincipal> superUsers = java.util.Set.of();
+    try {
+      superUsers =
+          io.kafscale.broker.security.acl.AuthorizerConfig.parseSuperUsers(
+              reader.string(SUPER_USERS).orElse(""));
+    } catch (IllegalArgumentException e) {
+      reader.problem(SUPER_USERS.name() + ": " + e.getMessage());
+    }
+    return new io.kafscale.broker.security.acl.AuthorizerConfig(
+        reader.bool(AUTHORIZER_ENABLED), superUsers, reader.bool(ALLOW_EVERYONE_IF_NO_ACL_FOUND));
   }
 
   private static NetworkConfig network(ConfigReader reader, Supplier<String> localHostName) {
@@ -121,13 +139,30 @@ final class BrokerConfigLoader {
                             .orElseGet(localHostName)
                         : listen.host());
     int advertisedPort = reader.optionalLong(BROKER_PORT).map(Long::intValue).orElse(listen.port());
-    return new NetworkConfig(
-        listen,
-        advertisedHost,
-        advertisedPort,
-        reader.hostPort(METRICS_ADDR),
-        reader.intValue(MAX_FRAME_BYTES),
-        reader.longValue(MAX_INFLIGHT_BYTES_PER_CONNECTION));
+    NetworkConfig base =
+        new NetworkConfig(
+            listen,
+            advertisedHost,
+            advertisedPort,
+            reader.hostPort(METRICS_ADDR),
+            reader.intValue(MAX_FRAME_BYTES),
+            reader.longValue(MAX_INFLIGHT_BYTES_PER_CONNECTION));
+    // Named listeners (KAFSCALE_LISTENERS) replace the single one; TLS/SASL/limits for either.
+    return ListenersLoader.apply(
+        reader,
+        base,
+        bind ->
+            reader
+                .raw(BROKER_HOST.name())
+                .or(() -> podHost(reader))
+                .orElseGet(
+                    () ->
+                        bind.isWildcard()
+                            ? reader
+                                .raw("POD_IP")
+                                .or(() -> reader.raw("HOSTNAME"))
+                                .orElseGet(localHostName)
+                            : bind.host()));
   }
 
   /** The pod's DNS name under its headless service, when running as a pod of one. */

@@ -322,6 +322,147 @@ public final class ConfigCatalogue {
           "Stop reading a connection while the requests it has in flight (not yet answered) hold"
               + " more than this many bytes; resume below half.");
 
+  public static final ConfigVar LISTENERS =
+      ConfigVar.of(
+          "KAFSCALE_LISTENERS",
+          STRING,
+          null,
+          "Named Kafka listeners, comma-separated `NAME://host:port` (Kafka's `listeners`), e.g."
+              + " `INTERNAL://0.0.0.0:9092,EXTERNAL://0.0.0.0:9094`. Unset: one `PLAINTEXT`"
+              + " listener on `KAFSCALE_BROKER_ADDR`, advertised as `KAFSCALE_BROKER_HOST`/`PORT`."
+              + " Port 0 picks a free port.");
+  public static final ConfigVar ADVERTISED_LISTENERS =
+      ConfigVar.of(
+          "KAFSCALE_ADVERTISED_LISTENERS",
+          STRING,
+          null,
+          "Address each listener is advertised as in Metadata, FindCoordinator and"
+              + " DescribeCluster to the clients connected to it, `NAME://host:port`. A listener"
+              + " missing here is advertised like `KAFSCALE_BROKER_HOST` with its bound port.");
+  public static final ConfigVar LISTENER_SECURITY_PROTOCOL_MAP =
+      ConfigVar.of(
+          "KAFSCALE_LISTENER_SECURITY_PROTOCOL_MAP",
+          STRING,
+          null,
+          "Security protocol of each listener, `NAME:PROTOCOL` comma-separated with PROTOCOL one"
+              + " of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL. A listener named after a protocol"
+              + " (e.g. `SASL_SSL://…`) needs no entry.");
+  public static final ConfigVar INTER_BROKER_LISTENER_NAME =
+      ConfigVar.derived(
+          "KAFSCALE_INTER_BROKER_LISTENER_NAME",
+          STRING,
+          "the first listener of `KAFSCALE_LISTENERS`",
+          "Listener other brokers connect to (transaction markers); its advertised address is"
+              + " also the broker's default address in the metadata store.");
+  public static final ConfigVar SSL_CERT_FILE =
+      ConfigVar.of(
+          "KAFSCALE_SSL_CERT_FILE",
+          FILE,
+          null,
+          "PEM certificate chain (server certificate first) of the SSL and SASL_SSL listeners."
+              + " Re-read when it changes (see `KAFSCALE_SSL_RELOAD_INTERVAL_MS`).");
+  public static final ConfigVar SSL_KEY_FILE =
+      ConfigVar.of(
+          "KAFSCALE_SSL_KEY_FILE",
+          FILE,
+          null,
+          "PEM PKCS#8 private key (RSA or EC) of `KAFSCALE_SSL_CERT_FILE`.");
+  public static final ConfigVar SSL_KEY_PASSWORD =
+      ConfigVar.secret(
+          "KAFSCALE_SSL_KEY_PASSWORD",
+          "Password of an encrypted `KAFSCALE_SSL_KEY_FILE`. Never logged.");
+  public static final ConfigVar SSL_CA_FILE =
+      ConfigVar.of(
+          "KAFSCALE_SSL_CA_FILE",
+          FILE,
+          null,
+          "PEM CA bundle trusted for client certificates (mutual TLS). Unset: the JDK's trust"
+              + " store.");
+  public static final ConfigVar SSL_CLIENT_AUTH =
+      ConfigVar.of(
+          "KAFSCALE_SSL_CLIENT_AUTH",
+          STRING,
+          "none",
+          "Client certificates on SSL listeners (Kafka's `ssl.client.auth`): `none`, `requested`"
+              + " or `required`. A verified certificate makes the principal"
+              + " `User:<subject DN>`, e.g. `User:CN=app,O=Example`; without one it is"
+              + " `User:ANONYMOUS`. On SASL_SSL listeners the principal is the SASL user.");
+  public static final ConfigVar SSL_RELOAD_INTERVAL_MS =
+      ConfigVar.number(
+          "KAFSCALE_SSL_RELOAD_INTERVAL_MS",
+          LONG,
+          "30000",
+          100,
+          86_400_000,
+          "How often the certificate, key and CA files are checked for changes (modification"
+              + " time and size); new connections use the reloaded files, open ones keep theirs.");
+  public static final ConfigVar SASL_ENABLED_MECHANISMS =
+      ConfigVar.of(
+          "KAFSCALE_SASL_ENABLED_MECHANISMS",
+          STRING,
+          "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512",
+          "SASL mechanisms offered on SASL_PLAINTEXT and SASL_SSL listeners, comma-separated:"
+              + " PLAIN, SCRAM-SHA-256, SCRAM-SHA-512. SCRAM users are those with credentials"
+              + " in the metadata store (AlterUserScramCredentials, `kafka-configs`).");
+  public static final ConfigVar SASL_PLAIN_USERS_FILE =
+      ConfigVar.of(
+          "KAFSCALE_SASL_PLAIN_USERS_FILE",
+          FILE,
+          null,
+          "File of PLAIN users, one `user:password` per line (`#` comments, blank lines"
+              + " ignored); typically a mounted secret. Read at start.");
+  public static final ConfigVar SASL_PLAIN_USERS =
+      ConfigVar.secret(
+          "KAFSCALE_SASL_PLAIN_USERS",
+          "PLAIN users from the environment, `user:password` separated by commas (passwords"
+              + " with commas: use the file). Added to the file's users. Never logged.");
+  public static final ConfigVar SASL_SESSION_LIFETIME_MS =
+      ConfigVar.number(
+          "KAFSCALE_SASL_SESSION_LIFETIME_MS",
+          LONG,
+          "0",
+          0,
+          Long.MAX_VALUE,
+          "Lifetime of a SASL session (KIP-368, Kafka's `connections.max.reauth.ms`): sent as"
+              + " `session_lifetime_ms`, clients re-authenticate before it ends, and a connection"
+              + " past it without re-authenticating is closed. 0: sessions never expire.");
+  public static final ConfigVar AUTH_FAILURE_DELAY_MS =
+      ConfigVar.number(
+          "KAFSCALE_AUTH_FAILURE_DELAY_MS",
+          LONG,
+          "100",
+          0,
+          60_000,
+          "After a failed SASL authentication the error response is sent and the connection is"
+              + " closed this much later (Kafka's `connection.failed.authentication.delay.ms`).");
+  public static final ConfigVar MAX_CONNECTIONS_PER_IP =
+      ConfigVar.number(
+          "KAFSCALE_MAX_CONNECTIONS_PER_IP",
+          INT,
+          Integer.toString(Integer.MAX_VALUE),
+          1,
+          Integer.MAX_VALUE,
+          "Open Kafka connections allowed from one client IP address over all listeners; further"
+              + " ones are closed at once (Kafka's `max.connections.per.ip`).");
+  public static final ConfigVar MAX_PREAUTH_REQUEST_BYTES =
+      ConfigVar.number(
+          "KAFSCALE_MAX_PREAUTH_REQUEST_BYTES",
+          INT,
+          Integer.toString(512 * 1024),
+          64,
+          Integer.MAX_VALUE,
+          "Largest request a SASL connection may send before it has authenticated; a larger"
+              + " length prefix closes the connection before any buffer is allocated for it.");
+  public static final ConfigVar CONNECTION_IDLE_TIMEOUT_MS =
+      ConfigVar.number(
+          "KAFSCALE_CONNECTION_IDLE_TIMEOUT_MS",
+          LONG,
+          "600000",
+          0,
+          Long.MAX_VALUE,
+          "A Kafka connection that neither reads nor writes for this long is closed (Kafka's"
+              + " `connections.max.idle.ms`). 0: never.");
+
   public static final ConfigVar GROUP_COORDINATOR_PARTITIONS =
       ConfigVar.number(
           "KAFSCALE_GROUP_COORDINATOR_PARTITIONS",
@@ -333,6 +474,17 @@ public final class ConfigCatalogue {
               + " groups (group g: abs(hash(g)) % partitions, as Kafka's"
               + " `offsets.topic.num.partitions`). Used when the controller creates the topic;"
               + " changing it later has no effect.");
+  public static final ConfigVar TXN_COORDINATOR_PARTITIONS =
+      ConfigVar.number(
+          "KAFSCALE_TXN_COORDINATOR_PARTITIONS",
+          INT,
+          "50",
+          1,
+          10_000,
+          "Partitions of the internal topic `__transaction_state` whose owners coordinate"
+              + " transactions (transactional id t: abs(hash(t)) % partitions, as Kafka's"
+              + " `transaction.state.log.num.partitions`). Used when the controller creates the"
+              + " topic; changing it later has no effect.");
   public static final ConfigVar OFFSETS_RETENTION_MINUTES =
       ConfigVar.number(
           "KAFSCALE_OFFSETS_RETENTION_MINUTES",
@@ -382,6 +534,40 @@ public final class ConfigCatalogue {
           "At most this many groups per broker get their own lag series (largest lag first); the"
               + " lag of the others is summed into `group=\"_other\"`, so labels stay bounded.");
 
+  public static final ConfigVar HEALTH_CHECK_INTERVAL_MS =
+      ConfigVar.number(
+          "KAFSCALE_HEALTH_CHECK_INTERVAL_MS",
+          LONG,
+          "10000",
+          100,
+          3_600_000,
+          "How often each broker probes the object store (one LIST request of an empty prefix"
+              + " under the namespace) and the metadata store (one revision read). `/readyz`"
+              + " answers 503 while the last probe of either failed; `/api/v1/health` shows both.");
+
+  public static final ConfigVar AUTHORIZER_ENABLED =
+      ConfigVar.of(
+          "KAFSCALE_AUTHORIZER_ENABLED",
+          BOOLEAN,
+          "false",
+          "Enforce Kafka ACLs (stored in the metadata store, managed with CreateAcls/DeleteAcls)"
+              + " on every request. Until TLS/SASL listeners exist every client is"
+              + " `User:ANONYMOUS`. See docs/security.md.");
+  public static final ConfigVar SUPER_USERS =
+      ConfigVar.of(
+          "KAFSCALE_SUPER_USERS",
+          STRING,
+          null,
+          "Principals allowed everything whatever the ACLs say, separated by semicolons (Kafka's"
+              + " `super.users`), e.g. `User:admin;User:operator`.");
+  public static final ConfigVar ALLOW_EVERYONE_IF_NO_ACL_FOUND =
+      ConfigVar.of(
+          "KAFSCALE_ALLOW_EVERYONE_IF_NO_ACL_FOUND",
+          BOOLEAN,
+          "false",
+          "With the authorizer enabled, allow every principal on resources no ACL matches"
+              + " (Kafka's `allow.everyone.if.no.acl.found`).");
+
   /** Every variable, in documentation order. */
   public static final List<ConfigVar> ALL =
       List.of(
@@ -425,12 +611,35 @@ public final class ConfigCatalogue {
           LOG_LEVEL_VAR,
           MAX_FRAME_BYTES,
           MAX_INFLIGHT_BYTES_PER_CONNECTION,
+          LISTENERS,
+          ADVERTISED_LISTENERS,
+          LISTENER_SECURITY_PROTOCOL_MAP,
+          INTER_BROKER_LISTENER_NAME,
+          SSL_CERT_FILE,
+          SSL_KEY_FILE,
+          SSL_KEY_PASSWORD,
+          SSL_CA_FILE,
+          SSL_CLIENT_AUTH,
+          SSL_RELOAD_INTERVAL_MS,
+          SASL_ENABLED_MECHANISMS,
+          SASL_PLAIN_USERS_FILE,
+          SASL_PLAIN_USERS,
+          SASL_SESSION_LIFETIME_MS,
+          AUTH_FAILURE_DELAY_MS,
+          MAX_CONNECTIONS_PER_IP,
+          MAX_PREAUTH_REQUEST_BYTES,
+          CONNECTION_IDLE_TIMEOUT_MS,
           GROUP_COORDINATOR_PARTITIONS,
+          TXN_COORDINATOR_PARTITIONS,
           OFFSETS_RETENTION_MINUTES,
           GROUP_INITIAL_REBALANCE_DELAY_MS,
           LAG_INTERVAL_MS,
           LAG_METRICS_PER_PARTITION,
-          LAG_METRICS_MAX_GROUPS);
+          LAG_METRICS_MAX_GROUPS,
+          HEALTH_CHECK_INTERVAL_MS,
+          AUTHORIZER_ENABLED,
+          SUPER_USERS,
+          ALLOW_EVERYONE_IF_NO_ACL_FOUND);
 
   private ConfigCatalogue() {}
 }

@@ -476,7 +476,10 @@ public final class GroupCoordinator implements AutoCloseable {
 
   private CompletableFuture<Void> persist(GroupSlot slot, Group group, long nowMs) {
     if (group.state() == GroupState.DEAD) {
-      return registry.deleteGroup(slot.fence, slot.groupId);
+      TxnOffsetCoordinator txn = txnOffsets;
+      return txn == null
+          ? registry.deleteGroup(slot.fence, slot.groupId)
+          : registry.deleteGroup(slot.fence, slot.groupId).thenCompose(v -> txn.dropGroup(slot));
     }
     return registry.saveGroup(slot.fence, GroupRecords.toRecord(group, nowMs));
   }

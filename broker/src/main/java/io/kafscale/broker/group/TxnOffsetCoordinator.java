@@ -150,19 +150,34 @@ public final class TxnOffsetCoordinator implements TxnOffsetMarkers {
               }
               List<CompletableFuture<Void>> all = new ArrayList<>();
               for (String groupId : groupIds) {
-                all.add(slots.inGroup(groupId, slot -> finish(slot, producerId, commit)));
+                all.add(
+                    slots.inGroup(
+                        groupId, slot -> finish(slot, producerId, producerEpoch, commit)));
               }
               return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
             })
         .exceptionallyCompose(e -> CompletableFuture.failedFuture(kafkaError(e)));
   }
 
-  private CompletableFuture<Void> finish(GroupSlot slot, long producerId, boolean commit) {
+  private CompletableFuture<Void> finish(
+      GroupSlot slot, long producerId, short markerEpoch, boolean commit) {
     return loaded(slot)
         .thenCompose(
             byProducer -> {
               PendingTxnOffsets p = byProducer.get(producerId);
               if (p == null) {
+                return CompletableFuture.completedFuture(null);
+              }
+              if (isStale(markerEpoch, p)) {
+                // As Kafka, whose log refuses a marker older than the producer's epoch: the
+                // pending offsets belong to a later transaction and stay pending.
+                LOG.info(
+                    "stale transaction marker ignored groupId={} producerId={} markerEpoch={}"
+                        + " pendingEpoch={}",
+                    slot.groupId,
+                    producerId,
+                    markerEpoch,
+                    p.producerEpoch());
                 return CompletableFuture.completedFuture(null);
               }
               CompletableFuture<Void> applied =
@@ -180,6 +195,31 @@ public final class TxnOffsetCoordinator implements TxnOffsetMarkers {
                             producerId,
                             commit);
                       });
+            });
+  }
+
+  /**
+   * A marker older than the epoch the pending offsets were committed at belongs to an earlier
+   * transaction of the producer.
+   */
+  static boolean isStale(short markerEpoch, PendingTxnOffsets pending) {
+    return markerEpoch < pending.producerEpoch();
+  }
+
+  /**
+   * The group was deleted: drops every producer's pending transactional offsets of it, as Kafka
+   * removes them with the group's offsets. Runs on the group's queue, under its fence.
+   */
+  CompletableFuture<Void> dropGroup(GroupSlot slot) {
+    return loaded(slot)
+        .thenCompose(
+            byProducer -> {
+              List<CompletableFuture<Void>> deletes = new ArrayList<>();
+              for (Long producerId : List.copyOf(byProducer.keySet())) {
+                deletes.add(pending.delete(slot.fence, slot.groupId, producerId));
+              }
+              return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new))
+                  .thenRun(byProducer::clear);
             });
   }
 

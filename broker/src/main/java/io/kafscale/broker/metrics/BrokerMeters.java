@@ -28,6 +28,21 @@ public enum BrokerMeters {
       "kafscale.connections.active", Kind.GAUGE, List.of(), "Open Kafka client connections."),
   CONNECTIONS_ACCEPTED(
       "kafscale.connections.accepted", Kind.COUNTER, List.of(), "Kafka connections accepted."),
+  AUTHENTICATIONS(
+      "kafscale.authentications",
+      Kind.COUNTER,
+      List.of("mechanism", "result"),
+      "SASL authentications on the Kafka listeners (re-authentications included), by mechanism"
+          + " (`PLAIN`, `SCRAM-SHA-256`, `SCRAM-SHA-512`, `unknown`) and `result` (`success`,"
+          + " `failure`)."),
+  CONNECTIONS_REFUSED(
+      "kafscale.connections.refused",
+      Kind.COUNTER,
+      List.of("reason"),
+      "Kafka connections closed at once or before authenticating: `max_connections_per_ip`,"
+          + " `unauthenticated_request` (anything but ApiVersions/SaslHandshake/SaslAuthenticate"
+          + " before SASL authentication), `session_expired` (KIP-368 session not renewed),"
+          + " `tls_handshake`, `idle`."),
   CONNECTIONS_CLOSED_BY_BROKER(
       "kafscale.connections.closed.by.broker",
       Kind.COUNTER,
@@ -77,6 +92,18 @@ public enum BrokerMeters {
       Kind.GAUGE,
       List.of(),
       "Live brokers registered in the metadata store, as this broker's image shows them."),
+  INTERBROKER_REQUESTS(
+      "kafscale.interbroker.requests",
+      Kind.COUNTER,
+      List.of("api", "outcome"),
+      "Requests this broker sent to other brokers (transaction markers, KIP-890 verification), by"
+          + " `api` and `outcome` = `success` (answered), `timeout`, `network_error` (not"
+          + " connected, connection lost, backing off) or `error`."),
+  INTERBROKER_REQUEST_LATENCY(
+      "kafscale.interbroker.request.latency",
+      Kind.TIMER,
+      List.of("api"),
+      "Time from sending an inter-broker request until its answer or failure, by `api`."),
   RETENTION_SEGMENTS_DELETED(
       "kafscale.retention.segments.deleted",
       Kind.COUNTER,
@@ -151,6 +178,42 @@ public enum BrokerMeters {
       List.of(),
       "Partition compactions that failed (fenced, metadata or object-store trouble); the log is"
           + " unchanged and the next sweep retries."),
+  OBJECTSTORE_REQUESTS(
+      "kafscale.objectstore.requests",
+      Kind.COUNTER,
+      List.of("operation", "outcome"),
+      "Object-store requests by the kind of request the store bills: `operation` = `put` (put and"
+          + " conditional create), `get` (whole and ranged reads), `list`, `delete`,"
+          + " `delete_batch` (one multi-object delete call); `outcome` = `success`, `not_found`"
+          + " (the object does not exist), `exists` (a conditional create found the object) or"
+          + " `error`."),
+  OBJECTSTORE_REQUEST_LATENCY(
+      "kafscale.objectstore.request.latency",
+      Kind.TIMER,
+      List.of("operation"),
+      "Time from an object-store call until its answer (retries included), by `operation` as"
+          + " in `kafscale.objectstore.requests`."),
+  METADATA_REQUESTS(
+      "kafscale.metadata.requests",
+      Kind.COUNTER,
+      List.of("operation", "outcome"),
+      "Metadata-store (etcd, embedded) requests: `operation` = `get`, `range` (prefix read),"
+          + " `revision`, `txn` (every write is a transaction; a failed compare is a `success`),"
+          + " `lease_grant`, `lease_keepalive`, `lease_revoke`, `watch` (a watch opened);"
+          + " `outcome` = `success` or `error`."),
+  METADATA_REQUEST_LATENCY(
+      "kafscale.metadata.request.latency",
+      Kind.TIMER,
+      List.of("operation"),
+      "Time from a metadata-store call until its answer, by `operation` as in"
+          + " `kafscale.metadata.requests`."),
+  HEALTH_PROBE_OK(
+      "kafscale.health.probe.ok",
+      Kind.GAUGE,
+      List.of("store"),
+      "1 when the last health probe of `store` (`object_store`: a one-request listing of a"
+          + " prefix under the namespace; `metadata_store`: a revision read) succeeded, else 0;"
+          + " probed every `KAFSCALE_HEALTH_CHECK_INTERVAL_MS`. `/readyz` needs both."),
   CONSUMER_LAG(
       "kafscale.consumer.lag",
       Kind.GAUGE,

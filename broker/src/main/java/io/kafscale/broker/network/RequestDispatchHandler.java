@@ -65,6 +65,9 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
   private final RequestMetrics requestMetrics;
   private final ConnectionMetrics connectionMetrics;
   private final InflightLimit limit;
+  private final ConnectionGuard guard;
+  private final SecurityMetrics securityMetrics;
+  private final java.time.Duration authFailureDelay;
   private final ResponseOrderer<SlotOutcome> orderer = new ResponseOrderer<>();
   private boolean closing;
   private boolean stopped;
@@ -77,11 +80,38 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
       RequestMetrics requestMetrics,
       ConnectionMetrics connectionMetrics,
       long maxInflightBytes) {
+    this(
+        connectionId,
+        handler,
+        requestMetrics,
+        connectionMetrics,
+        maxInflightBytes,
+        ConnectionGuard.open(),
+        SecurityMetrics.none(),
+        java.time.Duration.ZERO);
+  }
+
+  /**
+   * A handler whose requests pass {@code guard} first (authentication, principal, listener name); a
+   * failed authentication is answered after {@code authFailureDelay}, then the connection closes.
+   */
+  public RequestDispatchHandler(
+      long connectionId,
+      RequestHandler handler,
+      RequestMetrics requestMetrics,
+      ConnectionMetrics connectionMetrics,
+      long maxInflightBytes,
+      ConnectionGuard guard,
+      SecurityMetrics securityMetrics,
+      java.time.Duration authFailureDelay) {
     this.connectionId = connectionId;
     this.handler = handler;
     this.requestMetrics = requestMetrics;
     this.connectionMetrics = connectionMetrics;
     this.limit = new InflightLimit(maxInflightBytes);
+    this.guard = guard;
+    this.securityMetrics = securityMetrics;
+    this.authFailureDelay = authFailureDelay;
   }
 
   @Override
@@ -108,17 +138,89 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     lastClientId = frame.clientId();
+    ConnectionGuard.Admission admission = guard.admit(ctx, frame);
+    if (admission instanceof ConnectionGuard.Admission.Refuse refuse) {
+      refuse(ctx, frame, refuse.reason());
+      return;
+    }
     ApiMeters meters = requestMetrics.forApi(frame.apiKey());
     meters.requests().increment();
     Timer.Sample sample = requestMetrics.startTimer();
     Slot<SlotOutcome> slot = orderer.add(frame.sizeInBytes());
     connectionMetrics.inflightBytesChanged(frame.sizeInBytes());
-    RequestContext context = new RequestContext(connectionId, remoteAddress(ctx), frame.clientId());
-    CompletionStage<ApiMessage> stage = invoke(context, frame);
+    CompletionStage<ApiMessage> stage;
+    if (admission instanceof ConnectionGuard.Admission.Answer answer) {
+      stage = answer(ctx, answer);
+    } else {
+      var principal = ((ConnectionGuard.Admission.Forward) admission).principal();
+      RequestContext context =
+          new RequestContext(
+              connectionId, remoteAddress(ctx), frame.clientId(), principal, guard.listenerName());
+      stage = invoke(context, frame);
+    }
     stage.whenComplete(
         (body, failure) ->
             onEventLoop(
                 ctx, frame, () -> complete(ctx, slot, frame, body, failure, meters, sample)));
+    if (admission instanceof ConnectionGuard.Admission.Answer answer && answer.thenClose()) {
+      // Nothing more is read; the connection closes right after this answer.
+      closing = true;
+      Slot<SlotOutcome> close = orderer.add(0);
+      stage.whenComplete(
+          (body, failure) ->
+              onEventLoop(
+                  ctx,
+                  frame,
+                  () -> {
+                    if (!inactive) {
+                      orderer.complete(close, new SlotOutcome.Close());
+                      drain(ctx);
+                    }
+                  }));
+    }
+    updateAutoRead(ctx);
+  }
+
+  /** A SASL answer; a failure is delayed (slows password guessing) and then closes. */
+  private CompletionStage<ApiMessage> answer(
+      ChannelHandlerContext ctx, ConnectionGuard.Admission.Answer answer) {
+    if (answer.authenticated()) {
+      securityMetrics.authenticated(guard.mechanism(), true);
+    }
+    if (!answer.thenClose()) {
+      return answer.response();
+    }
+    securityMetrics.authenticated(guard.mechanism(), false);
+    LOG.info(
+        "Authentication failed, closing connection clientId={} remote={} mechanism={}",
+        lastClientId,
+        ctx.channel().remoteAddress(),
+        guard.mechanism());
+    if (authFailureDelay.isZero()) {
+      return answer.response();
+    }
+    CompletableFuture<ApiMessage> delayed = new CompletableFuture<>();
+    ctx.executor()
+        .schedule(
+            () -> answer.response().whenComplete((r, f) -> delayed.complete(r)),
+            authFailureDelay.toMillis(),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+    return delayed;
+  }
+
+  /** Closes the connection (after earlier responses) without serving {@code frame}. */
+  private void refuse(ChannelHandlerContext ctx, RequestFrame frame, String reason) {
+    LOG.info(
+        "Request refused, closing connection clientId={} apiKey={} remote={} error={}",
+        frame.clientId(),
+        frame.apiKey().name,
+        ctx.channel().remoteAddress(),
+        reason);
+    frame.close();
+    securityMetrics.refused(reason);
+    closing = true;
+    orderer.complete(orderer.add(0), new SlotOutcome.Close());
+    drain(ctx);
     updateAutoRead(ctx);
   }
 

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * adopted only if the write succeeded; markers go through the {@link MarkerWriter} and are retried
  * until written or the partition is lost; transaction timeouts run on the {@link Scheduler}.
  * Requests for ids not coordinated here are answered NOT_COORDINATOR; a lost fence unloads the
- * partition. Thread-safe.
+ * partition, found on the next request or by the periodic ownership check {@link #start} arms.
+ * Thread-safe.
  */
 public final class TransactionCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionCoordinator.class);
@@ -44,6 +45,8 @@ public final class TransactionCoordinator {
   private final Clock clock;
   private final Duration markerRetryBackoff;
   private final Map<Integer, TxnSlot> slots = new ConcurrentHashMap<>();
+  private volatile Scheduler.Cancellable ownershipTick;
+  private volatile boolean closed;
 
   public TransactionCoordinator(
       TransactionRegistry registry,
@@ -109,6 +112,61 @@ public final class TransactionCoordinator {
     return out;
   }
 
+  /**
+   * The states of every {@value TransactionPartitions#TOPIC} partition owned here, loading those
+   * not loaded yet (ListTransactions, as Kafka's brokers answer it); fails when a load failed.
+   */
+  public CompletableFuture<List<TxnMetadata>> ownedStates() {
+    List<TxnSlot> owned = new ArrayList<>();
+    for (int p = 0; p < partitions.count(); p++) {
+      slotForPartition(p).ifPresent(owned::add);
+    }
+    return CompletableFuture.allOf(
+            owned.stream().map(s -> s.loaded).toArray(CompletableFuture[]::new))
+        .thenApply(
+            v -> {
+              List<TxnMetadata> out = new ArrayList<>();
+              owned.stream()
+                  .filter(s -> !s.isUnloaded())
+                  .forEach(s -> out.addAll(s.states().values()));
+              return out;
+            });
+  }
+
+  /** Arms the periodic ownership check: partitions no longer owned are unloaded every interval. */
+  public void start(Duration ownershipCheckInterval) {
+    if (closed) {
+      return;
+    }
+    ownershipTick =
+        scheduler.schedule(
+            ownershipCheckInterval,
+            () -> {
+              // A failing check must not stop the periodic check for good.
+              try {
+                checkOwnership();
+              } catch (RuntimeException e) {
+                LOG.warn("transaction ownership check failed error={}", e.toString());
+              } finally {
+                start(ownershipCheckInterval);
+              }
+            });
+  }
+
+  /** Stops the periodic ownership check. */
+  public void close() {
+    closed = true;
+    Scheduler.Cancellable tick = ownershipTick;
+    if (tick != null) {
+      tick.cancel();
+    }
+  }
+
+  /** How many partitions are loaded (tests). */
+  int loadedPartitions() {
+    return slots.size();
+  }
+
   /** Unloads every partition no longer owned here at the epoch it was loaded at. */
   public void checkOwnership() {
     slots.forEach(
@@ -120,7 +178,10 @@ public final class TransactionCoordinator {
   }
 
   private Optional<TxnSlot> slotFor(String transactionalId) {
-    int p = partitionFor(transactionalId);
+    return slotForPartition(partitionFor(transactionalId));
+  }
+
+  private Optional<TxnSlot> slotForPartition(int p) {
     Optional<CoordinatorFence> fence = partitions.fence(p);
     if (fence.isEmpty()) {
       TxnSlot old = slots.get(p);

@@ -10,22 +10,31 @@ package io.kafscale.broker.txn;
  *     INVALID_TRANSACTION_TIMEOUT
  * @param offsetsTopicPartitions partition count of {@code __consumer_offsets}, to find a group's
  *     offsets partition for AddOffsetsToTxn
+ * @param transactionPartitions configured partition count of {@value TransactionPartitions#TOPIC}
+ *     (transaction.state.log.num.partitions), used until the topic exists
  */
-public record TxnSettings(int maxTimeoutMs, int offsetsTopicPartitions) {
+public record TxnSettings(int maxTimeoutMs, int offsetsTopicPartitions, int transactionPartitions) {
   /** Kafka's default transaction.max.timeout.ms (15 minutes). */
   public static final int DEFAULT_MAX_TIMEOUT_MS = 900_000;
 
   public TxnSettings {
-    if (maxTimeoutMs <= 0 || offsetsTopicPartitions <= 0) {
+    if (maxTimeoutMs <= 0 || offsetsTopicPartitions <= 0 || transactionPartitions <= 0) {
       throw new IllegalArgumentException(
-          "max timeout and offsets partitions must be positive: "
+          "max timeout and partition counts must be positive: "
               + maxTimeoutMs
               + ", "
-              + offsetsTopicPartitions);
+              + offsetsTopicPartitions
+              + ", "
+              + transactionPartitions);
     }
   }
 
-  /** Kafka's defaults: 15 minutes, 50 offsets partitions. */
+  /** With Kafka's default of 50 {@value TransactionPartitions#TOPIC} partitions. */
+  public TxnSettings(int maxTimeoutMs, int offsetsTopicPartitions) {
+    this(maxTimeoutMs, offsetsTopicPartitions, TransactionPartitions.DEFAULT_COUNT);
+  }
+
+  /** Kafka's defaults: 15 minutes, 50 offsets partitions, 50 transaction state partitions. */
   public static TxnSettings defaults() {
     return new TxnSettings(DEFAULT_MAX_TIMEOUT_MS, 50);
   }

@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +87,52 @@ class AdminServerIT {
     for (int i = 0; i < 20; i++) {
       assertThat(get("/healthz?i=" + i).statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void shouldAnswerApiPathsWithStartingUntilApisAreInstalledThenServeThem() throws Exception {
+    // Given
+    JsonApi api =
+        new JsonApi() {
+          @Override
+          public boolean serves(String path) {
+            return path.equals("/api/v1/thing");
+          }
+
+          @Override
+          public CompletableFuture<GroupsApi.JsonResponse> get(String path) {
+            return CompletableFuture.completedFuture(
+                new GroupsApi.JsonResponse(200, "{\"thing\":1}"));
+          }
+        };
+    JsonApi failing =
+        new JsonApi() {
+          @Override
+          public boolean serves(String path) {
+            return path.equals("/api/v1/broken");
+          }
+
+          @Override
+          public CompletableFuture<GroupsApi.JsonResponse> get(String path) {
+            return CompletableFuture.failedFuture(new IllegalStateException("store down"));
+          }
+        };
+    // When
+    HttpResponse<String> starting = get("/api/v1/thing");
+    server.install(List.of(api, failing));
+    HttpResponse<String> served = get("/api/v1/thing");
+    HttpResponse<String> unknown = get("/api/v1/other");
+    HttpResponse<String> broken = get("/api/v1/broken");
+    // Then
+    assertThat(starting.statusCode()).isEqualTo(503);
+    assertThat(starting.body()).isEqualTo("{\"error\":\"starting\"}");
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.body()).isEqualTo("{\"thing\":1}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).isEqualTo("{\"error\":\"not_found\"}");
+    assertThat(broken.statusCode()).isEqualTo(503);
+    assertThat(broken.body())
+        .isEqualTo("{\"error\":\"unavailable\",\"message\":\"IllegalStateException\"}");
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -5,6 +5,7 @@ package io.kafscale.broker.api;
 
 import static org.awaitility.Awaitility.await;
 
+import io.kafscale.broker.api.auth.SecuredApis;
 import io.kafscale.broker.cluster.ClusterNode;
 import io.kafscale.broker.cluster.ClusterSettings;
 import io.kafscale.broker.group.CoordinatorPartitions;
@@ -58,6 +59,9 @@ public final class ApiTestContext implements AutoCloseable {
   public final ClusterNode node;
   public final KafkaApis apis;
 
+  /** What a broker with authorization disabled serves: {@link #apis} behind the security chain. */
+  public final RequestHandler served;
+
   public ApiTestContext() {
     this(true);
   }
@@ -92,6 +96,7 @@ public final class ApiTestContext implements AutoCloseable {
             (broker, key, version, request) ->
                 java.util.concurrent.CompletableFuture.failedFuture(
                     new IllegalStateException("no other brokers")));
+    served = SecuredApis.around(apis, Optional.empty(), node.topics(), autoCreate);
   }
 
   /**
@@ -157,7 +162,8 @@ public final class ApiTestContext implements AutoCloseable {
             .setCorrelationId(7)
             .setClientId("test");
     RequestFrame frame = new RequestFrame(key, v, header, body, 0, Unpooled.EMPTY_BUFFER);
-    return apis.handle(new RequestContext(1, null, "test"), frame)
+    return served
+        .handle(new RequestContext(1, null, "test"), frame)
         .toCompletableFuture()
         .thenApply(
             response -> {

@@ -215,4 +215,46 @@ class TxnOffsetCoordinatorTest {
     // Then
     assertThat(failure).isInstanceOf(io.kafscale.broker.group.NotCoordinatorException.class);
   }
+
+  @Test
+  void shouldIgnoreAStaleMarkerOlderThanThePendingOffsetsEpoch() {
+    // Given offsets pending at epoch 2
+    txnCommit(txn, "g", PID, 42).join();
+    // When a marker of an earlier transaction at epoch 1 arrives late
+    CompletableFuture<Void> stale = txn.complete(partitionOf("g"), PID, (short) (EPOCH - 1), true);
+    // Then it completes without touching them
+    assertThat(stale).isCompleted().isNotCompletedExceptionally();
+    assertThat(ctx.coordinator.fetchOffsets("g").join()).isEmpty();
+    assertThat(pending.stored.get("g")).containsOnlyKeys(PID);
+    // When the transaction's own marker arrives
+    txn.complete(partitionOf("g"), PID, EPOCH, true).join();
+    // Then
+    assertThat(ctx.coordinator.fetchOffsets("g").join().get(ORDERS_0).offset()).isEqualTo(42);
+  }
+
+  @Test
+  void shouldApplyAMarkerWithANewerEpochAsAfterATimeoutAbort() {
+    // Given offsets pending at epoch 2
+    txnCommit(txn, "g", PID, 42).join();
+    // When the coordinator aborts on timeout with the bumped epoch 3
+    txn.complete(partitionOf("g"), PID, (short) (EPOCH + 1), false).join();
+    // Then
+    assertThat(pending.stored).doesNotContainKey("g");
+    assertThat(ctx.coordinator.unstablePartitions("g").join()).isEmpty();
+  }
+
+  @Test
+  void shouldDropPendingTransactionalOffsetsOfADeletedGroup() {
+    // Given a group with committed offsets and pending offsets of two producers
+    ctx.commit(ctx.coordinator, "g", "", -1, 10).join();
+    txnCommit(txn, "g", PID, 42).join();
+    txnCommit(txn, "g", PID + 1, 43).join();
+    // When the group is deleted
+    GroupResponse deleted = ctx.coordinator.handle("g", GroupEvent.Delete::new).join();
+    // Then nothing pending is left, in the store or when a later marker arrives
+    assertThat(deleted.error()).isEqualTo(ErrorKind.NONE);
+    assertThat(pending.stored).doesNotContainKey("g");
+    txn.complete(partitionOf("g"), PID, EPOCH, true).join();
+    assertThat(ctx.coordinator.fetchOffsets("g").join()).isEmpty();
+  }
 }

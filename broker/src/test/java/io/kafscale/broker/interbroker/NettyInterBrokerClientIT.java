@@ -226,4 +226,89 @@ class NettyInterBrokerClientIT {
         .isCompletedExceptionally();
     await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 0);
   }
+
+  @Test
+  void shouldCloseTheConnectionOfABrokerThatLeftTheClusterAndFailItsRequests() throws Exception {
+    // Given a connection with a request in flight, to broker 2
+    BrokerServer server = startServer(0);
+    NettyInterBrokerClient client = client(Duration.ofSeconds(30), Duration.ofMillis(50));
+    CompletableFuture<ApiMessage> inFlight =
+        client.send(broker(server.boundPort()), ApiKeys.WRITE_TXN_MARKERS, VERSION, request(-1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 1);
+    // When broker 2 is no longer in the cluster image
+    assertThat(client.evictAbsent(java.util.Set.of(1, 3))).containsExactly(2);
+    // Then its connection is closed and dropped, and its request failed
+    assertThat(inFlight)
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(NetworkException.class);
+    assertThat(client.connectedBrokerIds()).isEmpty();
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 0);
+  }
+
+  @Test
+  void shouldKeepConnectionsOfBrokersStillInTheCluster() throws Exception {
+    // Given
+    BrokerServer server = startServer(0);
+    NettyInterBrokerClient client = client(Duration.ofSeconds(10), Duration.ofMillis(50));
+    client
+        .send(broker(server.boundPort()), ApiKeys.WRITE_TXN_MARKERS, VERSION, request(1))
+        .get(5, TimeUnit.SECONDS);
+    // When / Then
+    assertThat(client.evictAbsent(java.util.Set.of(2))).isEmpty();
+    assertThat(client.connectedBrokerIds()).containsExactly(2);
+  }
+
+  @Test
+  void shouldCountAndTimeRequestsByApiAndOutcome() throws Exception {
+    // Given a client metering into a registry
+    BrokerServer server = startServer(0);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    client =
+        new NettyInterBrokerClient(
+            new InterBrokerSettings(
+                "kafscale-broker-1",
+                Duration.ofSeconds(5),
+                Duration.ofMillis(300),
+                Duration.ofMillis(50),
+                Duration.ofMillis(50),
+                1 << 20),
+            Clock.systemUTC(),
+            registry,
+            () -> java.util.Set.of(2));
+    BrokerRecord target = broker(server.boundPort());
+    // When one request is answered and one times out
+    client.send(target, ApiKeys.WRITE_TXN_MARKERS, VERSION, request(1)).get(5, TimeUnit.SECONDS);
+    CompletableFuture<ApiMessage> stuck =
+        client.send(target, ApiKeys.WRITE_TXN_MARKERS, VERSION, request(-1));
+    assertThat(stuck).failsWithin(Duration.ofSeconds(5));
+    // Then
+    String api = ApiKeys.WRITE_TXN_MARKERS.name;
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      registry
+                          .get("kafscale.interbroker.requests")
+                          .tags("api", api, "outcome", "success")
+                          .counter()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      registry
+                          .get("kafscale.interbroker.requests")
+                          .tags("api", api, "outcome", "timeout")
+                          .counter()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      registry
+                          .get("kafscale.interbroker.request.latency")
+                          .tags("api", api)
+                          .timer()
+                          .count())
+                  .isEqualTo(2);
+            });
+  }
 }

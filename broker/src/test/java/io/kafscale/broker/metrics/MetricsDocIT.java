@@ -39,7 +39,13 @@ class MetricsDocIT {
           "kafscale.fetch.partition.errors",
           // Consumer lag: needs a group with committed offsets (and, per partition, an opt-in).
           "kafscale.consumer.lag",
-          "kafscale.consumer.partition.lag");
+          "kafscale.consumer.partition.lag",
+          // Need another broker, or a SASL listener / refused connection (see
+          // PrometheusCatalogueIT, which exercises and checks the rest strictly).
+          "kafscale.interbroker.requests",
+          "kafscale.interbroker.request.latency",
+          "kafscale.authentications",
+          "kafscale.connections.refused");
 
   @Test
   void shouldExposeEveryDocumentedMeterOnMetrics() throws Exception {

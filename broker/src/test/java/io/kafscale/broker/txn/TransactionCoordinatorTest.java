@@ -157,4 +157,55 @@ class TransactionCoordinatorTest {
     assertThat(stored("tx")).isEqualTo(TransactionRecord.Status.COMPLETE_COMMIT);
     assertThat(init(coordinator, "tx", 60_000).producerEpoch()).isEqualTo((short) 1);
   }
+
+  @Test
+  void shouldUnloadAPartitionNoLongerOwnedOnThePeriodicCheckWithoutARequest() {
+    // Given a loaded partition and the periodic check armed
+    init(coordinator, "tx", 60_000);
+    coordinator.start(Duration.ofSeconds(1));
+    assertThat(coordinator.loadedPartitions()).isEqualTo(1);
+    // When the partition moves away and the check interval passes, with no request meanwhile
+    ctx.owned = false;
+    ctx.scheduler.advance(Duration.ofSeconds(1));
+    // Then it was unloaded
+    assertThat(coordinator.loadedPartitions()).isZero();
+    assertThat(coordinator.loadedStates()).isEmpty();
+    coordinator.close();
+  }
+
+  @Test
+  void shouldStopThePeriodicCheckOnClose() {
+    // Given
+    init(coordinator, "tx", 60_000);
+    coordinator.start(Duration.ofSeconds(1));
+    // When
+    coordinator.close();
+    ctx.owned = false;
+    ctx.scheduler.advance(Duration.ofSeconds(5));
+    // Then nothing ran any more
+    assertThat(coordinator.loadedPartitions()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLoadEveryOwnedPartitionToListItsTransactions() {
+    // Given a transaction stored by a previous coordinator, not loaded by this one
+    TxnReply.InitProducerId p = init(coordinator, "tx", 60_000);
+    add(coordinator, "tx", p);
+    ctx.ownerEpoch = 2;
+    TransactionCoordinator successor = ctx.coordinator();
+    assertThat(successor.loadedStates()).isEmpty();
+    // When
+    var listed = successor.ownedStates().join();
+    // Then the partition was loaded and its transaction listed
+    assertThat(listed).extracting(TxnMetadata::transactionalId).containsExactly("tx");
+    assertThat(successor.loadedStates()).hasSize(1);
+  }
+
+  @Test
+  void shouldListNothingWhenNoPartitionIsOwned() {
+    // Given
+    ctx.owned = false;
+    // When / Then
+    assertThat(coordinator.ownedStates().join()).isEmpty();
+  }
 }

@@ -200,6 +200,16 @@ public final class ProtoCodec {
         .setDraining(b.draining())
         .setIncarnation(b.incarnation())
         .setAdminPort(b.adminPort())
+        .addAllListeners(
+            b.listeners().stream()
+                .map(
+                    l ->
+                        io.kafscale.proto.metadata.v1.ListenerEndpoint.newBuilder()
+                            .setName(l.name())
+                            .setHost(l.host())
+                            .setPort(l.port())
+                            .build())
+                .toList())
         .build()
         .toByteArray();
   }
@@ -214,7 +224,13 @@ public final class ProtoCodec {
         b.getStartedAtMs(),
         b.getDraining(),
         b.getIncarnation(),
-        b.getAdminPort());
+        b.getAdminPort(),
+        b.getListenersList().stream()
+            .map(
+                l ->
+                    new io.kafscale.metadata.model.ListenerEndpoint(
+                        l.getName(), l.getHost(), l.getPort()))
+            .toList());
   }
 
   public static byte[] encodeController(ControllerRecord c) {

@@ -304,6 +304,75 @@ public final class KeyLayout {
     return parts;
   }
 
+  /** Prefix of every ACL binding key. */
+  public String aclsPrefix() {
+    return root + "/acls/";
+  }
+
+  /**
+   * AclBinding: one Kafka ACL, keyed by every field so each binding has exactly one key: {@code
+   * acls/{type}/{pattern type}/{name}/{principal}/{host}/{operation}/{permission}}, the free-text
+   * parts escaped like group ids (see {@link #escapeGroupId}).
+   */
+  public String acl(io.kafscale.metadata.acl.AclBinding binding) {
+    var p = binding.pattern();
+    var e = binding.entry();
+    return aclsPrefix()
+        + p.type()
+        + "/"
+        + p.patternType()
+        + "/"
+        + escapeGroupId(p.name())
+        + "/"
+        + escapeGroupId(e.principal())
+        + "/"
+        + escapeGroupId(e.host())
+        + "/"
+        + e.operation()
+        + "/"
+        + e.permission();
+  }
+
+  /** Prefix of every SCRAM credential key. */
+  public String scramPrefix() {
+    return root + "/scram/";
+  }
+
+  /** Prefix of one user's SCRAM credential keys (ends with {@code /}: user a never matches ab). */
+  public String scramPrefix(String user) {
+    return scramPrefix() + escapeGroupId(user) + "/";
+  }
+
+  /**
+   * ScramCredential: one user's credential for one mechanism ({@code SCRAM-SHA-256} or {@code
+   * SCRAM-SHA-512}); the user name is escaped like a group id (see {@link #escapeGroupId}).
+   */
+  public String scramCredential(String user, String mechanism) {
+    Objects.requireNonNull(mechanism, "mechanism");
+    if (mechanism.isEmpty() || !escapeGroupId(mechanism).equals(mechanism)) {
+      throw new IllegalArgumentException("invalid SCRAM mechanism for a key: '" + mechanism + "'");
+    }
+    return scramPrefix(user) + mechanism;
+  }
+
+  /** The user of a key built by {@link #scramCredential}. */
+  public String userOfScramKey(String key) {
+    return unescapeGroupId(scramKeyParts(key)[0]);
+  }
+
+  /** The mechanism name of a key built by {@link #scramCredential}. */
+  public String mechanismOfScramKey(String key) {
+    return scramKeyParts(key)[1];
+  }
+
+  private String[] scramKeyParts(String key) {
+    String[] parts = suffixOf(key, scramPrefix()).split("/", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException("not a SCRAM credential key: " + key);
+    }
+    return parts;
+  }
+
   /**
    * A group id as one key segment: printable ASCII other than {@code %} and {@code /} stays as it
    * is (readable in {@code etcdctl}); every other character is percent-encoded as its UTF-8 bytes

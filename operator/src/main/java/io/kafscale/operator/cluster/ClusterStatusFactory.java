@@ -8,6 +8,7 @@ import io.kafscale.operator.crd.Condition;
 import io.kafscale.operator.crd.KafscaleCluster;
 import io.kafscale.operator.crd.KafscaleClusterStatus;
 import io.kafscale.operator.model.ClusterDefaults;
+import io.kafscale.operator.model.ConsoleModel;
 import io.kafscale.operator.probe.ProbeResult;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,13 @@ public final class ClusterStatusFactory {
   public static final String ETCD_AVAILABLE = "EtcdAvailable";
   public static final String BROKERS_READY = "BrokersReady";
   public static final String STORAGE_REACHABLE = "StorageReachable";
+
+  /**
+   * The console's credentials Secret is usable and its pods are ready (False with reason
+   * ConsoleDisabled when it is off). It never makes the cluster unready: Kafka clients are served
+   * without the console.
+   */
+  public static final String CONSOLE_READY = "ConsoleReady";
 
   /** What the reconciler observed about etcd or storage: ok, or a reason and a message. */
   public record Check(boolean ok, String reason, String message) {
@@ -64,6 +72,21 @@ public final class ClusterStatusFactory {
       Check etcd,
       Check storage,
       Optional<Check> refusal,
+      Instant now) {
+    return build(c, brokers, etcd, storage, refusal, Optional.empty(), now);
+  }
+
+  /**
+   * As above; a {@code console} check adds the {@link #CONSOLE_READY} condition, which leaves Ready
+   * and the phase alone.
+   */
+  public static KafscaleClusterStatus build(
+      KafscaleCluster c,
+      Deployment brokers,
+      Check etcd,
+      Check storage,
+      Optional<Check> refusal,
+      Optional<Check> console,
       Instant now) {
     int ready = readyReplicas(brokers);
     int wanted = wantedReplicas(c, brokers);
@@ -108,11 +131,17 @@ public final class ClusterStatusFactory {
     s.endpoints.etcd = ClusterDefaults.etcdEndpoints(c);
     if (ClusterDefaults.console(c)) {
       s.endpoints.console =
-          "http://" + ClusterDefaults.consoleName(c) + "." + ClusterDefaults.namespace(c) + ".svc";
+          "http://"
+              + ClusterDefaults.consoleName(c)
+              + "."
+              + ClusterDefaults.namespace(c)
+              + ".svc:"
+              + ConsoleModel.port(c);
     }
     List<Condition> previous = c.getStatus() == null ? null : c.getStatus().conditions;
-    s.conditions =
-        Conditions.merge(previous, List.of(readyC, etcdC, brokersC, storageC), generation, now);
+    List<Condition> next = new java.util.ArrayList<>(List.of(readyC, etcdC, brokersC, storageC));
+    console.ifPresent(k -> next.add(new Condition(CONSOLE_READY, k.ok(), k.reason(), k.message())));
+    s.conditions = Conditions.merge(previous, next, generation, now);
     return s;
   }
 

@@ -37,11 +37,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles a {@link KafscaleCluster}: applies every owned object (etcd, Services, broker
  * Deployment, PDBs, HPA, snapshot CronJob, console), then checks etcd and storage through injected
- * probes and writes the status. Re-runs when the spec or an owned Deployment/StatefulSet changes,
- * and periodically (probes can change without any event). A failed apply is written to the status
- * (Ready=False, reason ApplyFailed, the API server's message). A change the managed etcd cannot
- * take (members, volume size or class) is refused with a condition, never applied. Its finalizer
- * only releases the cluster's etcd client; owned objects go by garbage collection.
+ * probes, checks the console's credentials Secret and pods when it is enabled, and writes the
+ * status. Re-runs when the spec or an owned Deployment/StatefulSet changes, and periodically
+ * (probes can change without any event). A failed apply is written to the status (Ready=False,
+ * reason ApplyFailed, the API server's message). A change the managed etcd cannot take (members,
+ * volume size or class) is refused with a condition, never applied. Its finalizer only releases the
+ * cluster's etcd client; owned objects go by garbage collection.
  */
 @ControllerConfiguration(name = KafscaleClusterReconciler.NAME)
 public final class KafscaleClusterReconciler
@@ -119,7 +120,14 @@ public final class KafscaleClusterReconciler
     Check etcd = etcdCheck(client, cluster);
     Check storage = StorageCheck.run(client, cluster, storageProbe);
     KafscaleClusterStatus status =
-        ClusterStatusFactory.build(cluster, brokers, etcd, storage, refusal, clock.instant());
+        ClusterStatusFactory.build(
+            cluster,
+            brokers,
+            etcd,
+            storage,
+            refusal,
+            Optional.of(ConsoleCheck.run(client, cluster)),
+            clock.instant());
     log.info(
         "reconciled cluster={} namespace={} phase={} readyBrokers={} created={} updated={} deleted={}",
         ClusterDefaults.name(cluster),

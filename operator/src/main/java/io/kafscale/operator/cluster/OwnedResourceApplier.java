@@ -126,6 +126,7 @@ public final class OwnedResourceApplier {
         named(new Deployment(), ClusterDefaults.consoleName(c)),
         named(new Service(), ClusterDefaults.consoleName(c)),
         named(new Ingress(), ClusterDefaults.consoleName(c)),
+        named(new PodDisruptionBudget(), ClusterDefaults.consoleName(c)),
         named(new StatefulSet(), ClusterDefaults.etcdName(c)),
         named(new Service(), ClusterDefaults.etcdName(c)),
         named(new Service(), ClusterDefaults.etcdClientName(c)),

@@ -6,6 +6,7 @@ package io.kafscale.operator.crd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,11 +15,12 @@ import java.util.regex.Pattern;
  * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code minimum},
  * {@code maximum}, {@code minLength}, {@code minItems}, {@code enum}, {@code pattern}, {@code
  * anyOf}, {@code x-kubernetes-int-or-string}, {@code x-kubernetes-preserve-unknown-fields} and
- * {@code x-kubernetes-validations} with the single rule {@code self == oldSelf} (checked by {@link
- * #validateUpdate}; like the API server, only when the field exists before and after). A field the
- * schema does not declare is reported (the API server would silently prune it, which is how typos
- * go unnoticed). An unsupported keyword fails loudly rather than passing silently. Stateless and
- * thread-safe.
+ * {@code x-kubernetes-validations} with two CEL rules: {@code self == oldSelf} (checked by {@link
+ * #validateUpdate}; like the API server, only when the field exists before and after) and the
+ * conditional requirement {@code !has(self.a) || !self.a || has(self.b)} (field b is required while
+ * the boolean a is true). A field the schema does not declare is reported (the API server would
+ * silently prune it, which is how typos go unnoticed). An unsupported keyword fails loudly rather
+ * than passing silently. Stateless and thread-safe.
  */
 public final class CrdSchemaValidator {
   private static final List<String> KNOWN =
@@ -40,8 +42,12 @@ public final class CrdSchemaValidator {
           "x-kubernetes-preserve-unknown-fields",
           "x-kubernetes-validations");
 
-  /** The only CEL rule the CRDs use: a transition rule making a field immutable. */
+  /** A transition rule making a field immutable. */
   static final String IMMUTABLE_RULE = "self == oldSelf";
+
+  /** "b is required while the boolean a is true", e.g. the console's credentials when enabled. */
+  static final Pattern REQUIRED_WHEN_RULE =
+      Pattern.compile("^!has\\(self\\.(\\w+)\\) \\|\\| !self\\.\\1 \\|\\| has\\(self\\.(\\w+)\\)$");
 
   private CrdSchemaValidator() {}
 
@@ -81,7 +87,7 @@ public final class CrdSchemaValidator {
     for (Map<String, Object> rule :
         (List<Map<String, Object>>) s.getOrDefault("x-kubernetes-validations", List.of())) {
       if (!IMMUTABLE_RULE.equals(rule.get("rule"))) {
-        throw new IllegalArgumentException("unsupported rule " + rule.get("rule") + " at " + path);
+        continue; // checked on every value by check()
       }
       if (!old.equals(now)) {
         errors.add(at(path) + rule.getOrDefault("message", "is immutable"));
@@ -102,16 +108,15 @@ public final class CrdSchemaValidator {
         throw new IllegalArgumentException("unsupported schema keyword " + key + " at " + path);
       }
     }
-    for (Map<String, Object> rule :
-        (List<Map<String, Object>>) s.getOrDefault("x-kubernetes-validations", List.of())) {
-      if (!IMMUTABLE_RULE.equals(rule.get("rule"))) {
-        throw new IllegalArgumentException("unsupported rule " + rule.get("rule") + " at " + path);
-      }
-    }
     if (v == null) {
       errors.add(at(path) + "must not be null");
       return;
     }
+    rules(
+        (List<Map<String, Object>>) s.getOrDefault("x-kubernetes-validations", List.of()),
+        v,
+        path,
+        errors);
     if (Boolean.TRUE.equals(s.get("x-kubernetes-int-or-string"))
         && !(v instanceof Number || v instanceof String)) {
       errors.add(at(path) + "must be an integer or a string");
@@ -149,6 +154,26 @@ public final class CrdSchemaValidator {
     }
     if (v instanceof Map<?, ?> map) {
       object(s, (Map<String, Object>) map, path, errors);
+    }
+  }
+
+  /** The rules that hold for a single value; an unknown rule fails loudly. */
+  private static void rules(
+      List<Map<String, Object>> rules, Object v, String path, List<String> errors) {
+    for (Map<String, Object> rule : rules) {
+      Object text = rule.get("rule");
+      if (IMMUTABLE_RULE.equals(text)) {
+        continue; // a transition rule: only validateUpdate sees the old value
+      }
+      Matcher m = text == null ? null : REQUIRED_WHEN_RULE.matcher(text.toString());
+      if (m == null || !m.matches()) {
+        throw new IllegalArgumentException("unsupported rule " + text + " at " + path);
+      }
+      if (v instanceof Map<?, ?> map
+          && Boolean.TRUE.equals(map.get(m.group(1)))
+          && !map.containsKey(m.group(2))) {
+        errors.add(at(path) + rule.getOrDefault("message", m.group(2) + " is required"));
+      }
     }
   }
 

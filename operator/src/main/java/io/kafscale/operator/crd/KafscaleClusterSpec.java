@@ -176,15 +176,26 @@ public class KafscaleClusterSpec {
     public String logLevel;
   }
 
-  /** The optional web console. */
+  /** The optional web console; {@code credentialsSecretRef} is required when enabled. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class Console {
     public Boolean enabled;
     public Integer replicas;
     public String image;
     public Integer port;
+    public Boolean readOnly;
+    public ConsoleCredentialsSecretRef credentialsSecretRef;
+    public Resources resources;
     public ServiceSpec service;
     public Ingress ingress;
+  }
+
+  /** Secret holding the console user's login name and password, with the keys to read. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ConsoleCredentialsSecretRef {
+    public String name;
+    public String usernameKey;
+    public String passwordKey;
   }
 
   /** Ingress of the console. */

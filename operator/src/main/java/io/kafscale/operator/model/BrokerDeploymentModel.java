@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the broker Deployment of a cluster: stateless pods (ids come from etcd), probes on the
@@ -181,12 +182,21 @@ public final class BrokerDeploymentModel {
   }
 
   static ResourceRequirements resources(KafscaleClusterSpec.Resources r) {
+    return resources(r, "500m", "1Gi");
+  }
+
+  /**
+   * The spec's requests and limits, or when it has none these defaults: {@code cpu} requested,
+   * {@code memory} requested and as the limit (the JVM sizes its heap from the limit).
+   */
+  static ResourceRequirements resources(
+      KafscaleClusterSpec.Resources r, String cpu, String memory) {
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limits = new LinkedHashMap<>();
     if (r == null) {
-      requests.put("cpu", new Quantity("500m"));
-      requests.put("memory", new Quantity("1Gi"));
-      limits.put("memory", new Quantity("1Gi"));
+      requests.put("cpu", new Quantity(cpu));
+      requests.put("memory", new Quantity(memory));
+      limits.put("memory", new Quantity(memory));
     } else {
       copy(r.requests, requests);
       copy(r.limits, limits);
@@ -256,16 +266,7 @@ public final class BrokerDeploymentModel {
     List<Volume> v = new ArrayList<>();
     v.add(new VolumeBuilder().withName("data").withNewEmptyDir().endEmptyDir().build());
     v.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
-    String tls = etcdTlsSecret(c);
-    if (tls != null) {
-      v.add(
-          new VolumeBuilder()
-              .withName("etcd-tls")
-              .withNewSecret()
-              .withSecretName(tls)
-              .endSecret()
-              .build());
-    }
+    etcdTlsVolume(c).ifPresent(v::add);
     return v;
   }
 
@@ -274,19 +275,39 @@ public final class BrokerDeploymentModel {
     m.add(
         new VolumeMountBuilder().withName("data").withMountPath(ClusterDefaults.DATA_DIR).build());
     m.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
-    if (etcdTlsSecret(c) != null) {
-      m.add(
-          new VolumeMountBuilder()
-              .withName("etcd-tls")
-              .withMountPath(BrokerEnvModel.ETCD_TLS_DIR)
-              .withReadOnly(true)
-              .build());
-    }
+    etcdTlsMount(c).ifPresent(m::add);
     return m;
   }
 
-  private static String etcdTlsSecret(KafscaleCluster c) {
+  /** The external etcd's TLS Secret as a volume, for every pod that talks to etcd. */
+  static Optional<Volume> etcdTlsVolume(KafscaleCluster c) {
+    return etcdTlsSecret(c)
+        .map(
+            tls ->
+                new VolumeBuilder()
+                    .withName("etcd-tls")
+                    .withNewSecret()
+                    .withSecretName(tls)
+                    .endSecret()
+                    .build());
+  }
+
+  /** Where {@link #etcdTlsVolume} is mounted: the files the etcd TLS variables name. */
+  static Optional<VolumeMount> etcdTlsMount(KafscaleCluster c) {
+    return etcdTlsSecret(c)
+        .map(
+            tls ->
+                new VolumeMountBuilder()
+                    .withName("etcd-tls")
+                    .withMountPath(BrokerEnvModel.ETCD_TLS_DIR)
+                    .withReadOnly(true)
+                    .build());
+  }
+
+  private static Optional<String> etcdTlsSecret(KafscaleCluster c) {
     KafscaleClusterSpec.Etcd e = ClusterDefaults.spec(c).etcd;
-    return ClusterDefaults.managedEtcd(c) || e.tlsSecretRef == null ? null : e.tlsSecretRef.name;
+    return ClusterDefaults.managedEtcd(c) || e.tlsSecretRef == null
+        ? Optional.empty()
+        : Optional.of(e.tlsSecretRef.name);
   }
 }

@@ -37,7 +37,7 @@ public final class BrokerEnvModel {
     optional(env, "KAFSCALE_BROKER_LEASE_TTL_MS", b.leaseTtlMs);
     env.add(value("KAFSCALE_DATA_DIR", ClusterDefaults.DATA_DIR));
     s3(c, spec.s3, env);
-    etcd(c, spec.etcd, env);
+    env.addAll(etcd(c));
     config(spec.config, env);
     env.add(value("JAVA_TOOL_OPTIONS", or(b.jvmOptions, ClusterDefaults.JVM_OPTIONS)));
     return env;
@@ -88,10 +88,17 @@ public final class BrokerEnvModel {
     }
   }
 
-  private static void etcd(KafscaleCluster c, KafscaleClusterSpec.Etcd etcd, List<EnvVar> env) {
+  /**
+   * The {@code KAFSCALE_ETCD_*} variables of every etcd client the operator runs (brokers and the
+   * console): endpoints, credentials from the auth Secret, TLS files from the Secret mounted at
+   * {@link #ETCD_TLS_DIR} (see {@link BrokerDeploymentModel#etcdTlsVolume}).
+   */
+  static List<EnvVar> etcd(KafscaleCluster c) {
+    KafscaleClusterSpec.Etcd etcd = ClusterDefaults.spec(c).etcd;
+    List<EnvVar> env = new ArrayList<>();
     env.add(value("KAFSCALE_ETCD_ENDPOINTS", ClusterDefaults.etcdEndpoints(c)));
     if (etcd == null || ClusterDefaults.managedEtcd(c)) {
-      return;
+      return env;
     }
     if (etcd.authSecretRef != null) {
       env.add(secret("KAFSCALE_ETCD_USERNAME", etcd.authSecretRef.name, "username"));
@@ -102,6 +109,7 @@ public final class BrokerEnvModel {
       env.add(value("KAFSCALE_ETCD_CERT_FILE", ETCD_TLS_DIR + "/tls.crt"));
       env.add(value("KAFSCALE_ETCD_KEY_FILE", ETCD_TLS_DIR + "/tls.key"));
     }
+    return env;
   }
 
   private static void config(KafscaleClusterSpec.Config cfg, List<EnvVar> env) {

@@ -37,6 +37,7 @@ public final class DesiredResources {
     out.add(BrokerAutoscalerModel.disruptionBudget(c));
     BrokerAutoscalerModel.build(c).ifPresent(out::add);
     ConsoleModel.deployment(c).ifPresent(out::add);
+    ConsoleModel.disruptionBudget(c).ifPresent(out::add);
     ConsoleModel.service(c).ifPresent(out::add);
     ConsoleModel.ingress(c).ifPresent(out::add);
     return out;

@@ -159,6 +159,15 @@ class KafscaleClusterReconcilerMockServerTest {
                           .withName("prod-console")
                           .get())
                   .isNotNull();
+              assertThat(
+                      client
+                          .policy()
+                          .v1()
+                          .podDisruptionBudget()
+                          .inNamespace(NS)
+                          .withName("prod-console")
+                          .get())
+                  .isNotNull();
             });
     Deployment brokers = client.apps().deployments().inNamespace(NS).withName("prod-broker").get();
     KafscaleCluster stored =
@@ -333,6 +342,80 @@ class KafscaleClusterReconcilerMockServerTest {
         "True",
         "BucketReachable",
         "S3 bucket 'kafscale-demo' reachable (HTTP 403)");
+  }
+
+  @Test
+  void shouldRunTheConsoleReportItsMissingSecretAndRemoveItWhenDisabled() {
+    // Given
+    KafscaleCluster cluster = minimal();
+    cluster.getSpec().console = new KafscaleClusterSpec.Console();
+    cluster.getSpec().console.enabled = true;
+    cluster.getSpec().console.readOnly = true;
+    cluster.getSpec().console.credentialsSecretRef =
+        new KafscaleClusterSpec.ConsoleCredentialsSecretRef();
+    cluster.getSpec().console.credentialsSecretRef.name = "console-login";
+
+    // When
+    create(cluster);
+
+    // Then
+    awaitCondition(
+        "ConsoleReady",
+        "False",
+        "CredentialsSecretMissing",
+        "console credentials secret 'console-login' not found in namespace 'kafka'");
+    Deployment console = consoleDeployment();
+    var container = console.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("KAFSCALE_CONSOLE_PASSWORD");
+              assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("console-login");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("KAFSCALE_CONSOLE_READ_ONLY");
+              assertThat(e.getValue()).isEqualTo("true");
+            });
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+    assertThat(condition(get(), "Ready").reason).isNotEqualTo("CredentialsSecretMissing");
+
+    // When the secret appears and the console pod becomes ready
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("console-login")
+                .withNamespace(NS)
+                .endMetadata()
+                .withStringData(Map.of("username", "admin", "password", "s3cret"))
+                .build())
+        .create();
+    awaitCondition("ConsoleReady", "False", "ConsoleNotReady", "0/1 console pods ready");
+    console = consoleDeployment();
+    console.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1).build());
+    client.resource(console).updateStatus();
+
+    // Then
+    awaitCondition("ConsoleReady", "True", "ConsoleReady", "1/1 console pods ready");
+    assertThat(get().getStatus().endpoints.console).isEqualTo("http://demo-console.kafka.svc:8080");
+
+    // When
+    edit(stored -> stored.getSpec().console.enabled = false);
+
+    // Then
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(consoleDeployment()).isNull();
+              assertThat(client.services().inNamespace(NS).withName("demo-console").get()).isNull();
+              assertThat(condition(get(), "ConsoleReady").reason).isEqualTo("ConsoleDisabled");
+            });
+  }
+
+  private Deployment consoleDeployment() {
+    return client.apps().deployments().inNamespace(NS).withName("demo-console").get();
   }
 
   @Test

@@ -28,7 +28,8 @@ public enum SupportedApis {
   PRODUCE(
       ApiKeys.PRODUCE,
       "advertised from v0 (KAFKA-18659), v0-2 requests refused; acks=0 unanswered;"
-          + " transactional batches appended (no KIP-890 partition verification yet)"),
+          + " transactional batches appended once the coordinator confirmed the partition is in"
+          + " the transaction (KIP-890 part 1)"),
   FETCH(ApiKeys.FETCH, "topic ids from v13; no fetch sessions (session id 0)"),
   LIST_OFFSETS(ApiKeys.LIST_OFFSETS, "earliest, latest, by timestamp, max timestamp"),
   OFFSET_FOR_LEADER_EPOCH(
@@ -82,7 +83,8 @@ public enum SupportedApis {
           + " answers UNSTABLE_OFFSET_COMMIT while transactional offsets are pending"),
   DESCRIBE_GROUPS(
       ApiKeys.DESCRIBE_GROUPS,
-      "member metadata and assignments while Stable; authorized operations not computed"),
+      "member metadata and assignments while Stable; authorized operations computed when the"
+          + " authorizer is enabled"),
   LIST_GROUPS(ApiKeys.LIST_GROUPS, "state filter v4+, type filter v5+ (every group is classic)"),
   DELETE_GROUPS(ApiKeys.DELETE_GROUPS, "NON_EMPTY_GROUP while members exist"),
   OFFSET_DELETE(ApiKeys.OFFSET_DELETE, "GROUP_SUBSCRIBED_TO_TOPIC for topics the members consume"),
@@ -108,8 +110,40 @@ public enum SupportedApis {
       ApiKeys.DESCRIBE_TRANSACTIONS, "NOT_COORDINATOR for ids coordinated elsewhere"),
   LIST_TRANSACTIONS(
       ApiKeys.LIST_TRANSACTIONS,
-      "state, producer-id, duration and id-pattern filters; only coordinator partitions loaded"
-          + " here (a partition loads on its first request after moving)"),
+      "state, producer-id, duration and id-pattern filters; every __transaction_state"
+          + " partition this broker owns (loaded if needed)"),
+  CREATE_ACLS(
+      ApiKeys.CREATE_ACLS,
+      "LITERAL and PREFIXED bindings on TOPIC, GROUP, CLUSTER and TRANSACTIONAL_ID, stored in the"
+          + " metadata store; SECURITY_DISABLED unless KAFSCALE_AUTHORIZER_ENABLED"),
+  DESCRIBE_ACLS(
+      ApiKeys.DESCRIBE_ACLS,
+      "ANY/MATCH/LITERAL/PREFIXED filters; SECURITY_DISABLED unless KAFSCALE_AUTHORIZER_ENABLED"),
+  DELETE_ACLS(
+      ApiKeys.DELETE_ACLS,
+      "per-filter results with the deleted bindings; SECURITY_DISABLED unless"
+          + " KAFSCALE_AUTHORIZER_ENABLED"),
+  SASL_HANDSHAKE(
+      ApiKeys.SASL_HANDSHAKE,
+      "on SASL_PLAINTEXT/SASL_SSL listeners: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512; v0 (raw SASL"
+          + " tokens, pre-1.0 clients) is refused; ILLEGAL_SASL_STATE on other listeners"),
+  SASL_AUTHENTICATE(
+      ApiKeys.SASL_AUTHENTICATE,
+      "session_lifetime_ms from KAFSCALE_SASL_SESSION_LIFETIME_MS (KIP-368 re-authentication);"
+          + " a failure answers SASL_AUTHENTICATION_FAILED, then closes after a delay"),
+  DESCRIBE_USER_SCRAM_CREDENTIALS(
+      ApiKeys.DESCRIBE_USER_SCRAM_CREDENTIALS,
+      "SCRAM-SHA-256/512 mechanisms and iterations of every or the named users;"
+          + " DESCRIBE on the cluster when the authorizer is enabled"),
+  ALTER_USER_SCRAM_CREDENTIALS(
+      ApiKeys.ALTER_USER_SCRAM_CREDENTIALS,
+      "upsertions (salted password turned into stored and server keys) and deletions, atomic per"
+          + " user, stored in the metadata store; ALTER on the cluster when the authorizer is"
+          + " enabled"),
+  DESCRIBE_CLIENT_QUOTAS(
+      ApiKeys.DESCRIBE_CLIENT_QUOTAS,
+      "no client quotas are stored or enforced: every valid filter matches no entity (served for"
+          + " kafka-configs --describe --entity-type users)"),
   WRITE_TXN_MARKERS(
       ApiKeys.WRITE_TXN_MARKERS,
       "inter-broker (sent by our transaction coordinators; no authorization yet): control batches"

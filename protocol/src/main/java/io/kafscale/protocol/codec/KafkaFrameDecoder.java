@@ -42,7 +42,7 @@ public final class KafkaFrameDecoder extends ChannelInboundHandlerAdapter {
   /** api key (2) + api version (2) + correlation id (4): present in every request header. */
   private static final int MIN_FRAME_BYTES = 8;
 
-  private final int maxFrameBytes;
+  private int maxFrameBytes;
   private int lengthBytesRead;
   private int frameLength;
   private ByteBuf partial;
@@ -54,6 +54,22 @@ public final class KafkaFrameDecoder extends ChannelInboundHandlerAdapter {
       throw new IllegalArgumentException("maxFrameBytes must be at least " + MIN_FRAME_BYTES);
     }
     this.maxFrameBytes = maxFrameBytes;
+  }
+
+  /**
+   * Changes the largest accepted frame for the frames whose length is read from now on (e.g. a
+   * small limit until a connection has authenticated). Call on the channel's event loop.
+   */
+  public void maxFrameBytes(int bytes) {
+    if (bytes < MIN_FRAME_BYTES) {
+      throw new IllegalArgumentException("maxFrameBytes must be at least " + MIN_FRAME_BYTES);
+    }
+    this.maxFrameBytes = bytes;
+  }
+
+  /** The largest frame currently accepted. */
+  public int maxFrameBytes() {
+    return maxFrameBytes;
   }
 
   @Override

@@ -51,7 +51,15 @@ class SupportedApisTest {
           ApiKeys.DESCRIBE_PRODUCERS,
           ApiKeys.DESCRIBE_TRANSACTIONS,
           ApiKeys.LIST_TRANSACTIONS,
-          ApiKeys.WRITE_TXN_MARKERS);
+          ApiKeys.WRITE_TXN_MARKERS,
+          ApiKeys.SASL_HANDSHAKE,
+          ApiKeys.SASL_AUTHENTICATE,
+          ApiKeys.CREATE_ACLS,
+          ApiKeys.DESCRIBE_ACLS,
+          ApiKeys.DELETE_ACLS,
+          ApiKeys.DESCRIBE_USER_SCRAM_CREDENTIALS,
+          ApiKeys.ALTER_USER_SCRAM_CREDENTIALS,
+          ApiKeys.DESCRIBE_CLIENT_QUOTAS);
 
   @Test
   void shouldAdvertiseProduceFromVersionZeroButRefuseVersionsZeroToTwo() {
@@ -103,8 +111,8 @@ class SupportedApisTest {
     // Then
     assertThat(advertised)
         .isEqualTo(ISSUE_APIS.stream().map(k -> k.id).collect(Collectors.toSet()));
-    assertThat(SupportedApis.isServed(ApiKeys.DESCRIBE_ACLS, (short) 2)).isFalse();
-    assertThat(SupportedApis.of(ApiKeys.DESCRIBE_ACLS)).isEmpty();
+    assertThat(SupportedApis.isServed(ApiKeys.DESCRIBE_DELEGATION_TOKEN, (short) 2)).isFalse();
+    assertThat(SupportedApis.of(ApiKeys.DESCRIBE_DELEGATION_TOKEN)).isEmpty();
   }
 
   @Test

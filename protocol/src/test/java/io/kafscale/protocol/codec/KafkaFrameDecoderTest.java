@@ -171,12 +171,13 @@ class KafkaFrameDecoderTest {
 
   @Test
   void shouldEmitUnsupportedRequestForKnownButUnservedApi() {
-    // When: DescribeAcls is a Kafka API this broker does not serve (yet)
+    // When: DescribeDelegationToken is a Kafka API this broker does not serve
     channel.writeInbound(
-        TestFrames.wrap(TestFrames.headerOnly(ApiKeys.DESCRIBE_ACLS.id, (short) 2, 43)));
+        TestFrames.wrap(
+            TestFrames.headerOnly(ApiKeys.DESCRIBE_DELEGATION_TOKEN.id, (short) 2, 43)));
     // Then
     UnsupportedRequest unsupported = channel.readInbound();
-    assertThat(unsupported.apiKey()).isEqualTo(ApiKeys.DESCRIBE_ACLS.id);
+    assertThat(unsupported.apiKey()).isEqualTo(ApiKeys.DESCRIBE_DELEGATION_TOKEN.id);
     assertThat(unsupported.correlationId()).isEqualTo(43);
   }
 

@@ -19,11 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.AlterUserScramCredentialsRequestData;
+import org.apache.kafka.common.message.CreateAclsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
+import org.apache.kafka.common.message.DeleteAclsRequestData;
 import org.apache.kafka.common.message.DeleteGroupsRequestData;
 import org.apache.kafka.common.message.DeleteRecordsRequestData;
 import org.apache.kafka.common.message.DeleteTopicsRequestData;
+import org.apache.kafka.common.message.DescribeAclsRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.DescribeGroupsRequestData;
 import org.apache.kafka.common.message.FetchRequestData;
@@ -306,6 +310,41 @@ class RoundTripTest {
               .setTransactionalIds(List.of("tx"));
       case DESCRIBE_GROUPS -> new DescribeGroupsRequestData().setGroups(List.of("g"));
       case DELETE_GROUPS -> new DeleteGroupsRequestData().setGroupsNames(List.of("g"));
+      // ACL codes: resource TOPIC 2, pattern LITERAL 3, operation READ 3 / ANY 1, ALLOW 3 / ANY 1.
+      case CREATE_ACLS ->
+          new CreateAclsRequestData()
+              .setCreations(
+                  List.of(
+                      new CreateAclsRequestData.AclCreation()
+                          .setResourceType((byte) 2)
+                          .setResourceName("orders")
+                          .setResourcePatternType((byte) 3)
+                          .setPrincipal("User:alice")
+                          .setHost("*")
+                          .setOperation((byte) 3)
+                          .setPermissionType((byte) 3)));
+      case DESCRIBE_ACLS ->
+          new DescribeAclsRequestData()
+              .setResourceTypeFilter((byte) 2)
+              .setPatternTypeFilter((byte) 3)
+              .setOperation((byte) 1)
+              .setPermissionType((byte) 1);
+      case DELETE_ACLS ->
+          new DeleteAclsRequestData()
+              .setFilters(
+                  List.of(
+                      new DeleteAclsRequestData.DeleteAclsFilter()
+                          .setResourceTypeFilter((byte) 2)
+                          .setPatternTypeFilter((byte) 3)
+                          .setOperation((byte) 1)
+                          .setPermissionType((byte) 1)));
+      case ALTER_USER_SCRAM_CREDENTIALS ->
+          new AlterUserScramCredentialsRequestData()
+              .setDeletions(
+                  List.of(
+                      new AlterUserScramCredentialsRequestData.ScramCredentialDeletion()
+                          .setName("alice")
+                          .setMechanism((byte) 2)));
       default -> apiKey.messageType.newRequest();
     };
   }

@@ -83,6 +83,8 @@ final class DefaultPartitionLog implements PartitionLog {
   private LogScheduler.Cancellable timer;
   private long timerDeadline = Long.MIN_VALUE;
   private long lastFlushEndMs = Long.MIN_VALUE / 2;
+  // Clock time of the last committed flush (-1: none yet), for FlushState.
+  private long lastCommittedFlushMs = -1;
   private long nextAppendId;
   // Compaction: the work runs in LogCompaction; its swap runs exclusive of flushes and trims.
   private final LogCompaction compaction;
@@ -379,6 +381,7 @@ final class DefaultPartitionLog implements PartitionLog {
     if (maxTimestamp == null || plan.maxTimestamp().timestamp() > maxTimestamp.timestamp()) {
       maxTimestamp = plan.maxTimestamp();
     }
+    lastCommittedFlushMs = clock.millis();
     meters.flushes.increment();
     meters.flushBytes.record(plan.batchBytes());
     meters.flushBatches.record(plan.batchCount());
@@ -728,6 +731,25 @@ final class DefaultPartitionLog implements PartitionLog {
     } else {
       done.complete(null);
     }
+  }
+
+  @Override
+  public CompletableFuture<FlushState> flushState() {
+    CompletableFuture<FlushState> out = new CompletableFuture<>();
+    try {
+      serial.execute(
+          () ->
+              out.complete(
+                  new FlushState(
+                      buffer.bytes(),
+                      buffer.batchCount(),
+                      buffer.isEmpty() ? -1 : buffer.oldestStagedMs(),
+                      flushing,
+                      lastCommittedFlushMs)));
+    } catch (RejectedExecutionException e) {
+      out.completeExceptionally(notOwner("storage threads are shut down"));
+    }
+    return out;
   }
 
   @Override

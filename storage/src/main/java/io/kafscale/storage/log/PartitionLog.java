@@ -152,6 +152,15 @@ public interface PartitionLog extends AutoCloseable {
         new UnsupportedOperationException(getClass().getSimpleName() + " keeps no producers"));
   }
 
+  /**
+   * The state of the write buffer (staged bytes and batches, oldest staging time, last committed
+   * flush), read on the log's serial executor so it is consistent. Default: a log that keeps no
+   * buffer reports {@link FlushState#IDLE}.
+   */
+  default CompletableFuture<FlushState> flushState() {
+    return CompletableFuture.completedFuture(FlushState.IDLE);
+  }
+
   /** Flushes staged batches now; completes when they are committed (or failed). */
   CompletableFuture<Void> flush();
 

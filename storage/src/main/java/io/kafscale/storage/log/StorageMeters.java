@@ -42,6 +42,7 @@ public final class StorageMeters {
   public static final String CACHE_HITS = "kafscale.storage.cache.hits";
   public static final String CACHE_MISSES = "kafscale.storage.cache.misses";
   public static final String CACHE_BYTES = "kafscale.storage.cache.bytes";
+  public static final String CACHE_HIT_RATIO = "kafscale.storage.cache.hit.ratio";
   public static final String SEGMENT_READS = "kafscale.storage.segment.reads";
 
   private static final List<Description> DESCRIPTIONS =
@@ -80,6 +81,11 @@ public final class StorageMeters {
           new Description(CACHE_MISSES, Type.COUNTER, "Segment cache lookups that missed."),
           new Description(CACHE_BYTES, Type.GAUGE, "Bytes held by the segment cache."),
           new Description(
+              CACHE_HIT_RATIO,
+              Type.GAUGE,
+              "Segment cache hits divided by lookups since the broker started (NaN before the"
+                  + " first lookup)."),
+          new Description(
               SEGMENT_READS,
               Type.COUNTER,
               "Segment or index objects read from the object store (tag kind=segment|index|prefetch)."));
@@ -107,6 +113,13 @@ public final class StorageMeters {
     FunctionCounter.builder(CACHE_HITS, cache, c -> c.stats().hits()).register(registry);
     FunctionCounter.builder(CACHE_MISSES, cache, c -> c.stats().misses()).register(registry);
     Gauge.builder(CACHE_BYTES, cache, c -> c.stats().bytes()).baseUnit("bytes").register(registry);
+    Gauge.builder(CACHE_HIT_RATIO, cache, c -> hitRatio(c.stats())).register(registry);
+  }
+
+  /** Hits per lookup; NaN before the first lookup (no ratio is known yet, 0 would be a claim). */
+  public static double hitRatio(SegmentCache.Stats stats) {
+    long lookups = stats.hits() + stats.misses();
+    return lookups == 0 ? Double.NaN : (double) stats.hits() / lookups;
   }
 
   /** The documentation of every meter, in a stable order. */

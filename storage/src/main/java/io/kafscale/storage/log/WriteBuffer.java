@@ -34,6 +34,15 @@ final class WriteBuffer {
     return bytes;
   }
 
+  /** Record batches staged (a produce request may carry several). */
+  int batchCount() {
+    int n = 0;
+    for (PendingAppend p : entries) {
+      n += p.headers.size();
+    }
+    return n;
+  }
+
   /** Staging time of the oldest entry; {@link Long#MAX_VALUE} when empty. */
   long oldestStagedMs() {
     return oldestStagedMs;

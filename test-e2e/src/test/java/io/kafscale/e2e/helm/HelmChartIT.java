@@ -203,6 +203,48 @@ class HelmChartIT {
   }
 
   @Test
+  void shouldConfigureTheStandaloneConsoleWithItsLoginFromTheSecretAndProbes() {
+    // When
+    Manifests out = render(List.of(fullValues));
+    // Then
+    Map<String, Object> container =
+        list(out.get("Deployment", "ks-console"), "spec.template.spec.containers").get(0);
+    assertThat(envValue(container, "KAFSCALE_CONSOLE_ADDR")).isEqualTo("0.0.0.0:8080");
+    assertThat(envValue(container, "KAFSCALE_CONSOLE_BOOTSTRAP_SERVERS"))
+        .isEqualTo("demo-broker.kafscale-system.svc:9092");
+    assertThat(envValue(container, "KAFSCALE_CONSOLE_READ_ONLY")).isEqualTo("true");
+    assertThat(envValue(container, "KAFSCALE_CONSOLE_BROKER_ADMIN_PORT")).isEqualTo("9193");
+    assertThat(envValue(container, "KAFSCALE_ETCD_ENDPOINTS")).isEqualTo("http://etcd-0.etcd:2379");
+    Map<String, Object> password =
+        list(container, "env").stream()
+            .filter(e -> "KAFSCALE_CONSOLE_PASSWORD".equals(e.get("name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(string(password, "valueFrom.secretKeyRef.name")).isEqualTo("console-login");
+    assertThat(string(password, "valueFrom.secretKeyRef.key")).isEqualTo("pass");
+    assertThat(string(container, "startupProbe.httpGet.path")).isEqualTo("/healthz");
+    assertThat(at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+    assertThat(list(container, "volumeMounts"))
+        .anySatisfy(m -> assertThat(string(m, "mountPath")).isEqualTo("/tmp"));
+  }
+
+  @Test
+  void shouldGiveTheExampleClusterAConsoleThatTheCrdAccepts() {
+    // When
+    Manifests out = render(List.of(fullValues));
+    // Then
+    Map<String, Object> cluster = out.get("KafscaleCluster", "demo");
+    assertThat(at(cluster, "spec.console.enabled")).isEqualTo(true);
+    assertThat(at(cluster, "spec.console.readOnly")).isEqualTo(true);
+    assertThat(at(cluster, "spec.console.replicas")).isEqualTo(2);
+    assertThat(string(cluster, "spec.console.credentialsSecretRef.name"))
+        .isEqualTo("demo-console-login");
+    OpenApiSchema schema =
+        OpenApiSchema.ofCrd(out.get("CustomResourceDefinition", "kafscaleclusters.kafscale.io"));
+    assertThat(schema.validate(cluster)).isEmpty();
+  }
+
+  @Test
   void shouldRenderAManagedEtcdExampleClusterThatTheCrdAccepts() {
     // When
     Manifests out =
@@ -372,6 +414,28 @@ class HelmChartIT {
                 "operator.replicas=2",
                 "--set",
                 "operator.leaderElection.enabled=false"));
+    Exec.Result consoleWithoutLogin =
+        helm.run(
+            List.of(
+                "template",
+                "r",
+                Helm.chartDir().toString(),
+                "--set",
+                "console.enabled=true",
+                "--set",
+                "console.bootstrapServers=b:9092"));
+    Exec.Result exampleConsoleWithoutLogin =
+        helm.run(
+            List.of(
+                "template",
+                "r",
+                Helm.chartDir().toString(),
+                "--set",
+                "exampleCluster.enabled=true",
+                "--set",
+                "exampleCluster.s3.bucket=my-bucket",
+                "--set",
+                "exampleCluster.console.enabled=true"));
     // Then
     assertThat(noBucket.exitCode()).isNotZero();
     assertThat(noBucket.stderr()).contains("exampleCluster.s3.bucket");
@@ -379,6 +443,11 @@ class HelmChartIT {
     assertThat(unwatched.stderr()).contains("watchNamespaces does not include");
     assertThat(twoLeaders.exitCode()).isNotZero();
     assertThat(twoLeaders.stderr()).contains("leaderElection");
+    assertThat(consoleWithoutLogin.exitCode()).isNotZero();
+    assertThat(consoleWithoutLogin.stderr()).contains("console.credentialsSecret");
+    assertThat(exampleConsoleWithoutLogin.exitCode()).isNotZero();
+    assertThat(exampleConsoleWithoutLogin.stderr())
+        .contains("exampleCluster.console.credentialsSecret");
   }
 
   private static Manifests render(List<Path> values) {

@@ -47,13 +47,14 @@ public final class DescribeClusterHandler implements ApiHandler<DescribeClusterR
     }
     response.setErrorCode(Errors.NONE.code()).setControllerId(cluster.controllerId());
     for (BrokerRecord b : cluster.brokers()) {
+      var endpoint = b.endpoint(context.listenerName());
       response
           .brokers()
           .add(
               new DescribeClusterBroker()
                   .setBrokerId(b.brokerId())
-                  .setHost(b.host())
-                  .setPort(b.port())
+                  .setHost(endpoint.host())
+                  .setPort(endpoint.port())
                   .setRack(b.rack().orElse(null)));
     }
     return CompletableFuture.completedFuture(response);

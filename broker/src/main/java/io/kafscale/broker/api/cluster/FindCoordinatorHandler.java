@@ -80,21 +80,24 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
     short version = frame.apiVersion();
     FindCoordinatorResponseData response = new FindCoordinatorResponseData().setThrottleTimeMs(0);
     if (version < FIRST_BATCHED_VERSION) {
-      single(response, version, lookup(request.keyType(), request.key()));
+      single(response, version, lookup(request.keyType(), request.key(), context.listenerName()));
     } else {
       for (String key : request.coordinatorKeys()) {
-        response.coordinators().add(coordinator(key, lookup(request.keyType(), key)));
+        response
+            .coordinators()
+            .add(coordinator(key, lookup(request.keyType(), key, context.listenerName())));
       }
     }
     return CompletableFuture.completedFuture(response);
   }
 
-  private Lookup lookup(byte keyType, String key) {
+  private Lookup lookup(byte keyType, String key, String listenerName) {
     return switch (keyType) {
       case GROUP ->
           owner(
               CoordinatorPartitions.TOPIC,
-              CoordinatorPartitions.partitionFor(key == null ? "" : key, partitions.count()));
+              CoordinatorPartitions.partitionFor(key == null ? "" : key, partitions.count()),
+              listenerName);
       case TRANSACTION ->
           transactionPartitions
               .map(
@@ -102,7 +105,8 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
                       owner(
                           TransactionPartitions.TOPIC,
                           TransactionPartitions.partitionFor(
-                              key == null ? "" : key, count.getAsInt())))
+                              key == null ? "" : key, count.getAsInt()),
+                          listenerName))
               .orElseGet(() -> new Lookup(Errors.NONE, null, self.id(), self.host(), self.port()));
       case SHARE ->
           Lookup.failed(Errors.INVALID_REQUEST, "Share groups are not supported by this broker");
@@ -110,13 +114,17 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
     };
   }
 
-  private Lookup owner(String topic, int partition) {
+  private Lookup owner(String topic, int partition, String listenerName) {
     return cluster
         .leader(topic, partition)
         .map(
             l ->
                 new Lookup(
-                    Errors.NONE, null, l.broker().brokerId(), l.broker().host(), l.broker().port()))
+                    Errors.NONE,
+                    null,
+                    l.broker().brokerId(),
+                    l.broker().endpoint(listenerName).host(),
+                    l.broker().endpoint(listenerName).port()))
         .orElseGet(
             () ->
                 Lookup.failed(

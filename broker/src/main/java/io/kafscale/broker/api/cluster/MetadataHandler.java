@@ -77,7 +77,7 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
     return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
         .thenApply(
             v -> {
-              MetadataResponseData response = base();
+              MetadataResponseData response = base(context.listenerName());
               for (CompletableFuture<MetadataResponseTopic> answer : answers) {
                 MetadataResponseTopic topic = answer.join();
                 if (topic.name() == null && version < 12) {
@@ -119,20 +119,22 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData> {
         .exceptionally(e -> error(name, Uuid.ZERO_UUID, ErrorMapping.of(e)));
   }
 
-  private MetadataResponseData base() {
+  private MetadataResponseData base(String listenerName) {
     MetadataResponseData response =
         new MetadataResponseData()
             .setThrottleTimeMs(0)
             .setClusterId(clusterId)
             .setControllerId(cluster.controllerId());
     for (BrokerRecord b : cluster.brokers()) {
+      // The address of the listener this client connected to (KAFSCALE_ADVERTISED_LISTENERS).
+      var endpoint = b.endpoint(listenerName);
       response
           .brokers()
           .add(
               new MetadataResponseBroker()
                   .setNodeId(b.brokerId())
-                  .setHost(b.host())
-                  .setPort(b.port())
+                  .setHost(endpoint.host())
+                  .setPort(endpoint.port())
                   .setRack(b.rack().orElse(null)));
     }
     return response;

@@ -13,6 +13,8 @@ import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.broker.txn.TransactionPartitions;
+import io.kafscale.broker.txn.TransactionalProduceGate;
+import io.kafscale.metadata.model.PartitionRef;
 import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.protocol.frame.RequestFrame;
 import io.kafscale.protocol.records.RecordBatches;
@@ -42,7 +44,9 @@ import org.apache.kafka.common.protocol.Errors;
  * before v13 and addressed by id from v13; Produce never auto-creates topics. Transactional produce
  * is appended like any other (the log tracks the open transaction) when transactions are enabled,
  * and otherwise refused per partition with UNSUPPORTED_VERSION (clients fail fatally and show the
- * message). No KIP-890 partition verification yet. Thread-safe.
+ * message). With a {@link TransactionalProduceGate}, a transactional batch is appended only once
+ * the transaction coordinator confirmed its partition is in the transaction (KIP-890 part 1).
+ * Thread-safe.
  */
 public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   static final String TRANSACTIONS_UNSUPPORTED =
@@ -57,6 +61,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   private final Scheduler scheduler;
 
   private final boolean transactions;
+  private final Optional<TransactionalProduceGate> txnGate;
 
   public ProduceHandler(
       TopicManager topics, ClusterView cluster, ApiMeters meters, Scheduler scheduler) {
@@ -70,7 +75,28 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
       ApiMeters meters,
       Scheduler scheduler,
       boolean transactions) {
+    this(topics, cluster, meters, scheduler, transactions, Optional.empty());
+  }
+
+  /** Transactional produce accepted, verified through {@code txnGate} (KIP-890 part 1). */
+  public ProduceHandler(
+      TopicManager topics,
+      ClusterView cluster,
+      ApiMeters meters,
+      Scheduler scheduler,
+      TransactionalProduceGate txnGate) {
+    this(topics, cluster, meters, scheduler, true, Optional.of(txnGate));
+  }
+
+  private ProduceHandler(
+      TopicManager topics,
+      ClusterView cluster,
+      ApiMeters meters,
+      Scheduler scheduler,
+      boolean transactions,
+      Optional<TransactionalProduceGate> txnGate) {
     this.transactions = transactions;
+    this.txnGate = txnGate;
     this.topics = topics;
     this.cluster = cluster;
     this.meters = meters;
@@ -135,7 +161,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
                 ? CompletableFuture.completedFuture(
                     error(data.index(), Errors.UNSUPPORTED_VERSION, TRANSACTIONS_UNSUPPORTED))
                 : topic
-                    .map(t -> append(t, data, version))
+                    .map(t -> append(t, data, version, request.transactionalId()))
                     .orElseGet(
                         () ->
                             CompletableFuture.completedFuture(error(data.index(), unknown, null)));
@@ -145,7 +171,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
   }
 
   private CompletableFuture<PartitionProduceResponse> append(
-      TopicRecord topic, PartitionProduceData data, short version) {
+      TopicRecord topic, PartitionProduceData data, short version, String transactionalId) {
     int index = data.index();
     if (CoordinatorPartitions.TOPIC.equals(topic.name())
         || TransactionPartitions.TOPIC.equals(topic.name())) {
@@ -167,12 +193,29 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData> {
       return CompletableFuture.completedFuture(
           error(index, Errors.CORRUPT_MESSAGE, e.getMessage()));
     }
+    if (transactionalId != null && txnGate.isPresent()) {
+      ByteBuffer verified = records;
+      return txnGate
+          .get()
+          .admit(
+              transactionalId,
+              log.get(),
+              new PartitionRef(topic.name(), index),
+              records,
+              version,
+              r -> error(index, r.error(), r.message()),
+              () -> append(topic, log.get(), index, verified));
+    }
+    return append(topic, log.get(), index, records);
+  }
+
+  private CompletableFuture<PartitionProduceResponse> append(
+      TopicRecord topic, PartitionLog log, int index, ByteBuffer records) {
     int bytes = records.remaining();
     CompletableFuture<PartitionProduceResponse> appended;
     try {
       appended =
-          log.get()
-              .append(records)
+          log.append(records)
               .thenApply(
                   r -> {
                     meters.bytesIn(topic.name(), bytes);

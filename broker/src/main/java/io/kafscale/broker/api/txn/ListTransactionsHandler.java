@@ -12,12 +12,13 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.message.ListTransactionsRequestData;
 import org.apache.kafka.common.message.ListTransactionsResponseData;
+import org.apache.kafka.common.protocol.Errors;
 
 /**
- * ListTransactions: the transactions of the {@code __transaction_state} partitions this broker
- * coordinates and has loaded (a partition loads on its first request after it moved here), with
- * Kafka's state, producer-id, duration (v1) and id-pattern (v2) filters; the admin client asks
- * every broker and merges. Thread-safe.
+ * ListTransactions: the transactions of every {@code __transaction_state} partition this broker
+ * owns (partitions not loaded yet are loaded first; a failed load answers the retriable
+ * COORDINATOR_LOAD_IN_PROGRESS), with Kafka's state, producer-id, duration (v1) and id-pattern (v2)
+ * filters; the admin client asks every broker and merges. Thread-safe.
  */
 public final class ListTransactionsHandler implements ApiHandler<ListTransactionsRequestData> {
   private final TransactionCoordinator coordinator;
@@ -31,7 +32,14 @@ public final class ListTransactionsHandler implements ApiHandler<ListTransaction
   @Override
   public CompletableFuture<ListTransactionsResponseData> handle(
       RequestContext context, RequestFrame frame, ListTransactionsRequestData request) {
-    return CompletableFuture.completedFuture(
-        TxnViews.list(coordinator.loadedStates(), request, clock.millis()).setThrottleTimeMs(0));
+    return coordinator
+        .ownedStates()
+        .handle(
+            (states, e) ->
+                e != null
+                    ? new ListTransactionsResponseData()
+                        .setThrottleTimeMs(0)
+                        .setErrorCode(Errors.COORDINATOR_LOAD_IN_PROGRESS.code())
+                    : TxnViews.list(states, request, clock.millis()).setThrottleTimeMs(0));
   }
 }

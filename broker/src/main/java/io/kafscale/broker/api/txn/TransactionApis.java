@@ -9,10 +9,12 @@ import io.kafscale.broker.interbroker.InterBrokerClient;
 import io.kafscale.broker.partition.Scheduler;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.broker.txn.ClusterMarkerWriter;
+import io.kafscale.broker.txn.CoordinatorTransactionVerifier;
 import io.kafscale.broker.txn.OwnedTransactionPartitions;
 import io.kafscale.broker.txn.TransactionCoordinator;
 import io.kafscale.broker.txn.TransactionPartitions;
 import io.kafscale.broker.txn.TransactionStateMachine;
+import io.kafscale.broker.txn.TransactionalProduceGate;
 import io.kafscale.broker.txn.TxnSettings;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.registry.store.StoreTransactionRegistry;
@@ -37,12 +39,15 @@ import org.apache.kafka.common.protocol.ApiKeys;
 public final class TransactionApis implements AutoCloseable {
   private static final Duration MARKER_RETRY_BACKOFF = Duration.ofMillis(100);
   private static final Duration MARKER_RETRY_TIMEOUT = Duration.ofSeconds(30);
+  // As the group coordinator's default: a moved partition is unloaded within about a second.
+  private static final Duration OWNERSHIP_CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private final TransactionCoordinator coordinator;
   private final ClusterMarkerWriter markers;
   private final OwnedTransactionPartitions partitions;
   private final Clock clock;
   private final TopicManager topics;
+  private final TransactionalProduceGate produceGate;
 
   public TransactionApis(
       int brokerId,
@@ -57,8 +62,7 @@ public final class TransactionApis implements AutoCloseable {
     this.clock = clock;
     this.topics = topics;
     this.partitions =
-        new OwnedTransactionPartitions(
-            topics, cluster::session, TransactionPartitions.DEFAULT_COUNT);
+        new OwnedTransactionPartitions(topics, cluster::session, settings.transactionPartitions());
     this.markers =
         new ClusterMarkerWriter(
             brokerId,
@@ -79,6 +83,17 @@ public final class TransactionApis implements AutoCloseable {
             scheduler,
             clock,
             MARKER_RETRY_BACKOFF);
+
+    coordinator.start(OWNERSHIP_CHECK_INTERVAL);
+    this.produceGate =
+        new TransactionalProduceGate(
+            new CoordinatorTransactionVerifier(
+                brokerId, cluster::image, coordinator, interBroker, clock));
+  }
+
+  /** KIP-890 part 1 verification of transactional produce on partitions owned here. */
+  public TransactionalProduceGate produceGate() {
+    return produceGate;
   }
 
   public TransactionCoordinator coordinator() {
@@ -118,6 +133,7 @@ public final class TransactionApis implements AutoCloseable {
 
   @Override
   public void close() {
+    coordinator.close();
     markers.close();
   }
 }

@@ -6,6 +6,7 @@ package io.kafscale.broker.api.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.broker.api.ApiTestContext;
+import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.cluster.ClusterView;
 import io.kafscale.broker.group.CoordinatorPartitions;
 import io.kafscale.metadata.cluster.ClusterImage;
@@ -225,7 +226,10 @@ class FindCoordinatorHandlerTest {
     // When
     FindCoordinatorResponseData single =
         handler
-            .handle(null, frame, new FindCoordinatorRequestData().setKey("g"))
+            .handle(
+                new RequestContext(1, null, "test"),
+                frame,
+                new FindCoordinatorRequestData().setKey("g"))
             .toCompletableFuture()
             .join();
     // Then

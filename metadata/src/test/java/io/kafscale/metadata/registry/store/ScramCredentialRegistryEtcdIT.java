@@ -1,0 +1,18 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.metadata.registry.store;
+
+import io.kafscale.metadata.store.MetadataStore;
+import io.kafscale.metadata.testing.EtcdMetadataExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link ScramCredentialRegistryContract} against a real etcd process. */
+class ScramCredentialRegistryEtcdIT extends ScramCredentialRegistryContract {
+  @RegisterExtension static final EtcdMetadataExtension etcd = new EtcdMetadataExtension();
+
+  @Override
+  protected MetadataStore store() {
+    return etcd.store();
+  }
+}
