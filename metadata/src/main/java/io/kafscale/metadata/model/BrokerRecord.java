@@ -75,9 +75,9 @@ public record BrokerRecord(
   }
 
   /**
-   * Where a client connected to {@code listenerName} reaches this broker: that listener's advertised
-   * endpoint, or {@code host:port} when the broker has no listener of that name (single default
-   * listener, older registration, or a null name).
+   * Where a client connected to {@code listenerName} reaches this broker: that listener's
+   * advertised endpoint, or {@code host:port} when the broker has no listener of that name (single
+   * default listener, older registration, or a null name).
    */
   public ListenerEndpoint endpoint(String listenerName) {
     if (listenerName != null) {

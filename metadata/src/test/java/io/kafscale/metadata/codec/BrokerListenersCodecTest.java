@@ -38,7 +38,8 @@ class BrokerListenersCodecTest {
     BrokerRecord broker = new BrokerRecord(1, "h", 9092, Optional.empty(), 0, false, "i");
 
     // When
-    ListenerEndpoint endpoint = ProtoCodec.decodeBroker(ProtoCodec.encodeBroker(broker)).endpoint("X");
+    ListenerEndpoint endpoint =
+        ProtoCodec.decodeBroker(ProtoCodec.encodeBroker(broker)).endpoint("X");
 
     // Then
     assertThat(endpoint.host()).isEqualTo("h");
