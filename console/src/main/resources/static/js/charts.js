@@ -50,7 +50,20 @@ export function timeChart(container, { title, series, yFormat = (v) => String(v)
   };
   const empty = [[], ...series.map(() => [])];
   const plot = new UPlot(opts, empty, canvasHolder);
-  const resize = new ResizeObserver(() => plot.setSize({ width: width(), height }));
+  // Resize in the next frame and only when the width changed: resizing inside the observer's
+  // callback changes the observed box again and makes the browser report a "ResizeObserver loop".
+  let lastWidth = width();
+  let frame = 0;
+  const resize = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const w = width();
+      if (w !== lastWidth) {
+        lastWidth = w;
+        plot.setSize({ width: w, height });
+      }
+    });
+  });
   resize.observe(canvasHolder);
 
   return {
@@ -59,6 +72,7 @@ export function timeChart(container, { title, series, yFormat = (v) => String(v)
       plot.setData([timestampsMs.map((t) => t / 1000), ...values]);
     },
     destroy() {
+      cancelAnimationFrame(frame);
       resize.disconnect();
       plot.destroy();
       box.remove();

@@ -83,9 +83,11 @@ public final class Broker implements AutoCloseable {
   private PrometheusMeterRegistry registry;
   private BrokerServer server;
   private KafkaApis apis;
-  private ClusterNode node;
+  // Volatile: isReady() is read by the admin event loop and must never wait on the broker's lock,
+  // which start (joining) and close (draining) hold for long.
+  private volatile ClusterNode node;
   private AdminServer admin;
-  private HealthProber health;
+  private volatile HealthProber health;
   private String objectStoreKind;
   private Metadata metadata;
   private io.kafscale.broker.security.scram.ScramCredentialCache scramCredentials;
@@ -298,7 +300,12 @@ public final class Broker implements AutoCloseable {
       acl.start().get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       authorizer = Optional.of(acl);
     }
-    return SecuredApis.around(apis, authorizer, node.topics(), config.autoCreateTopics());
+    return SecuredApis.around(
+        apis,
+        authorizer,
+        node.topics(),
+        config.autoCreateTopics(),
+        SecuredApis.dedicatedInterBrokerListener(config.network()));
   }
 
   /** Retention runs on the owner of each partition; trims are fenced by the owner's epoch. */
@@ -445,12 +452,8 @@ public final class Broker implements AutoCloseable {
    * store succeeded.
    */
   public boolean isReady() {
-    ClusterNode current;
-    HealthProber prober;
-    synchronized (this) {
-      current = node;
-      prober = health;
-    }
+    ClusterNode current = node;
+    HealthProber prober = health;
     return !closed
         && current != null
         && current.isReady()

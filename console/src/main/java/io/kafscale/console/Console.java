@@ -3,6 +3,7 @@
  */
 package io.kafscale.console;
 
+import io.kafscale.console.auth.LoginLimiter;
 import io.kafscale.console.auth.Sessions;
 import io.kafscale.console.config.ConsoleConfig;
 import io.kafscale.console.http.ApiException;
@@ -53,19 +54,23 @@ public final class Console implements AutoCloseable {
   private final BrokerService brokers;
   private final MetricsSampler sampler;
   private final LagHistory lagHistory;
+  private final Sessions sessions;
   private final Clock clock;
 
   private Console(ConsoleConfig config, MetadataReader metadata, Clock clock) {
     this.config = config;
     this.clock = clock;
-    this.kafka = new KafkaClients(config.bootstrapServers(), config.kafkaTimeout());
+    this.kafka =
+        new KafkaClients(
+            config.bootstrapServers(), config.kafkaProperties(), config.kafkaTimeout());
     this.brokerAdmin = new HttpBrokerAdmin(config.brokerTimeout());
     BrokerAdmin admin = brokerAdmin;
     this.sampler = new MetricsSampler(admin, clock);
     this.lagHistory = new LagHistory(MetricsSampler.WINDOW.toMillis(), 500);
     this.brokers = new BrokerService(kafka, metadata, admin, config.brokerAdminPort(), clock);
     TopicService topics = new TopicService(kafka, metadata);
-    MessageService messages = new MessageService(kafka, topics);
+    MessageService messages =
+        new MessageService(kafka, topics, config.limits().maxConcurrentBrowses());
     this.groups = new GroupService(kafka, topics, lagHistory);
     this.overview =
         new OverviewService(
@@ -76,14 +81,18 @@ public final class Console implements AutoCloseable {
             config.putPricePer1000(),
             config.getPricePer1000(),
             config.refresh().toMillis());
-    Sessions sessions =
-        new Sessions(config.username(), config.password(), config.sessionTtl(), clock);
+    this.sessions = new Sessions(config.username(), config.password(), config.sessionTtl(), clock);
+    // A session that ends (logout, expiry) must not keep receiving live events.
+    sessions.onSessionEnd(events::closeSession);
     Routes routes = new Routes(sessions, config.readOnly(), e -> KafkaErrors.map(e, "request"));
     ConsoleApi.register(
         routes,
-        sessions,
-        config.readOnly(),
-        config.loginFailureDelay(),
+        new ConsoleApi.Auth(
+            sessions,
+            new LoginLimiter(config.limits().loginFailuresPerMinute(), clock),
+            config.readOnly(),
+            config.limits().cookieSecure(),
+            config.loginFailureDelay()),
         overview,
         brokers,
         topics,
@@ -93,6 +102,8 @@ public final class Console implements AutoCloseable {
         new ConsoleServer(
             config.listen(),
             config.maxBodyBytes(),
+            config.limits().idleTimeout(),
+            config.limits().maxConnections(),
             routes,
             events,
             HealthRoutes.kafka(kafka.admin(), config.kafkaTimeout()));
@@ -135,6 +146,7 @@ public final class Console implements AutoCloseable {
   /** One refresh: scrape metrics, record lag, push the three events (errors as error docs). */
   void refresh() {
     try {
+      sessions.purgeExpired();
       sampler.sample(brokers.adminAddresses());
       events.publish("metrics", Json.writeString(overview.latestSample()));
       events.publish("overview", Json.writeString(overview.overview()));

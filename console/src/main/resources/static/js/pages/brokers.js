@@ -11,8 +11,17 @@ import { badge, errorBox, loading, pageHeader, section, table } from '../compone
 
 export const PAGE = 'brokers';
 
-/** The brokers table, shared with the overview page. */
-export function brokerRows(brokers, ctx, testid = 'brokers-table') {
+/**
+ * The brokers table, shared with the overview page. `flush: false` hides the flush columns: the
+ * overview's broker list carries no flush state (it would cost a partitions read per broker).
+ */
+export function brokerRows(brokers, ctx, testid = 'brokers-table', { flush = true } = {}) {
+  const flushColumns = flush ? [
+    { title: 'Pending flush', numeric: true, cell: (b) => (b.flush ? fmt.bytes(b.flush.pendingBytes) : fmt.NONE) },
+    { title: 'Pending batches', numeric: true, cell: (b) => (b.flush ? fmt.num(b.flush.pendingBatches) : fmt.NONE) },
+    { title: 'Last flush', cell: (b) => (b.flush && b.flush.lastFlushAgeMs !== null && b.flush.lastFlushAgeMs !== undefined
+      ? `${fmt.duration(b.flush.lastFlushAgeMs)} ago` : fmt.NONE) },
+  ] : [];
   return table({
     testid,
     rows: brokers,
@@ -26,10 +35,7 @@ export function brokerRows(brokers, ctx, testid = 'brokers-table') {
       { title: 'Admin API', cell: (b) => reachability(b) },
       { title: 'Uptime', cell: (b) => fmt.duration(b.uptimeMs) },
       { title: 'Owned partitions', numeric: true, cell: (b) => fmt.num(b.ownedPartitions), testid: 'owned-partitions' },
-      { title: 'Pending flush', numeric: true, cell: (b) => (b.flush ? fmt.bytes(b.flush.pendingBytes) : fmt.NONE) },
-      { title: 'Pending batches', numeric: true, cell: (b) => (b.flush ? fmt.num(b.flush.pendingBatches) : fmt.NONE) },
-      { title: 'Last flush', cell: (b) => (b.flush && b.flush.lastFlushAgeMs !== null && b.flush.lastFlushAgeMs !== undefined
-        ? `${fmt.duration(b.flush.lastFlushAgeMs)} ago` : fmt.NONE) },
+      ...flushColumns,
       { title: 'Cache hit ratio', numeric: true, cell: (b) => (b.cache ? fmt.percent(b.cache.hitRatio) : fmt.NONE) },
       { title: 'Cache size', numeric: true, cell: (b) => (b.cache ? fmt.bytes(b.cache.bytes) : fmt.NONE) },
     ],
@@ -55,8 +61,16 @@ export function mount(root, ctx, params) {
     if (error) replace(slot, errorBox(error, 'Brokers unavailable'));
     else replace(slot, brokerRows(brokers, ctx));
   };
-  api.get('/api/v1/brokers').then((b) => ctx.isAlive() && show(b, null), (e) => ctx.isAlive() && show(null, e))
-    .finally(() => ctx.isAlive() && ctx.subscribe('overview', (doc, error) => show(doc ? doc.brokers || [] : null, error), false));
+  // The overview event carries no flush state, so each one is only the cue to re-read
+  // /api/v1/brokers (with flush), one read at a time, while this page is open.
+  let inFlight = false;
+  const reload = () => {
+    if (inFlight || !ctx.isAlive()) return Promise.resolve();
+    inFlight = true;
+    return api.get('/api/v1/brokers').then((b) => ctx.isAlive() && show(b, null), (e) => ctx.isAlive() && show(null, e))
+      .finally(() => { inFlight = false; });
+  };
+  reload().finally(() => ctx.isAlive() && ctx.subscribe('overview', (doc, error) => (error ? show(null, error) : reload()), false));
 }
 
 function mountDetail(root, ctx, id) {

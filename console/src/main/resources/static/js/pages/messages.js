@@ -7,7 +7,7 @@
 import * as api from '../api.js';
 import { h, replace } from '../dom.js';
 import * as fmt from '../format.js';
-import { busy, errorBox, field, loading, pageHeader, parseKeyValueLines, section, table, toast } from '../components.js';
+import { badge, busy, errorBox, field, loading, pageHeader, parseKeyValueLines, section, table, toast } from '../components.js';
 
 export const PAGE = 'messages';
 
@@ -113,7 +113,11 @@ function messageTable(messages) {
       { title: 'Offset', numeric: true, cell: (m) => String(m.offset), testid: 'message-offset' },
       { title: 'Timestamp', cell: (m) => h('span', { title: fmt.text(m.timestampType) }, fmt.time(m.timestamp)) },
       { title: 'Key', cell: (m) => payload(m.key, 'message-key') },
-      { title: 'Value', cell: (m) => payload(m.value, 'message-value') },
+      { title: 'Value', cell: (m) => (m.truncated
+        ? [payload(m.value, 'message-value'),
+          h('span', { title: 'Key, value or a header is longer than 64 KiB; only the first 64 KiB are shown.' },
+            badge('truncated to 64 KiB', 'warn', 'message-truncated'))]
+        : payload(m.value, 'message-value')) },
       { title: 'Headers', cell: (m) => ((m.headers || []).length === 0 ? fmt.NONE
         : h('dl', { class: 'headers', testid: 'message-headers' }, m.headers.map((hd) =>
           [h('dt', null, hd.key), h('dd', null, hd.value === null ? 'null' : hd.value)]))) },

@@ -4,7 +4,7 @@
 // The overview charts' data: the console sampler's history (GET /api/v1/metrics/history) plus
 // the samples that arrive as `metrics` events afterwards, kept to the last 15 minutes.
 
-export const SERIES = ['produceBytesPerSec', 'fetchBytesPerSec', 'produceRecordsPerSec', 's3PutPerSec', 's3GetPerSec'];
+export const SERIES = ['produceBytesPerSec', 'fetchBytesPerSec', 'produceRecordsPerSec', 's3PutPerSec', 's3GetPerSec', 's3ListPerSec'];
 const WINDOW_MS = 15 * 60 * 1000;
 
 const value = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -24,22 +24,10 @@ export class MetricsHistory {
     ts.forEach((t, i) => this.push(t, Object.fromEntries(SERIES.map((s) => [s, (series[s] || [])[i]]))));
   }
 
-  /**
-   * Adds the newest sample of a `metrics` event. Accepts a one-sample history document
-   * ({timestamps:[t], series:{name:[v]}}) or one sample ({timestamp, rates:{name: v, …}}, the
-   * values also accepted flat or under `series`/`values`).
-   */
+  /** Adds the sample of a `metrics` event: {timestamp, rates: Rates|null}; rates null is a gap. */
   add(sample) {
     if (!sample) return;
-    if (Array.isArray(sample.timestamps)) {
-      const series = sample.series || {};
-      sample.timestamps.forEach((t, i) => this.push(t, Object.fromEntries(SERIES.map((s) => [s, (series[s] || [])[i]]))));
-      return;
-    }
-    const t = sample.timestamp ?? sample.timestampMs ?? sample.atMs ?? sample.time;
-    // The console sends {timestamp, rates: Rates|null}; rates null (no two samples yet) is a gap.
-    const values = 'rates' in sample ? sample.rates || {} : sample.series || sample.values || sample;
-    this.push(t, values);
+    this.push(sample.timestamp, sample.rates || {});
   }
 
   push(t, values) {

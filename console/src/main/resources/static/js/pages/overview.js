@@ -37,7 +37,7 @@ export function mount(root, ctx) {
   });
   const s3 = timeChart(charts, {
     title: 'S3 requests per second', testid: 'chart-s3', yFormat: (v) => fmt.num(v, 2),
-    series: [{ label: 'PUT' }, { label: 'GET' }],
+    series: [{ label: 'PUT' }, { label: 'GET' }, { label: 'LIST' }],
   });
   ctx.onDestroy(() => { throughput.destroy(); s3.destroy(); });
 
@@ -45,7 +45,7 @@ export function mount(root, ctx) {
   const redraw = () => {
     const s = history.series;
     throughput.setData(history.timestamps, [s.produceBytesPerSec, s.fetchBytesPerSec]);
-    s3.setData(history.timestamps, [s.s3PutPerSec, s.s3GetPerSec]);
+    s3.setData(history.timestamps, [s.s3PutPerSec, s.s3GetPerSec, s.s3ListPerSec]);
   };
 
   const showOverview = (doc, error) => {
@@ -58,7 +58,7 @@ export function mount(root, ctx) {
     renderSummary(summary, doc);
     renderHealth(health, doc.health || {});
     renderRates(rates, doc.rates);
-    replace(brokersSlot, brokerRows(doc.brokers || [], ctx, 'overview-brokers-table'));
+    replace(brokersSlot, brokerRows(doc.brokers || [], ctx, 'overview-brokers-table', { flush: false }));
   };
 
   api.get('/api/v1/overview').then((doc) => ctx.isAlive() && showOverview(doc, null),
@@ -121,8 +121,9 @@ function renderRates(el, rates) {
     stat('Records produced', fmt.perSec(rates.produceRecordsPerSec, 'records'), 'rate-records'),
     stat('S3 PUT', fmt.perSec(rates.s3PutPerSec), 'rate-s3-put'),
     stat('S3 GET', fmt.perSec(rates.s3GetPerSec), 'rate-s3-get'),
+    stat('S3 LIST', fmt.perSec(rates.s3ListPerSec), 'rate-s3-list'),
     stat('Estimated S3 request cost', rates.estimatedS3CostPerHourUsd === null || rates.estimatedS3CostPerHourUsd === undefined
       ? fmt.NONE : `${fmt.usd(rates.estimatedS3CostPerHourUsd)} / hour`, 'rate-s3-cost',
-    `at ${fmt.usd(rates.putPricePer1000Usd)} per 1,000 PUT and ${fmt.usd(rates.getPricePer1000Usd)} per 1,000 GET`));
+    `at ${fmt.usd(rates.putPricePer1000Usd)} per 1,000 PUT or LIST and ${fmt.usd(rates.getPricePer1000Usd)} per 1,000 GET`));
 }
 

@@ -422,10 +422,12 @@ public final class ConfigCatalogue {
           LONG,
           "0",
           0,
-          Long.MAX_VALUE,
+          // One year: longer lifetimes are no lifetime at all (use 0) and invite overflow.
+          365L * 24 * 60 * 60 * 1000,
           "Lifetime of a SASL session (KIP-368, Kafka's `connections.max.reauth.ms`): sent as"
               + " `session_lifetime_ms`, clients re-authenticate before it ends, and a connection"
-              + " past it without re-authenticating is closed. 0: sessions never expire.");
+              + " past it without re-authenticating is closed. 0: sessions never expire; at most"
+              + " one year.");
   public static final ConfigVar AUTH_FAILURE_DELAY_MS =
       ConfigVar.number(
           "KAFSCALE_AUTH_FAILURE_DELAY_MS",
@@ -439,11 +441,13 @@ public final class ConfigCatalogue {
       ConfigVar.number(
           "KAFSCALE_MAX_CONNECTIONS_PER_IP",
           INT,
-          Integer.toString(Integer.MAX_VALUE),
+          Integer.toString(ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_IP),
           1,
           Integer.MAX_VALUE,
           "Open Kafka connections allowed from one client IP address over all listeners; further"
-              + " ones are closed at once (Kafka's `max.connections.per.ip`).");
+              + " ones are closed at once (Kafka's `max.connections.per.ip`, unlimited there). The"
+              + " finite default stops one host from exhausting the broker's file descriptors;"
+              + " raise it for clients behind one NAT address or a proxy.");
   public static final ConfigVar MAX_PREAUTH_REQUEST_BYTES =
       ConfigVar.number(
           "KAFSCALE_MAX_PREAUTH_REQUEST_BYTES",

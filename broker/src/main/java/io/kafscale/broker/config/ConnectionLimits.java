@@ -12,11 +12,13 @@ import java.time.Duration;
  */
 public record ConnectionLimits(
     int maxConnectionsPerIp, int maxPreAuthRequestBytes, Duration idleTimeout) {
-  public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = Integer.MAX_VALUE;
+  /** Finite, unlike Kafka's: one host must not exhaust the broker's file descriptors. */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 1000;
+
   public static final int DEFAULT_MAX_PREAUTH_REQUEST_BYTES = 512 * 1024;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
 
-  /** Kafka's defaults: no per-IP limit, 512 KiB before authentication, 10 minutes idle. */
+  /** 1000 connections per IP (Kafka: unlimited), 512 KiB before authentication, 10 minutes idle. */
   public static ConnectionLimits defaults() {
     return new ConnectionLimits(
         DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_PREAUTH_REQUEST_BYTES, DEFAULT_IDLE_TIMEOUT);

@@ -19,7 +19,8 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
  * Reads {@code KAFSCALE_LISTENERS}, {@code KAFSCALE_ADVERTISED_LISTENERS}, {@code
  * KAFSCALE_LISTENER_SECURITY_PROTOCOL_MAP} and {@code KAFSCALE_INTER_BROKER_LISTENER_NAME} into the
  * network configuration, reporting every problem to the reader. Without {@code KAFSCALE_LISTENERS}
- * the single PLAINTEXT listener of {@code KAFSCALE_BROKER_ADDR} stays. Stateless.
+ * the single PLAINTEXT listener of {@code KAFSCALE_BROKER_ADDR} stays. The inter-broker listener
+ * must be PLAINTEXT (the inter-broker client neither encrypts nor authenticates). Stateless.
  */
 final class ListenersLoader {
   private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -107,6 +108,23 @@ final class ListenersLoader {
               + LISTENERS.name());
       interBroker = listeners.get(0).name();
     }
+    String interBrokerName = interBroker;
+    listeners.stream()
+        .filter(l -> l.name().equals(interBrokerName))
+        .filter(l -> l.protocol() != SecurityProtocol.PLAINTEXT)
+        .findFirst()
+        .ifPresent(
+            l ->
+                // The inter-broker client (transaction markers, produce verification) speaks
+                // plaintext without SASL: it could not talk to a TLS or SASL listener.
+                reader.problem(
+                    INTER_BROKER_LISTENER_NAME.name()
+                        + ": the inter-broker listener "
+                        + l.name()
+                        + " is "
+                        + l.protocol()
+                        + " but brokers connect to each other in PLAINTEXT only; name a PLAINTEXT"
+                        + " listener reachable only inside the cluster"));
     return base.withListeners(listeners, interBroker, SecurityLoader.read(reader, listeners));
   }
 

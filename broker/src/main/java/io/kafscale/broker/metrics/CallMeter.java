@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts and times the asynchronous calls of a port: one counter tagged {@code operation} and
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
  * recorded. Thread-safe.
  */
 final class CallMeter {
+  private static final Logger LOG = LoggerFactory.getLogger(CallMeter.class);
+
   static final String SUCCESS = "success";
   static final String ERROR = "error";
 
@@ -53,7 +57,12 @@ final class CallMeter {
     CompletableFuture<T> out = new CompletableFuture<>();
     answer.whenComplete(
         (value, failure) -> {
-          record(operation, sample, failure);
+          try {
+            record(operation, sample, failure);
+          } catch (RuntimeException e) {
+            // A meter that cannot be recorded must never leave the store's caller waiting.
+            LOG.warn("Could not record {} {}: {}", counterName, operation, e.toString());
+          }
           if (failure == null) {
             out.complete(value);
           } else {

@@ -38,7 +38,10 @@ public final class BrokerChannelInitializer extends ChannelInitializer<Channel> 
 
   private static final KafkaFrameEncoder ENCODER_INSTANCE = new KafkaFrameEncoder();
 
-  /** What a listener adds to the plain pipeline; {@link #plain()} for an unnamed PLAINTEXT one. */
+  /**
+   * What a listener adds to the plain pipeline; {@link #plain()} for an unnamed PLAINTEXT one.
+   * {@code clock} times SASL sessions (may be null when {@code sasl} is).
+   */
   public record ListenerSecurity(
       ListenerConfig listener,
       ReloadingSslContext tls,
@@ -59,7 +62,7 @@ public final class BrokerChannelInitializer extends ChannelInitializer<Channel> 
           Integer.MAX_VALUE,
           Duration.ZERO,
           SecurityMetrics.none(),
-          Clock.systemUTC());
+          null);
     }
   }
 
@@ -120,7 +123,9 @@ public final class BrokerChannelInitializer extends ChannelInitializer<Channel> 
     boolean sasl = security.sasl() != null;
     KafkaFrameDecoder decoder = new KafkaFrameDecoder(maxFrameBytes);
     if (sasl) {
+      // Until authenticated: a small limit, and buffers grow with the bytes that really arrive.
       decoder.maxFrameBytes(Math.min(maxFrameBytes, security.maxPreAuthBytes()));
+      decoder.accumulateIncrementally(true);
     }
     String listenerName = security.listener() == null ? null : security.listener().name();
     ConnectionGuard guard =

@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -50,6 +53,9 @@ public final class BrokerServer implements AutoCloseable {
   private final PerIpConnectionLimiter perIp;
   private final Map<String, Channel> listenerChannels = new LinkedHashMap<>();
   private ReloadingSslContext tls;
+  private ScheduledExecutorService tlsReloads;
+  private final boolean ownsTlsReloads;
+  private ScheduledFuture<?> tlsReloadTask;
   private final EventLoopGroup bossGroup = EventLoops.newGroup("kafscale-accept", 1);
   private final EventLoopGroup workerGroup = EventLoops.newGroup("kafscale-io", 0);
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -62,10 +68,26 @@ public final class BrokerServer implements AutoCloseable {
 
   /**
    * A server whose SCRAM mechanisms check credentials through {@code scram} (the single wiring
-   * point of the credential store) and whose SASL sessions are timed by {@code clock}.
+   * point of the credential store) and whose SASL sessions are timed by {@code clock}; TLS files
+   * are re-read on a thread of its own.
    */
   public BrokerServer(
       NetworkConfig config, MeterRegistry registry, ScramCredentialLookup scram, Clock clock) {
+    this(config, registry, scram, clock, null);
+  }
+
+  /**
+   * As above, with the TLS certificate reloads (file reads, PEM parsing: never on an event loop)
+   * run on {@code tlsReloads}, which the caller owns; null: a daemon thread owned by this server.
+   */
+  public BrokerServer(
+      NetworkConfig config,
+      MeterRegistry registry,
+      ScramCredentialLookup scram,
+      Clock clock,
+      ScheduledExecutorService tlsReloads) {
+    this.tlsReloads = tlsReloads;
+    this.ownsTlsReloads = tlsReloads == null;
     this.config = Objects.requireNonNull(config, "config");
     this.requestMetrics = new RequestMetrics(registry);
     this.connectionMetrics = new ConnectionMetrics(registry);
@@ -96,7 +118,25 @@ public final class BrokerServer implements AutoCloseable {
         throw new IllegalStateException("TLS certificate/key do not load: " + e.getMessage(), e);
       }
       long every = settings.reloadInterval().toMillis();
-      bossGroup.scheduleAtFixedRate(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+      if (tlsReloads == null) {
+        tlsReloads =
+            Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("kafscale-tls-reload").daemon(true).factory());
+      }
+      ReloadingSslContext context = tls;
+      tlsReloadTask =
+          tlsReloads.scheduleWithFixedDelay(
+              () -> {
+                try {
+                  context.reloadIfChanged();
+                } catch (RuntimeException e) {
+                  // A failed check must not cancel the periodic task.
+                  LOG.warn("TLS reload check failed error={}", e.toString());
+                }
+              },
+              every,
+              every,
+              TimeUnit.MILLISECONDS);
     }
     SaslServers sasl = new SaslServers(security.sasl(), scram);
     AtomicLong connectionIds = new AtomicLong();
@@ -212,6 +252,14 @@ public final class BrokerServer implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (tlsReloadTask != null) {
+        tlsReloadTask.cancel(false);
+      }
+      if (ownsTlsReloads && tlsReloads != null) {
+        tlsReloads.shutdownNow();
+      }
+    }
     stopAccepting();
     connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import io.kafscale.protocol.frame.RequestFrame;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -26,9 +27,11 @@ import org.apache.kafka.common.protocol.Errors;
  * principal, is answered here (SaslHandshake, SaslAuthenticate), or closes the connection. On a
  * SASL listener only ApiVersions and the SASL exchange are served before authentication, requests
  * are limited to the pre-authentication size until then, and a session past its KIP-368 lifetime
- * must re-authenticate before anything else. On other listeners the principal is the TLS client
- * certificate's subject ({@code User:CN=…}) or {@code User:ANONYMOUS}, and SASL requests get
- * ILLEGAL_SASL_STATE as on a Kafka listener without SASL. Confined to the connection's event loop.
+ * must re-authenticate before anything else; while it re-authenticates (KIP-368) only the SASL
+ * exchange is served and any other request closes the connection, as in Kafka. On other listeners
+ * the principal is the TLS client certificate's subject ({@code User:CN=…}) or {@code
+ * User:ANONYMOUS}, and SASL requests get ILLEGAL_SASL_STATE as on a Kafka listener without SASL.
+ * Confined to the connection's event loop.
  */
 public final class ConnectionGuard {
   /** What to do with one request. */
@@ -52,10 +55,14 @@ public final class ConnectionGuard {
 
   /**
    * @param sasl the connection's authenticator on SASL listeners, null on others
+   * @param clock times SASL sessions; may be null without {@code sasl}
    * @param maxFrameBytes the frame limit once authenticated
    */
   public ConnectionGuard(
       String listenerName, SaslAuthenticator sasl, Clock clock, int maxFrameBytes) {
+    if (sasl != null) {
+      Objects.requireNonNull(clock, "clock");
+    }
     this.listenerName = listenerName;
     this.sasl = sasl;
     this.clock = clock;
@@ -64,7 +71,14 @@ public final class ConnectionGuard {
 
   /** A guard letting everything through as {@code User:ANONYMOUS} (unnamed plaintext listener). */
   public static ConnectionGuard open() {
-    return new ConnectionGuard(null, null, Clock.systemUTC(), Integer.MAX_VALUE);
+    return new ConnectionGuard(null, null, null, Integer.MAX_VALUE);
+  }
+
+  /** The connection closed: releases the SASL exchange's resources. */
+  public void close() {
+    if (sasl != null) {
+      sasl.close();
+    }
   }
 
   public String listenerName() {
@@ -88,6 +102,9 @@ public final class ConnectionGuard {
       return answerSasl(ctx, frame);
     }
     if (!sasl.authenticated()) {
+      if (sasl.everAuthenticated()) {
+        return new Admission.Refuse("reauthentication_incomplete");
+      }
       return key == ApiKeys.API_VERSIONS
           ? new Admission.Forward(KafkaPrincipal.ANONYMOUS)
           : new Admission.Refuse("unauthenticated_request");
@@ -115,6 +132,7 @@ public final class ConnectionGuard {
       KafkaFrameDecoder decoder = ctx.pipeline().get(KafkaFrameDecoder.class);
       if (decoder != null) {
         decoder.maxFrameBytes(maxFrameBytes);
+        decoder.accumulateIncrementally(false);
       }
     }
     return new Admission.Answer(

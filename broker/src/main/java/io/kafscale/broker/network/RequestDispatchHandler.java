@@ -3,6 +3,7 @@
  */
 package io.kafscale.broker.network;
 
+import io.kafscale.broker.api.CloseConnectionException;
 import io.kafscale.broker.api.RequestContext;
 import io.kafscale.broker.api.RequestHandler;
 import io.kafscale.broker.metrics.ConnectionMetrics;
@@ -39,10 +40,11 @@ import org.slf4j.LoggerFactory;
  * responses in request order however the handler's stages complete.
  *
  * <p>Completions are moved to the channel's event loop; all state here is confined to it. A failed
- * stage becomes the request's error response ({@link ErrorResponses}); a {@code null} response
- * (acks=0) writes nothing but keeps its place. An unsupported ApiVersions gets the v0
- * UNSUPPORTED_VERSION answer; any other unsupported request makes the connection answer what came
- * before it and close. Oversized or malformed frames close the connection.
+ * stage becomes the request's error response ({@link ErrorResponses}), except a {@link
+ * CloseConnectionException}, which closes the connection after the earlier responses; a {@code
+ * null} response (acks=0) writes nothing but keeps its place. An unsupported ApiVersions gets the
+ * v0 UNSUPPORTED_VERSION answer; any other unsupported request makes the connection answer what
+ * came before it and close. Oversized or malformed frames close the connection.
  *
  * <p>Back-pressure: while the request bytes awaiting their response exceed the per-connection
  * limit, or the channel is not writable, reading is paused; it resumes below half the limit.
@@ -277,6 +279,17 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
     }
     meters.errors().increment();
     Throwable cause = unwrap(failure);
+    if (cause instanceof CloseConnectionException close) {
+      LOG.info(
+          "Request refused without a response, closing connection clientId={} apiKey={}"
+              + " correlationId={} error={}",
+          frame.clientId(),
+          frame.apiKey().name,
+          frame.correlationId(),
+          close.reason());
+      securityMetrics.refused(close.reason());
+      return new SlotOutcome.Close();
+    }
     LOG.debug(
         "Request failed clientId={} apiKey={} correlationId={} error={}",
         frame.clientId(),
@@ -399,6 +412,7 @@ public final class RequestDispatchHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     inactive = true;
+    guard.close();
     // Pending frames are closed by their own completions (the handler may still read them);
     // here only the slots and their byte accounting go.
     for (Slot<SlotOutcome> slot : orderer.clear()) {

@@ -110,6 +110,21 @@ class RequestDispatchHandlerTest {
   }
 
   @Test
+  void shouldCloseTheConnectionAfterEarlierResponsesWhenAStageAsksToClose() {
+    // Given: request 2 is a refused acks=0 produce
+    send(1, 10);
+    send(2, 10);
+
+    // When
+    handler.fail(2, new io.kafscale.broker.api.CloseConnectionException("refused"));
+    handler.complete(1);
+
+    // Then
+    assertThat(responses()).extracting(ResponseFrame::correlationId).containsExactly(1);
+    assertThat(channel.isActive()).isFalse();
+  }
+
+  @Test
   void shouldAnswerAHandlerThatThrowsWithAnErrorResponse() {
     // Given
     handler.throwOnHandle = new IllegalStateException("boom");

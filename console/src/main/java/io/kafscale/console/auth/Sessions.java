@@ -10,17 +10,25 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Login sessions of the console's single configured user: checks credentials in constant time,
  * issues a random 256-bit session id and a separate 256-bit CSRF token, expires sessions after a
- * fixed lifetime (on the injected clock) and compares CSRF tokens in constant time. Thread-safe.
+ * fixed lifetime (on the injected clock, at most {@link #MAX_TTL}) and compares CSRF tokens in
+ * constant time. Listeners hear of every session that ends (logout or expiry) so its open event
+ * streams can be closed. Thread-safe.
  */
 public final class Sessions {
   private static final int MAX_SESSIONS = 10_000;
+
+  /** The longest session lifetime; longer configured values are capped here. */
+  public static final Duration MAX_TTL = Duration.ofDays(30);
 
   private final byte[] userDigest;
   private final byte[] passwordDigest;
@@ -29,13 +37,19 @@ public final class Sessions {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> byId = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
 
   public Sessions(String user, String password, Duration ttl, Clock clock) {
     this.user = user;
     this.userDigest = sha256(user);
     this.passwordDigest = sha256(password);
-    this.ttl = ttl;
+    this.ttl = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
     this.clock = clock;
+  }
+
+  /** Calls {@code listener} with the id of every session that ends (logout, expiry, eviction). */
+  public void onSessionEnd(Consumer<String> listener) {
+    endListeners.add(listener);
   }
 
   /** A new session when both name and password match, else empty. */
@@ -50,9 +64,9 @@ public final class Sessions {
     purgeExpired();
     if (byId.size() >= MAX_SESSIONS) {
       // Bounded memory: a flood of logins evicts arbitrary old sessions, never grows the map.
-      byId.keySet().stream().findAny().ifPresent(byId::remove);
+      byId.keySet().stream().findAny().ifPresent(this::end);
     }
-    Session session = new Session(token(), user, token(), clock.millis() + ttl.toMillis());
+    Session session = new Session(token(), user, token(), expiry(clock.millis(), ttl));
     byId.put(session.id(), session);
     return Optional.of(session);
   }
@@ -67,7 +81,9 @@ public final class Sessions {
       return Optional.empty();
     }
     if (session.expiresAtMs() <= clock.millis()) {
-      byId.remove(id, session);
+      if (byId.remove(id, session)) {
+        ended(id);
+      }
       return Optional.empty();
     }
     return Optional.of(session);
@@ -75,8 +91,21 @@ public final class Sessions {
 
   public void logout(String id) {
     if (id != null) {
-      byId.remove(id);
+      end(id);
     }
+  }
+
+  /** The expiry instant, saturating at {@code Long.MAX_VALUE} instead of overflowing. */
+  static long expiry(long nowMs, Duration ttl) {
+    long ttlMs;
+    try {
+      ttlMs = ttl.toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+    long sum = nowMs + ttlMs;
+    // Overflow iff both operands have the sign opposite to the result's.
+    return ((nowMs ^ sum) & (ttlMs ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   /** Whether {@code given} is the session's CSRF token (constant time). */
@@ -91,9 +120,24 @@ public final class Sessions {
     return ttl;
   }
 
-  private void purgeExpired() {
+  /** Removes every expired session (and tells the listeners); the refresh loop calls it. */
+  public void purgeExpired() {
     long now = clock.millis();
-    byId.values().removeIf(s -> s.expiresAtMs() <= now);
+    for (Session s : List.copyOf(byId.values())) {
+      if (s.expiresAtMs() <= now && byId.remove(s.id(), s)) {
+        ended(s.id());
+      }
+    }
+  }
+
+  private void end(String id) {
+    if (byId.remove(id) != null) {
+      ended(id);
+    }
+  }
+
+  private void ended(String id) {
+    endListeners.forEach(l -> l.accept(id));
   }
 
   private String token() {

@@ -114,8 +114,8 @@ public final class ConsoleCatalogue {
           "KAFSCALE_CONSOLE_SESSION_TTL_MS",
           "28800000",
           60_000,
-          Long.MAX_VALUE,
-          "Lifetime of a login session (default 8 hours).");
+          30L * 24 * 60 * 60 * 1000,
+          "Lifetime of a login session (default 8 hours, at most 30 days).");
   public static final ConfigVar LOGIN_FAILURE_DELAY_MS =
       number(
           "KAFSCALE_CONSOLE_LOGIN_FAILURE_DELAY_MS",
@@ -123,6 +123,44 @@ public final class ConsoleCatalogue {
           0,
           60_000,
           "Fixed delay before a failed login is answered (slows password guessing).");
+  public static final ConfigVar LOGIN_FAILURES_PER_MINUTE =
+      number(
+          "KAFSCALE_CONSOLE_LOGIN_FAILURES_PER_MINUTE",
+          "20",
+          1,
+          100_000,
+          "Failed logins allowed in any minute across all clients; past it every login is"
+              + " answered 429 `TOO_MANY_REQUESTS` until the minute has passed.");
+  public static final ConfigVar COOKIE_SECURE =
+      of(
+          "KAFSCALE_CONSOLE_COOKIE_SECURE",
+          ConfigType.BOOLEAN,
+          "false",
+          "Marks the session cookie `Secure` (sent only over HTTPS). Set it to `true` whenever the"
+              + " console is reached through TLS (an ingress or proxy terminating HTTPS); leave it"
+              + " `false` for plain HTTP such as `make run`, or the browser drops the cookie.");
+  public static final ConfigVar IDLE_TIMEOUT_MS =
+      number(
+          "KAFSCALE_CONSOLE_IDLE_TIMEOUT_MS",
+          "60000",
+          1000,
+          3_600_000,
+          "A connection with no traffic for this long is closed (event streams excepted).");
+  public static final ConfigVar MAX_CONNECTIONS =
+      number(
+          "KAFSCALE_CONSOLE_MAX_CONNECTIONS",
+          "512",
+          1,
+          100_000,
+          "Most open HTTP connections (event streams included); more are closed at once.");
+  public static final ConfigVar MAX_CONCURRENT_BROWSES =
+      number(
+          "KAFSCALE_CONSOLE_MAX_CONCURRENT_BROWSES",
+          "4",
+          1,
+          1000,
+          "Most message-browser reads running at once (each holds a Kafka consumer and up to"
+              + " 500 records); more are answered 503 `BUSY`.");
   public static final ConfigVar MAX_BODY_BYTES =
       number(
           "KAFSCALE_CONSOLE_MAX_BODY_BYTES",
@@ -130,6 +168,29 @@ public final class ConsoleCatalogue {
           1024,
           64L * 1024 * 1024,
           "Largest request body accepted; larger requests get 413.");
+
+  /** Prefix of the Kafka client properties passed through ({@link #KAFKA_PROPERTY}). */
+  public static final String KAFKA_PROPERTY_PREFIX = "KAFSCALE_CONSOLE_KAFKA_";
+
+  /** Documents the pass-through of Kafka client properties (not read as one variable). */
+  public static final ConfigVar KAFKA_PROPERTY =
+      new ConfigVar(
+          KAFKA_PROPERTY_PREFIX + "<PROPERTY>",
+          ConfigType.STRING,
+          null,
+          "unset",
+          null,
+          null,
+          true,
+          "Any Kafka client property for the console's AdminClient, consumer and producer, to"
+              + " reach secured listeners: the name after the prefix, lower-cased, `_` becoming"
+              + " `.`. E.g. `KAFSCALE_CONSOLE_KAFKA_SECURITY_PROTOCOL=SASL_SSL` sets"
+              + " `security.protocol`, `KAFSCALE_CONSOLE_KAFKA_SASL_MECHANISM`,"
+              + " `KAFSCALE_CONSOLE_KAFKA_SASL_JAAS_CONFIG`,"
+              + " `KAFSCALE_CONSOLE_KAFKA_SSL_TRUSTSTORE_LOCATION`. Catalogued variables such as"
+              + " `KAFSCALE_CONSOLE_KAFKA_TIMEOUT_MS` are not passed through; the console's own"
+              + " settings (bootstrap servers, client ids, (de)serializers, timeouts, no auto"
+              + " commit) win over passed-through ones. Values are never logged.");
 
   public static final ConfigVar ETCD_ENDPOINTS =
       of(
@@ -157,7 +218,13 @@ public final class ConsoleCatalogue {
           BROKER_ADMIN_PORT,
           SESSION_TTL_MS,
           LOGIN_FAILURE_DELAY_MS,
+          LOGIN_FAILURES_PER_MINUTE,
+          COOKIE_SECURE,
+          IDLE_TIMEOUT_MS,
+          MAX_CONNECTIONS,
+          MAX_CONCURRENT_BROWSES,
           MAX_BODY_BYTES,
+          KAFKA_PROPERTY,
           ETCD_ENDPOINTS,
           ConfigCatalogue.ETCD_USERNAME,
           ConfigCatalogue.ETCD_PASSWORD,

@@ -15,16 +15,22 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The console's configuration, read from {@code KAFSCALE_CONSOLE_*} and {@code KAFSCALE_ETCD_*}
  * variables ({@link ConsoleCatalogue}). {@link #load} reports every problem at once. {@code etcd}
  * is empty when no metadata store is configured (the in-process launcher hands its own store over
- * instead). Immutable; {@link #toString()} never shows the password.
+ * instead). {@code kafkaProperties} are passed to every Kafka client. Immutable; {@link
+ * #toString()} never shows the password or any Kafka property value.
  */
 public record ConsoleConfig(
     HostPort listen,
@@ -42,7 +48,17 @@ public record ConsoleConfig(
     Duration sessionTtl,
     Duration loginFailureDelay,
     int maxBodyBytes,
-    Optional<EtcdConfig> etcd) {
+    Optional<EtcdConfig> etcd,
+    Limits limits,
+    Map<String, String> kafkaProperties) {
+
+  /** Abuse and resource limits of the HTTP side, and whether the session cookie is Secure. */
+  public record Limits(
+      int loginFailuresPerMinute,
+      boolean cookieSecure,
+      Duration idleTimeout,
+      int maxConnections,
+      int maxConcurrentBrowses) {}
 
   /**
    * Reads and checks every variable.
@@ -87,7 +103,14 @@ public record ConsoleConfig(
             Duration.ofMillis(reader.longValue(SESSION_TTL_MS)),
             Duration.ofMillis(reader.longValue(LOGIN_FAILURE_DELAY_MS)),
             reader.intValue(MAX_BODY_BYTES),
-            etcd(reader));
+            etcd(reader),
+            new Limits(
+                reader.intValue(LOGIN_FAILURES_PER_MINUTE),
+                reader.bool(COOKIE_SECURE),
+                Duration.ofMillis(reader.longValue(IDLE_TIMEOUT_MS)),
+                reader.intValue(MAX_CONNECTIONS),
+                reader.intValue(MAX_CONCURRENT_BROWSES)),
+            kafkaProperties(merged));
     reader.throwIfInvalid();
     return config;
   }
@@ -110,7 +133,32 @@ public record ConsoleConfig(
         sessionTtl,
         loginFailureDelay,
         maxBodyBytes,
-        etcd);
+        etcd,
+        limits,
+        kafkaProperties);
+  }
+
+  /**
+   * The Kafka client properties passed through as {@code KAFSCALE_CONSOLE_KAFKA_<PROPERTY>}: the
+   * suffix lower-cased with {@code _} as {@code .}; catalogued variables are not properties.
+   */
+  static Map<String, String> kafkaProperties(Map<String, String> env) {
+    Set<String> catalogued =
+        ConsoleCatalogue.ALL.stream().map(ConfigVar::name).collect(Collectors.toSet());
+    Map<String, String> out = new TreeMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(KAFKA_PROPERTY_PREFIX)
+              && name.length() > KAFKA_PROPERTY_PREFIX.length()
+              && !catalogued.contains(name)) {
+            String property =
+                name.substring(KAFKA_PROPERTY_PREFIX.length())
+                    .toLowerCase(Locale.ROOT)
+                    .replace('_', '.');
+            out.put(property, value);
+          }
+        });
+    return Collections.unmodifiableMap(out);
   }
 
   @Override
@@ -127,6 +175,9 @@ public record ConsoleConfig(
         + refresh
         + ", etcd="
         + etcd.map(EtcdConfig::endpoints).map(Object::toString).orElse("none")
+        + ", kafkaProperties="
+        // Names only: values may be passwords or JAAS configs.
+        + kafkaProperties.keySet()
         + "]";
   }
 

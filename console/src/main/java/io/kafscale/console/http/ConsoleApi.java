@@ -3,6 +3,7 @@
  */
 package io.kafscale.console.http;
 
+import io.kafscale.console.auth.LoginLimiter;
 import io.kafscale.console.auth.Session;
 import io.kafscale.console.auth.Sessions;
 import io.kafscale.console.service.BrokerService;
@@ -23,26 +24,50 @@ public final class ConsoleApi {
   /** Body of POST /login. */
   public record Login(String username, String password) {}
 
+  /**
+   * How the API logs users in and out: the sessions, the failed-login limit, read-only mode,
+   * whether cookies are {@code Secure} (set behind TLS) and the delay before a failed login is
+   * answered.
+   */
+  public record Auth(
+      Sessions sessions,
+      LoginLimiter limiter,
+      boolean readOnly,
+      boolean secureCookie,
+      Duration loginFailureDelay) {}
+
   /** Every route of the contract on {@code routes}. */
   public static Routes register(
       Routes routes,
-      Sessions sessions,
-      boolean readOnly,
-      Duration loginFailureDelay,
+      Auth auth,
       OverviewService overview,
       BrokerService brokers,
       TopicService topics,
       MessageService messages,
       GroupService groups) {
+    Sessions sessions = auth.sessions();
+    boolean readOnly = auth.readOnly();
+    String cookieFlags =
+        "; Path=/; HttpOnly; SameSite=Strict" + (auth.secureCookie() ? "; Secure" : "");
     routes.addOpen(
         "POST",
         "/api/v1/login",
         c -> {
           Login login = c.request().body(Login.class);
+          if (!auth.limiter().allowed()) {
+            return ApiResponse.error(
+                    new ApiException(
+                        429,
+                        "TOO_MANY_REQUESTS",
+                        "too many failed logins; try again in a minute",
+                        null))
+                .withHeader("Retry-After", Long.toString(auth.limiter().retryAfterSeconds()));
+          }
           Optional<Session> session = sessions.login(login.username(), login.password());
           if (session.isEmpty()) {
+            auth.limiter().failed();
             return ApiResponse.error(ApiException.unauthenticated("wrong user name or password"))
-                .delayed(loginFailureDelay);
+                .delayed(auth.loginFailureDelay());
           }
           return ApiResponse.ok(sessionDoc(session.get(), readOnly))
               .withHeader(
@@ -50,7 +75,8 @@ public final class ConsoleApi {
                   ConsoleHttpHandler.SESSION_COOKIE
                       + "="
                       + session.get().id()
-                      + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                      + cookieFlags
+                      + "; Max-Age="
                       + sessions.ttl().toSeconds());
         });
     routes.addReadOnlySafe(
@@ -61,8 +87,7 @@ public final class ConsoleApi {
           return ApiResponse.noContent()
               .withHeader(
                   "Set-Cookie",
-                  ConsoleHttpHandler.SESSION_COOKIE
-                      + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+                  ConsoleHttpHandler.SESSION_COOKIE + "=" + cookieFlags + "; Max-Age=0");
         });
     routes.add("GET", "/api/v1/session", c -> ApiResponse.ok(sessionDoc(c.session(), readOnly)));
 

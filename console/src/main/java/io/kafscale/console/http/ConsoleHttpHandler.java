@@ -111,7 +111,8 @@ public final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHt
   }
 
   private void openEventStream(ChannelHandlerContext ctx, ApiRequest request) {
-    if (routes.session(request).isEmpty()) {
+    Optional<io.kafscale.console.auth.Session> session = routes.session(request);
+    if (session.isEmpty()) {
       write(ctx, ApiResponse.error(ApiException.unauthenticated("log in first")), false);
       return;
     }
@@ -121,7 +122,8 @@ public final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHt
     head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     SecurityHeaders.apply(head.headers());
     ctx.writeAndFlush(head);
-    events.attach(ctx.channel());
+    ConnectionGuard.streaming(ctx.pipeline());
+    events.attach(ctx.channel(), session.get().id());
   }
 
   private void writeLater(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {

@@ -9,21 +9,26 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open server-sent-event streams ({@code GET /api/v1/events}) and the latest document of each
- * event name, which a new stream receives at once. A stream is dropped when its channel closes or a
- * write fails. Thread-safe.
+ * The open server-sent-event streams ({@code GET /api/v1/events}), each bound to the session that
+ * opened it, and the latest document of each event name, which a new stream receives at once. A
+ * stream is dropped when its channel closes, a write fails, its session ends ({@link
+ * #closeSession}), or it stops reading: a channel that is not writable when an event is due has a
+ * full outbound buffer, and queueing more would grow memory without bound, so it is closed (the
+ * browser's EventSource reconnects and gets the latest events again). Thread-safe.
  */
 public final class EventHub {
-  private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  private final Map<Channel, String> channels = new ConcurrentHashMap<>();
   private final Map<String, String> latest = new LinkedHashMap<>();
 
-  /** Registers an open stream whose response headers were sent, and replays the latest events. */
-  public void attach(Channel channel) {
-    channels.add(channel);
+  /**
+   * Registers an open stream of session {@code sessionId} whose response headers were sent, and
+   * replays the latest events.
+   */
+  public void attach(Channel channel, String sessionId) {
+    channels.put(channel, sessionId);
     channel.closeFuture().addListener(f -> channels.remove(channel));
     Map<String, String> snapshot;
     synchronized (latest) {
@@ -37,9 +42,19 @@ public final class EventHub {
     synchronized (latest) {
       latest.put(event, json);
     }
-    for (Channel channel : channels) {
+    for (Channel channel : channels.keySet()) {
       send(channel, event, json);
     }
+  }
+
+  /** Closes the streams of a session that ended (logout or expiry). */
+  public void closeSession(String sessionId) {
+    channels.forEach(
+        (channel, id) -> {
+          if (id.equals(sessionId)) {
+            drop(channel);
+          }
+        });
   }
 
   public int streams() {
@@ -48,7 +63,7 @@ public final class EventHub {
 
   /** Closes every stream (server shutdown). */
   public void closeAll() {
-    channels.forEach(Channel::close);
+    channels.keySet().forEach(Channel::close);
     channels.clear();
   }
 
@@ -58,8 +73,8 @@ public final class EventHub {
   }
 
   private void send(Channel channel, String event, String json) {
-    if (!channel.isActive()) {
-      channels.remove(channel);
+    if (!channel.isActive() || !channel.isWritable()) {
+      drop(channel);
       return;
     }
     byte[] bytes = frame(event, json).getBytes(StandardCharsets.UTF_8);
@@ -68,9 +83,13 @@ public final class EventHub {
         .addListener(
             f -> {
               if (!f.isSuccess()) {
-                channels.remove(channel);
-                channel.close();
+                drop(channel);
               }
             });
+  }
+
+  private void drop(Channel channel) {
+    channels.remove(channel);
+    channel.close();
   }
 }

@@ -80,10 +80,21 @@ public final class HealthRoutes {
     }
     CompletableFuture<ApiResponse> check;
     try {
+      // Copy into a plain future first: a Kafka client's stage refuses completion from outside,
+      // so orTimeout on it would never fire.
+      CompletableFuture<Object> plain = new CompletableFuture<>();
+      readinessCheck
+          .get()
+          .whenComplete(
+              (ok, error) -> {
+                if (error == null) {
+                  plain.complete(ok);
+                } else {
+                  plain.completeExceptionally(error);
+                }
+              });
       check =
-          readinessCheck
-              .get()
-              .toCompletableFuture()
+          plain
               .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
               .handle((ok, error) -> error == null ? ok() : notReady(error));
     } catch (RuntimeException e) {

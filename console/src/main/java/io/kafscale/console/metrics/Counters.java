@@ -8,16 +8,27 @@ import java.util.Map;
 
 /**
  * The cumulative counters the console reads from one broker's {@code /metrics} at one instant:
- * produce and fetch bytes, produced records, S3 PUT and GET requests. Immutable.
+ * produce and fetch bytes, produced records, S3 PUT, GET and LIST requests. A counter absent from
+ * the scrape is {@code null} (unknown), never 0: the broker registers its per-topic counters on
+ * first use, so absence means "no data", and a rate from it would be invented. Immutable.
  */
 public record Counters(
-    long atMs, double bytesIn, double bytesOut, double messagesIn, double puts, double gets) {
-  public static final String BYTES_IN = "kafscale_topic_bytes_in_total";
-  public static final String BYTES_OUT = "kafscale_topic_bytes_out_total";
-  public static final String MESSAGES_IN = "kafscale_topic_messages_in_total";
+    long atMs,
+    Double bytesIn,
+    Double bytesOut,
+    Double messagesIn,
+    Double puts,
+    Double gets,
+    Double lists) {
+  // Micrometer's Prometheus names: the base unit is part of the name (kafscale.topic.bytes.in with
+  // baseUnit "bytes" is exposed as kafscale_topic_bytes_in_bytes_total), see the broker's
+  // ApiMeters and docs/grafana/kafscale-dashboard.json.
+  public static final String BYTES_IN = "kafscale_topic_bytes_in_bytes_total";
+  public static final String BYTES_OUT = "kafscale_topic_bytes_out_bytes_total";
+  public static final String MESSAGES_IN = "kafscale_topic_messages_in_records_total";
   public static final String OBJECT_REQUESTS = "kafscale_objectstore_requests_total";
 
-  /** Sums every label set of the catalogued counters (absent counters count as 0). */
+  /** Sums every label set of each catalogued counter; a counter with no sample is null. */
   public static Counters from(long atMs, List<PrometheusText.Sample> samples) {
     return new Counters(
         atMs,
@@ -25,12 +36,14 @@ public record Counters(
         PrometheusText.sum(samples, BYTES_OUT, Map.of()),
         PrometheusText.sum(samples, MESSAGES_IN, Map.of()),
         PrometheusText.sum(samples, OBJECT_REQUESTS, Map.of("operation", "put")),
-        PrometheusText.sum(samples, OBJECT_REQUESTS, Map.of("operation", "get")));
+        PrometheusText.sum(samples, OBJECT_REQUESTS, Map.of("operation", "get")),
+        PrometheusText.sum(samples, OBJECT_REQUESTS, Map.of("operation", "list")));
   }
 
   /**
-   * Per-second rates from {@code earlier} to this, or null when time did not advance. A counter
-   * that went down (broker restarted) counts from zero.
+   * Per-second rates from {@code earlier} to this, or null when time did not advance. A rate is
+   * null when its counter is missing from either scrape. A counter that went down (broker
+   * restarted) counts from zero.
    */
   public RatePoint ratesSince(Counters earlier) {
     double seconds = (atMs - earlier.atMs) / 1000.0;
@@ -39,14 +52,18 @@ public record Counters(
     }
     return new RatePoint(
         atMs,
-        delta(bytesIn, earlier.bytesIn) / seconds,
-        delta(bytesOut, earlier.bytesOut) / seconds,
-        delta(messagesIn, earlier.messagesIn) / seconds,
-        delta(puts, earlier.puts) / seconds,
-        delta(gets, earlier.gets) / seconds);
+        rate(bytesIn, earlier.bytesIn, seconds),
+        rate(bytesOut, earlier.bytesOut, seconds),
+        rate(messagesIn, earlier.messagesIn, seconds),
+        rate(puts, earlier.puts, seconds),
+        rate(gets, earlier.gets, seconds),
+        rate(lists, earlier.lists, seconds));
   }
 
-  private static double delta(double now, double before) {
-    return now >= before ? now - before : now;
+  private static Double rate(Double now, Double before, double seconds) {
+    if (now == null || before == null) {
+      return null;
+    }
+    return (now >= before ? now - before : now) / seconds;
   }
 }

@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * Scrapes every broker's {@code /metrics} once per refresh and keeps 15 minutes of cluster rates:
- * each broker's rates since its previous scrape, summed over the brokers that answered both times.
- * A refresh where no broker yields a rate records a gap. Called from one scheduler thread; reads
- * are thread-safe.
+ * each broker's rates since its previous scrape, summed over the brokers. A refresh where any
+ * broker did not answer (now or at its previous scrape) records a gap: a sum over only some brokers
+ * would be a silently lower total. A rate whose counter some broker lacks is null ({@link
+ * RatePoint}). Called from one scheduler thread; reads are thread-safe.
  */
 public final class MetricsSampler {
   public static final Duration WINDOW = Duration.ofMinutes(15);
@@ -35,19 +36,26 @@ public final class MetricsSampler {
   public synchronized Optional<RatePoint> sample(Collection<String> adminAddresses) {
     long now = clock.millis();
     RatePoint total = null;
+    boolean complete = !adminAddresses.isEmpty();
     Map<String, Counters> seen = new HashMap<>();
     for (String address : adminAddresses) {
       BrokerAdmin.Reply reply = admin.get(address, "/metrics");
       if (!reply.ok()) {
+        complete = false;
         continue;
       }
       Counters counters = Counters.from(now, PrometheusText.parse(reply.body()));
       seen.put(address, counters);
       Counters before = previous.get(address);
       RatePoint rate = before == null ? null : counters.ratesSince(before);
-      if (rate != null) {
+      if (rate == null) {
+        complete = false;
+      } else {
         total = total == null ? rate : total.plus(rate);
       }
+    }
+    if (!complete) {
+      total = null;
     }
     previous.clear();
     previous.putAll(seen);

@@ -34,20 +34,20 @@ public final class PrometheusText {
     return samples;
   }
 
-  /** Sum of the values of every sample named {@code name} whose labels include {@code match}. */
-  public static double sum(List<Sample> samples, String name, Map<String, String> match) {
+  /**
+   * Sum of the values of every sample named {@code name} whose labels include {@code match}, or
+   * null when no sample matches (an absent counter is unknown, not 0).
+   */
+  public static Double sum(List<Sample> samples, String name, Map<String, String> match) {
     double total = 0;
+    boolean found = false;
     for (Sample s : samples) {
       if (s.name().equals(name) && s.labels().entrySet().containsAll(match.entrySet())) {
         total += s.value();
+        found = true;
       }
     }
-    return total;
-  }
-
-  /** Whether any sample has this name. */
-  public static boolean has(List<Sample> samples, String name) {
-    return samples.stream().anyMatch(s -> s.name().equals(name));
+    return found ? total : null;
   }
 
   static Sample parseLine(String line) {

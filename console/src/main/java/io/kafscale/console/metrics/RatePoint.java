@@ -3,22 +3,31 @@
  */
 package io.kafscale.console.metrics;
 
-/** Cluster (or one broker's) rates per second at one instant. Immutable. */
+/**
+ * Cluster (or one broker's) rates per second at one instant; a null rate is unknown (a counter was
+ * missing), and a sum with an unknown part is unknown. Immutable.
+ */
 public record RatePoint(
     long atMs,
-    double produceBytesPerSec,
-    double fetchBytesPerSec,
-    double produceRecordsPerSec,
-    double s3PutPerSec,
-    double s3GetPerSec) {
+    Double produceBytesPerSec,
+    Double fetchBytesPerSec,
+    Double produceRecordsPerSec,
+    Double s3PutPerSec,
+    Double s3GetPerSec,
+    Double s3ListPerSec) {
 
   public RatePoint plus(RatePoint other) {
     return new RatePoint(
         Math.max(atMs, other.atMs),
-        produceBytesPerSec + other.produceBytesPerSec,
-        fetchBytesPerSec + other.fetchBytesPerSec,
-        produceRecordsPerSec + other.produceRecordsPerSec,
-        s3PutPerSec + other.s3PutPerSec,
-        s3GetPerSec + other.s3GetPerSec);
+        add(produceBytesPerSec, other.produceBytesPerSec),
+        add(fetchBytesPerSec, other.fetchBytesPerSec),
+        add(produceRecordsPerSec, other.produceRecordsPerSec),
+        add(s3PutPerSec, other.s3PutPerSec),
+        add(s3GetPerSec, other.s3GetPerSec),
+        add(s3ListPerSec, other.s3ListPerSec));
+  }
+
+  private static Double add(Double a, Double b) {
+    return a == null || b == null ? null : a + b;
   }
 }

@@ -102,14 +102,23 @@ public final class BrokerService {
     return list(cluster());
   }
 
+  /** Every broker with its flush state (the brokers page and detail). */
   public List<BrokerView> list(ClusterInfo cluster) {
+    return list(cluster, true);
+  }
+
+  /**
+   * Every broker; {@code withFlush} false skips each broker's {@code /api/v1/partitions} (which
+   * grows with its partitions) and leaves {@code flush} null: the overview sweep does not show it.
+   */
+  public List<BrokerView> list(ClusterInfo cluster, boolean withFlush) {
     Map<Integer, BrokerRecord> registrations = registrations();
     Map<Integer, Integer> owned = ownedCounts();
     List<Endpoint> endpoints = endpoints(cluster.nodes(), registrations);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<BrokerView>> futures = new ArrayList<>();
       for (Endpoint e : endpoints) {
-        futures.add(pool.submit(() -> view(e, cluster.controllerId(), owned)));
+        futures.add(pool.submit(() -> view(e, cluster.controllerId(), owned, withFlush)));
       }
       List<BrokerView> out = new ArrayList<>();
       for (Future<BrokerView> f : futures) {
@@ -197,7 +206,8 @@ public final class BrokerService {
     return r.adminAddress().orElse(r.host() + ":" + defaultAdminPort);
   }
 
-  private BrokerView view(Endpoint e, Integer controllerId, Map<Integer, Integer> owned) {
+  private BrokerView view(
+      Endpoint e, Integer controllerId, Map<Integer, Integer> owned, boolean withFlush) {
     BrokerAdmin.Reply reply = admin.get(e.adminAddress(), "/api/v1/broker");
     boolean controller = controllerId != null && controllerId == e.id();
     Integer ownedPartitions = owned == null ? null : owned.getOrDefault(e.id(), 0);
@@ -242,7 +252,7 @@ public final class BrokerService {
         controller,
         ownedPartitions,
         json == null ? null : cache(e.adminAddress()),
-        json == null ? null : flush(e.adminAddress()),
+        json == null || !withFlush ? null : flush(e.adminAddress()),
         null);
   }
 

@@ -39,7 +39,7 @@ public final class GroupService {
       String groupId,
       String state,
       String protocolType,
-      int members,
+      Integer members,
       Integer coordinator,
       Long lag) {}
 
@@ -88,30 +88,46 @@ public final class GroupService {
     this.history = history;
   }
 
+  /**
+   * Every group. Consumer groups (protocol type {@code consumer}, or empty for groups that only
+   * commit offsets) are described and get their lag; other groups (Kafka Connect workers, ...) are
+   * listed with their protocol type and state only, since describing them as consumer groups fails.
+   */
   public List<GroupSummary> list() {
     Collection<GroupListing> listings = await(kafka.admin().listGroups().all(), t(), "list groups");
-    List<String> ids = listings.stream().map(GroupListing::groupId).sorted().toList();
-    if (ids.isEmpty()) {
-      return List.of();
+    List<String> ids =
+        listings.stream()
+            .filter(GroupService::isConsumerGroup)
+            .map(GroupListing::groupId)
+            .sorted()
+            .toList();
+    Map<String, ConsumerGroupDescription> described = Map.of();
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = Map.of();
+    Map<TopicPartition, Long> ends = Map.of();
+    if (!ids.isEmpty()) {
+      described = await(kafka.admin().describeConsumerGroups(ids).all(), t(), "describe groups");
+      Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+      ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
+      committed =
+          await(kafka.admin().listConsumerGroupOffsets(specs).all(), t(), "list committed offsets");
+      Set<TopicPartition> all = new HashSet<>();
+      committed.values().forEach(m -> m.forEach((tp, o) -> addIfCommitted(all, tp, o)));
+      ends = topics.knownEndOffsets(all);
     }
-    Map<String, ConsumerGroupDescription> described =
-        await(kafka.admin().describeConsumerGroups(ids).all(), t(), "describe groups");
-    Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
-    ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
-        await(kafka.admin().listConsumerGroupOffsets(specs).all(), t(), "list committed offsets");
-    Set<TopicPartition> all = new HashSet<>();
-    committed
-        .values()
-        .forEach(
-            m ->
-                m.forEach(
-                    (tp, o) -> {
-                      if (o != null) all.add(tp);
-                    }));
-    Map<TopicPartition, Long> ends = endOffsets(all);
     List<GroupSummary> out = new ArrayList<>();
-    for (String id : ids) {
+    for (GroupListing listing : listings) {
+      String id = listing.groupId();
+      if (!isConsumerGroup(listing)) {
+        out.add(
+            new GroupSummary(
+                id,
+                listing.groupState().map(Object::toString).orElse(null),
+                listing.protocol(),
+                null,
+                null,
+                null));
+        continue;
+      }
       ConsumerGroupDescription d = described.get(id);
       Map<TopicPartition, OffsetAndMetadata> offsets = committed.getOrDefault(id, Map.of());
       out.add(
@@ -119,17 +135,31 @@ public final class GroupService {
               id,
               d == null ? null : state(d),
               d == null ? null : protocolType(d),
-              d == null ? 0 : d.members().size(),
+              d == null ? null : d.members().size(),
               d == null || d.coordinator() == null ? null : d.coordinator().id(),
               totalLag(lags(offsets, ends))));
     }
+    out.sort(Comparator.comparing(GroupSummary::groupId));
     return out;
+  }
+
+  /** Whether the console can describe the group as a consumer group. */
+  static boolean isConsumerGroup(GroupListing listing) {
+    String protocol = listing.protocol();
+    return protocol == null || protocol.isEmpty() || protocol.equals("consumer");
+  }
+
+  private static void addIfCommitted(
+      Set<TopicPartition> all, TopicPartition tp, OffsetAndMetadata o) {
+    if (o != null) {
+      all.add(tp);
+    }
   }
 
   public GroupDetail detail(String id) {
     ConsumerGroupDescription d = describe(id);
     Map<TopicPartition, OffsetAndMetadata> committed = committed(id);
-    Map<TopicPartition, Long> ends = endOffsets(committed.keySet());
+    Map<TopicPartition, Long> ends = topics.knownEndOffsets(committed.keySet());
     List<OffsetLag> offsets = lags(committed, ends);
     List<Member> members =
         d.members().stream()
@@ -250,21 +280,6 @@ public final class GroupService {
     return out;
   }
 
-  private Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> tps) {
-    if (tps.isEmpty()) {
-      return Map.of();
-    }
-    try {
-      return topics.offsets(tps, OffsetSpec.latest());
-    } catch (ApiException e) {
-      if (e.status() == 404) {
-        // A committed offset of a deleted topic: its lag is unknown, not an error of the group.
-        return Map.of();
-      }
-      throw e;
-    }
-  }
-
   static List<OffsetLag> lags(
       Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> ends) {
     List<OffsetLag> out = new ArrayList<>();
@@ -286,11 +301,13 @@ public final class GroupService {
     return out;
   }
 
+  /**
+   * The sum of the lags; null (unknown, a gap in the lag history) when there is no committed offset
+   * or any partition's lag is unknown: a partial sum would read as a lower lag than the real one.
+   */
   static Long totalLag(List<OffsetLag> offsets) {
     if (offsets.isEmpty() || offsets.stream().anyMatch(o -> o.lag() == null)) {
-      return offsets.isEmpty()
-          ? null
-          : offsets.stream().filter(o -> o.lag() != null).mapToLong(OffsetLag::lag).sum();
+      return null;
     }
     return offsets.stream().mapToLong(OffsetLag::lag).sum();
   }

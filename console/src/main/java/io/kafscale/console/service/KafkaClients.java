@@ -4,6 +4,7 @@
 package io.kafscale.console.service;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,12 +22,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaClients implements AutoCloseable {
   private final String bootstrapServers;
+  private final Map<String, String> extra;
   private final Duration timeout;
   private final Admin admin;
   private KafkaProducer<byte[], byte[]> producer;
 
   public KafkaClients(String bootstrapServers, Duration timeout) {
+    this(bootstrapServers, Map.of(), timeout);
+  }
+
+  /**
+   * @param extra Kafka client properties for every client (security settings for secured
+   *     listeners); the console's own settings win over them
+   */
+  public KafkaClients(String bootstrapServers, Map<String, String> extra, Duration timeout) {
     this.bootstrapServers = bootstrapServers;
+    this.extra = Map.copyOf(extra);
     this.timeout = timeout;
     Properties props = base("kafscale-console-admin");
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -64,6 +75,8 @@ public final class KafkaClients implements AutoCloseable {
     Properties props = base("kafscale-console-browser");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+    // Bounds one poll's memory (the default is 50 MiB); the browser shows at most 500 records.
+    props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
     props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
@@ -74,7 +87,13 @@ public final class KafkaClients implements AutoCloseable {
   }
 
   private Properties base(String clientId) {
+    return base(bootstrapServers, extra, clientId);
+  }
+
+  /** The pass-through properties first, then the console's (which therefore win). */
+  static Properties base(String bootstrapServers, Map<String, String> extra, String clientId) {
     Properties props = new Properties();
+    props.putAll(extra);
     props.put("bootstrap.servers", bootstrapServers);
     props.put("client.id", clientId);
     return props;

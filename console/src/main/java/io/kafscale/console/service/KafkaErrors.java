@@ -75,6 +75,11 @@ public final class KafkaErrors {
           new ApiException(503, "CLUSTER_UNAVAILABLE", "timed out: " + message, null);
       case org.apache.kafka.common.errors.ApiException x ->
           new ApiException(500, "INTERNAL", message, name);
+      // A bare KafkaException is the clients saying they could not reach the cluster at all
+      // (e.g. the Admin client's "Failed to find brokers to send ListGroups").
+      case org.apache.kafka.common.KafkaException x
+          when x.getClass() == org.apache.kafka.common.KafkaException.class ->
+          new ApiException(503, "CLUSTER_UNAVAILABLE", message, null);
       case IllegalArgumentException x -> new ApiException(400, "BAD_REQUEST", message, null);
       default -> new ApiException(500, "INTERNAL", what + ": " + e, null);
     };

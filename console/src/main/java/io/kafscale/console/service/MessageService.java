@@ -7,11 +7,12 @@ import io.kafscale.console.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,11 +28,17 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 /**
  * The message browser: reads a window of each partition with a short-lived consumer ({@code
  * assign}/{@code seek}, never a group, never a commit), newest first; and produces a test message.
- * Thread-safe (one consumer per call).
+ * Memory is bounded: only the newest {@code limit} records across partitions are kept ({@link
+ * NewestRecords}), keys, values and headers longer than {@link #MAX_DISPLAY_BYTES} are cut (the
+ * message says {@code truncated}), and at most {@code maxConcurrentBrowses} reads run at once (more
+ * get 503 {@code BUSY}). Thread-safe (one consumer per call).
  */
 public final class MessageService {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
+
+  /** Longest key, value or header value shown; longer ones are cut here. */
+  public static final int MAX_DISPLAY_BYTES = 64 * 1024;
 
   /** One header as shown. */
   public record HeaderView(String key, String value) {}
@@ -44,7 +51,8 @@ public final class MessageService {
       String timestampType,
       String key,
       String value,
-      List<HeaderView> headers) {}
+      List<HeaderView> headers,
+      boolean truncated) {}
 
   /** The browser's answer. */
   public record Messages(List<MessageView> messages) {}
@@ -57,13 +65,45 @@ public final class MessageService {
 
   private final KafkaClients kafka;
   private final TopicService topics;
+  private final int maxConcurrentBrowses;
+  private final Semaphore browses;
 
-  public MessageService(KafkaClients kafka, TopicService topics) {
+  public MessageService(KafkaClients kafka, TopicService topics, int maxConcurrentBrowses) {
     this.kafka = kafka;
     this.topics = topics;
+    this.maxConcurrentBrowses = maxConcurrentBrowses;
+    this.browses = new Semaphore(maxConcurrentBrowses);
+  }
+
+  /** Runs one browse if fewer than the maximum are running, else answers 503 BUSY. */
+  <T> T limited(java.util.function.Supplier<T> browse) {
+    if (!browses.tryAcquire()) {
+      throw new ApiException(
+          503,
+          "BUSY",
+          "the console is already running "
+              + maxConcurrentBrowses
+              + " message-browser reads; try again shortly",
+          null);
+    }
+    try {
+      return browse.get();
+    } finally {
+      browses.release();
+    }
   }
 
   public Messages browse(
+      String topic,
+      Integer partition,
+      Long offset,
+      Long timestamp,
+      Integer limitParam,
+      MessageFormat format) {
+    return limited(() -> browseNow(topic, partition, offset, timestamp, limitParam, format));
+  }
+
+  private Messages browseNow(
       String topic,
       Integer partition,
       Long offset,
@@ -108,18 +148,14 @@ public final class MessageService {
         windows.put(tp, w);
       }
     }
-    List<MessageView> out = read(windows, format);
-    out.sort(
-        Comparator.comparingLong(MessageView::timestamp)
-            .reversed()
-            .thenComparing(Comparator.comparingLong(MessageView::offset).reversed()));
-    return new Messages(out.size() > limit ? List.copyOf(out.subList(0, limit)) : out);
+    NewestRecords newest = new NewestRecords(limit);
+    read(windows, newest);
+    return new Messages(newest.newestFirst().stream().map(r -> view(r, format)).toList());
   }
 
-  private List<MessageView> read(Map<TopicPartition, MessageWindow> windows, MessageFormat format) {
-    List<MessageView> out = new ArrayList<>();
+  private void read(Map<TopicPartition, MessageWindow> windows, NewestRecords out) {
     if (windows.isEmpty()) {
-      return out;
+      return;
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(kafka.timeoutMs());
     try (KafkaConsumer<byte[], byte[]> consumer = kafka.newConsumer(MAX_LIMIT)) {
@@ -137,7 +173,7 @@ public final class MessageService {
           TopicPartition tp = new TopicPartition(r.topic(), r.partition());
           MessageWindow w = pending.get(tp);
           if (w != null && r.offset() >= w.from() && r.offset() < w.to()) {
-            out.add(view(r, format));
+            out.add(r);
           }
         }
         for (TopicPartition tp : List.copyOf(pending.keySet())) {
@@ -150,22 +186,32 @@ public final class MessageService {
     } catch (org.apache.kafka.common.KafkaException e) {
       throw KafkaErrors.map(e, "read messages");
     }
-    return out;
   }
 
-  private static MessageView view(ConsumerRecord<byte[], byte[]> r, MessageFormat format) {
+  static MessageView view(ConsumerRecord<byte[], byte[]> r, MessageFormat format) {
+    boolean truncated = tooLong(r.key()) || tooLong(r.value());
     List<HeaderView> headers = new ArrayList<>();
     for (Header h : r.headers()) {
-      headers.add(new HeaderView(h.key(), format.render(h.value())));
+      truncated |= tooLong(h.value());
+      headers.add(new HeaderView(h.key(), format.render(cut(h.value()))));
     }
     return new MessageView(
         r.partition(),
         r.offset(),
         r.timestamp(),
         r.timestampType().name,
-        format.render(r.key()),
-        format.render(r.value()),
-        headers);
+        format.render(cut(r.key())),
+        format.render(cut(r.value())),
+        headers,
+        truncated);
+  }
+
+  private static boolean tooLong(byte[] bytes) {
+    return bytes != null && bytes.length > MAX_DISPLAY_BYTES;
+  }
+
+  private static byte[] cut(byte[] bytes) {
+    return tooLong(bytes) ? Arrays.copyOf(bytes, MAX_DISPLAY_BYTES) : bytes;
   }
 
   public Produced produce(String topic, Produce body) {

@@ -41,6 +41,12 @@ public interface MetadataReader {
   /** Whether a topic of this name is stored. */
   boolean topicExists(String topic);
 
+  /**
+   * Committed segment bytes per partition of {@code topic} from one range read (partitions with no
+   * segment are absent), so a topic list costs one read per topic, not one per partition.
+   */
+  Map<Integer, Long> segmentBytes(String topic);
+
   /** The reader when no metadata store is configured: every read is a 503 that says so. */
   MetadataReader NONE =
       new MetadataReader() {
@@ -81,6 +87,11 @@ public interface MetadataReader {
 
         @Override
         public boolean topicExists(String topic) {
+          throw missing();
+        }
+
+        @Override
+        public Map<Integer, Long> segmentBytes(String topic) {
           throw missing();
         }
 

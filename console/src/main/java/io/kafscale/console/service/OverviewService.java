@@ -30,14 +30,15 @@ public final class OverviewService {
   /** One source's health. */
   public record Health(boolean ok, Long latencyMs, String message) {}
 
-  /** Latest cluster rates. */
+  /** Latest cluster rates; a null rate is unknown (some broker lacks that counter). */
   public record Rates(
-      double produceBytesPerSec,
-      double fetchBytesPerSec,
-      double produceRecordsPerSec,
-      double s3PutPerSec,
-      double s3GetPerSec,
-      double estimatedS3CostPerHourUsd,
+      Double produceBytesPerSec,
+      Double fetchBytesPerSec,
+      Double produceRecordsPerSec,
+      Double s3PutPerSec,
+      Double s3GetPerSec,
+      Double s3ListPerSec,
+      Double estimatedS3CostPerHourUsd,
       BigDecimal putPricePer1000Usd,
       BigDecimal getPricePer1000Usd) {}
 
@@ -94,7 +95,8 @@ public final class OverviewService {
     }
     health.put("kafka", kafkaHealth);
     health.put("metadataStore", metadataHealth());
-    List<BrokerService.BrokerView> views = cluster == null ? List.of() : brokers.list(cluster);
+    List<BrokerService.BrokerView> views =
+        cluster == null ? List.of() : brokers.list(cluster, false);
     health.put("objectStore", objectStoreHealth(views));
     Integer topics = null;
     Integer partitions = null;
@@ -144,7 +146,8 @@ public final class OverviewService {
             "fetchBytesPerSec",
             "produceRecordsPerSec",
             "s3PutPerSec",
-            "s3GetPerSec")) {
+            "s3GetPerSec",
+            "s3ListPerSec")) {
       series.put(name, new ArrayList<>());
     }
     for (History.Point<RatePoint> p : points) {
@@ -155,6 +158,7 @@ public final class OverviewService {
       series.get("produceRecordsPerSec").add(r == null ? null : r.produceRecordsPerSec());
       series.get("s3PutPerSec").add(r == null ? null : r.s3PutPerSec());
       series.get("s3GetPerSec").add(r == null ? null : r.s3GetPerSec());
+      series.get("s3ListPerSec").add(r == null ? null : r.s3ListPerSec());
     }
     return new MetricsHistory(intervalMs, timestamps, series);
   }
@@ -179,7 +183,9 @@ public final class OverviewService {
                     r.produceRecordsPerSec(),
                     r.s3PutPerSec(),
                     r.s3GetPerSec(),
-                    CostEstimate.perHourUsd(r.s3PutPerSec(), r.s3GetPerSec(), putPrice, getPrice),
+                    r.s3ListPerSec(),
+                    CostEstimate.perHourUsd(
+                        r.s3PutPerSec(), r.s3GetPerSec(), r.s3ListPerSec(), putPrice, getPrice),
                     putPrice,
                     getPrice))
         .orElse(null);

@@ -97,6 +97,32 @@ public final class StoreMetadataReader implements MetadataReader {
   }
 
   @Override
+  public Map<Integer, Long> segmentBytes(String topic) {
+    String prefix = keys.partitionsPrefix(topic);
+    Map<Integer, Long> bytes = new HashMap<>();
+    for (KeyValue kv : await(store.getPrefix(prefix))) {
+      Integer partition = segmentPartition(prefix, kv.key());
+      if (partition != null) {
+        bytes.merge(partition, (long) ProtoCodec.decodeSegment(kv.value()).length(), Long::sum);
+      }
+    }
+    return bytes;
+  }
+
+  /** The partition of a segment key under {@code prefix}, or null for state/producer keys. */
+  static Integer segmentPartition(String prefix, String key) {
+    int slash = key.indexOf('/', prefix.length());
+    if (slash < 0 || !key.startsWith("segments/", slash + 1)) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(key.substring(prefix.length(), slash));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  @Override
   public boolean topicExists(String topic) {
     return await(store.get(keys.topic(topic))).isPresent();
   }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
@@ -277,20 +279,55 @@ public final class TopicService {
     return out;
   }
 
+  /**
+   * Log end offsets of the partitions that exist. Each partition is awaited on its own, so a
+   * committed offset of a deleted topic (unknown partition) is only left out, its lag unknown,
+   * instead of failing the whole ListOffsets call for every group.
+   */
+  Map<TopicPartition, Long> knownEndOffsets(Collection<TopicPartition> tps) {
+    if (tps.isEmpty()) {
+      return Map.of();
+    }
+    ListOffsetsResult result =
+        kafka
+            .admin()
+            .listOffsets(
+                tps.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())));
+    Map<TopicPartition, KafkaFuture<ListOffsetsResult.ListOffsetsResultInfo>> futures =
+        new HashMap<>();
+    tps.forEach(tp -> futures.put(tp, result.partitionResult(tp)));
+    return known(futures, t());
+  }
+
+  /**
+   * The offsets of the futures that succeeded; an unknown partition is skipped, other errors throw.
+   */
+  static Map<TopicPartition, Long> known(
+      Map<TopicPartition, KafkaFuture<ListOffsetsResult.ListOffsetsResultInfo>> futures,
+      long timeoutMs) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    Map<TopicPartition, Long> out = new HashMap<>();
+    for (var e : futures.entrySet()) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        out.put(e.getKey(), await(e.getValue(), left, "list offsets").offset());
+      } catch (ApiException error) {
+        if (error.status() != 404) {
+          throw error;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Committed bytes of the topic from one metadata range read; null when it is unavailable. */
   private Long size(TopicDescription d) {
     if (!metadata.configured()) {
       return null;
     }
-    long total = 0;
-    for (TopicPartitionInfo p : d.partitions()) {
-      Optional<List<SegmentRecord>> segs =
-          tryMetadata(() -> metadata.segments(d.name(), p.partition()));
-      if (segs.isEmpty()) {
-        return null;
-      }
-      total += bytes(segs.get());
-    }
-    return total;
+    return tryMetadata(() -> metadata.segmentBytes(d.name()))
+        .map(m -> m.values().stream().mapToLong(Long::longValue).sum())
+        .orElse(null);
   }
 
   static long bytes(List<SegmentRecord> segments) {

@@ -76,4 +76,38 @@ class SessionsTest {
     sessions.logout(s.id());
     assertThat(sessions.find(s.id())).isEmpty();
   }
+
+  @Test
+  void shouldCapAHugeLifetimeInsteadOfOverflowingIntoAnExpiredSession() {
+    // Given a lifetime that overflows now + ttl
+    Sessions huge = new Sessions("admin", "pw", Duration.ofMillis(Long.MAX_VALUE), clock);
+
+    // When
+    Session s = huge.login("admin", "pw").orElseThrow();
+
+    // Then
+    assertThat(huge.ttl()).isEqualTo(Sessions.MAX_TTL);
+    assertThat(huge.find(s.id())).contains(s);
+    assertThat(s.expiresAtMs()).isEqualTo(now.get() + Sessions.MAX_TTL.toMillis());
+    assertThat(Sessions.expiry(Long.MAX_VALUE - 5, Duration.ofMillis(10)))
+        .isEqualTo(Long.MAX_VALUE);
+    assertThat(Sessions.expiry(1, Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void shouldTellListenersWhenASessionEndsByLogoutOrExpiry() {
+    // Given
+    java.util.List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+    sessions.onSessionEnd(ended::add);
+    Session a = sessions.login("admin", "pw").orElseThrow();
+    Session b = sessions.login("admin", "pw").orElseThrow();
+
+    // When
+    sessions.logout(a.id());
+    now.addAndGet(Duration.ofMinutes(10).toMillis());
+    sessions.purgeExpired();
+
+    // Then
+    assertThat(ended).containsExactly(a.id(), b.id());
+  }
 }

@@ -108,4 +108,52 @@ class ConsoleConfigTest {
                 + " -Dexec.args=$PWD/docs/console-configuration.md")
         .isEqualTo(ConsoleConfigDocs.render());
   }
+
+  @Test
+  void shouldPassKafkaClientPropertiesThroughWithoutShowingTheirValues() {
+    // Given
+    Map<String, String> env =
+        Map.of(
+            "KAFSCALE_CONSOLE_BOOTSTRAP_SERVERS", "k:9092",
+            "KAFSCALE_CONSOLE_USERNAME", "u",
+            "KAFSCALE_CONSOLE_PASSWORD", "p",
+            "KAFSCALE_CONSOLE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+            "KAFSCALE_CONSOLE_KAFKA_SASL_JAAS_CONFIG", "secret-jaas",
+            "KAFSCALE_CONSOLE_KAFKA_TIMEOUT_MS", "7000");
+
+    // When
+    ConsoleConfig config = ConsoleConfig.load(env);
+
+    // Then
+    assertThat(config.kafkaProperties())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("security.protocol", "SASL_SSL", "sasl.jaas.config", "secret-jaas"));
+    assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(config.toString()).contains("sasl.jaas.config").doesNotContain("secret-jaas");
+  }
+
+  @Test
+  void shouldRejectASessionLifetimeAboveThirtyDaysAndReadTheLimits() {
+    // Given
+    Map<String, String> env =
+        Map.of(
+            "KAFSCALE_CONSOLE_BOOTSTRAP_SERVERS", "k:9092",
+            "KAFSCALE_CONSOLE_USERNAME", "u",
+            "KAFSCALE_CONSOLE_PASSWORD", "p",
+            "KAFSCALE_CONSOLE_SESSION_TTL_MS", Long.toString(Long.MAX_VALUE));
+
+    // Then
+    assertThatThrownBy(() -> ConsoleConfig.load(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("KAFSCALE_CONSOLE_SESSION_TTL_MS");
+    ConsoleConfig defaults =
+        ConsoleConfig.load(
+            Map.of(
+                "KAFSCALE_CONSOLE_BOOTSTRAP_SERVERS", "k:9092",
+                "KAFSCALE_CONSOLE_USERNAME", "u",
+                "KAFSCALE_CONSOLE_PASSWORD", "p"));
+    assertThat(defaults.limits().cookieSecure()).isFalse();
+    assertThat(defaults.limits().loginFailuresPerMinute()).isEqualTo(20);
+    assertThat(defaults.limits().idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+  }
 }

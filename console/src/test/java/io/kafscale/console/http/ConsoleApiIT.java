@@ -419,6 +419,30 @@ class ConsoleApiIT {
   }
 
   @Test
+  void shouldShowNonZeroProduceRateFromTheBrokersRealMetrics() {
+    // Given
+    ConsoleClient c = loggedIn();
+    assertThat(c.post("/api/v1/topics", Map.of("name", "rates.v1", "partitions", 1)).status())
+        .isEqualTo(201);
+
+    // When messages keep arriving, Then the overview's produce rate (from the broker's real
+    // /metrics counter names) becomes non-zero
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      c.post("/api/v1/topics/rates.v1/messages", Map.of("value", "x".repeat(200)))
+                          .status())
+                  .isEqualTo(200);
+              JsonNode rates = c.get("/api/v1/overview").json().get("rates");
+              assertThat(rates.isObject()).isTrue();
+              assertThat(rates.get("produceBytesPerSec").asDouble()).isGreaterThan(0);
+              assertThat(rates.get("produceRecordsPerSec").asDouble()).isGreaterThan(0);
+            });
+  }
+
+  @Test
   void shouldStreamOverviewMetricsAndGroupsEvents() throws Exception {
     // Given
     ConsoleClient c = loggedIn();

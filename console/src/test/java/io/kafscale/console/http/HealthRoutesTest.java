@@ -105,4 +105,21 @@ class HealthRoutesTest {
     assertThat(health.handle(get("index.html"))).isEmpty();
     assertThat(HealthRoutes.isProbePath(List.of("api", "v1", "readyz"))).isFalse();
   }
+
+  @Test
+  void shouldTimeOutAKafkaFutureThatNeverCompletes() {
+    // Given a check backed by a Kafka future (its stage refuses completion from outside)
+    HealthRoutes health =
+        new HealthRoutes(
+            () ->
+                new org.apache.kafka.common.internals.KafkaFutureImpl<String>().toCompletionStage(),
+            Duration.ofMillis(50));
+
+    // When
+    ApiResponse r = health.readiness().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
+
+    // Then
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(body(r)).contains("no answer within the timeout");
+  }
 }

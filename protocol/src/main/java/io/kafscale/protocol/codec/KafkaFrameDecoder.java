@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * <p>Framing: a 4-byte length, then that many bytes. A frame that lies inside one read is a
  * retained slice of that read (no copy); a frame spread over reads is copied once into a buffer of
  * exactly its size (unlike {@code LengthFieldBasedFrameDecoder}, which copies every read into a
- * growing cumulation). A length above {@code maxFrameBytes} fires {@link FrameTooLargeException}
- * and closes the connection; a length too small for a request header (negative included) closes it.
+ * growing cumulation). With {@link #accumulateIncrementally(boolean)} on (connections that have not
+ * authenticated yet) that buffer instead starts small and grows with the bytes that actually
+ * arrive, so a peer that only sends a large length prefix gets no allocation proportional to its
+ * claim. A length above {@code maxFrameBytes} fires {@link FrameTooLargeException} and closes the
+ * connection; a length too small for a request header (negative included) closes it.
  *
  * <p>Parsing: an unknown API key, or a version {@link SupportedApis} does not serve, gives an
  * {@link UnsupportedRequest} and the body is not parsed. That includes ApiVersions at an unknown
@@ -42,7 +45,11 @@ public final class KafkaFrameDecoder extends ChannelInboundHandlerAdapter {
   /** api key (2) + api version (2) + correlation id (4): present in every request header. */
   private static final int MIN_FRAME_BYTES = 8;
 
+  /** First capacity of a frame buffer that grows with arriving bytes. */
+  private static final int INITIAL_INCREMENTAL_BYTES = 256;
+
   private int maxFrameBytes;
+  private boolean incremental;
   private int lengthBytesRead;
   private int frameLength;
   private ByteBuf partial;
@@ -65,6 +72,16 @@ public final class KafkaFrameDecoder extends ChannelInboundHandlerAdapter {
       throw new IllegalArgumentException("maxFrameBytes must be at least " + MIN_FRAME_BYTES);
     }
     this.maxFrameBytes = bytes;
+  }
+
+  /**
+   * Whether a frame spread over reads is accumulated in a buffer that grows as its bytes arrive
+   * (true: before authentication, where the claimed length is not trusted) or allocated at its
+   * claimed size at once (false, the default: one copy, no re-allocation). Applies to the frames
+   * started from now on. Call on the channel's event loop.
+   */
+  public void accumulateIncrementally(boolean on) {
+    this.incremental = on;
   }
 
   /** The largest frame currently accepted. */
@@ -99,10 +116,15 @@ public final class KafkaFrameDecoder extends ChannelInboundHandlerAdapter {
         process(ctx, frame);
         return;
       }
-      partial = ctx.alloc().buffer(frameLength, frameLength);
+      int initial =
+          incremental
+              ? Math.min(frameLength, Math.max(INITIAL_INCREMENTAL_BYTES, in.readableBytes()))
+              : frameLength;
+      partial = ctx.alloc().buffer(initial, frameLength);
     }
-    partial.writeBytes(in, Math.min(partial.writableBytes(), in.readableBytes()));
-    if (!partial.isWritable()) {
+    // Grows up to the frame length (its max capacity) as bytes come in.
+    partial.writeBytes(in, Math.min(partial.maxWritableBytes(), in.readableBytes()));
+    if (partial.writerIndex() == frameLength) {
       ByteBuf frame = partial;
       partial = null;
       lengthBytesRead = 0;

@@ -34,6 +34,8 @@ import org.apache.kafka.common.message.DescribeAclsResponseData;
 import org.apache.kafka.common.message.DescribeAclsResponseData.AclDescription;
 import org.apache.kafka.common.message.DescribeAclsResponseData.DescribeAclsResource;
 import org.apache.kafka.common.protocol.Errors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CreateAcls, DescribeAcls and DeleteAcls over the ACL registry, as Kafka answers them: without an
@@ -42,6 +44,11 @@ import org.apache.kafka.common.protocol.Errors;
  * INVALID_REQUEST in its own result. Thread-safe and non-blocking.
  */
 public final class AclApis {
+  private static final Logger LOG = LoggerFactory.getLogger(AclApis.class);
+
+  /** What a client is told when the store fails; details go to the broker log. */
+  static final String GENERIC_FAILURE = "The ACL change could not be stored; see the broker log";
+
   private static final String NO_AUTHORIZER = "No Authorizer is configured.";
 
   private final Optional<AclAuthorizer> authorizer;
@@ -74,7 +81,9 @@ public final class AclApis {
                       (v, failure) ->
                           failure == null
                               ? result(Errors.NONE, null)
-                              : result(Errors.UNKNOWN_SERVER_ERROR, failure.toString())));
+                              : result(
+                                  Errors.UNKNOWN_SERVER_ERROR,
+                                  storeFailure(context, "CreateAcls", failure))));
     }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -119,7 +128,8 @@ public final class AclApis {
     Errors denied = check(context, AclOperation.ALTER);
     List<CompletableFuture<DeleteAclsFilterResult>> results = new ArrayList<>();
     for (DeleteAclsFilter f : request.filters()) {
-      results.add(CompletableFuture.completedFuture(null).thenCompose(v -> deleteOne(denied, f)));
+      results.add(
+          CompletableFuture.completedFuture(null).thenCompose(v -> deleteOne(context, denied, f)));
     }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -128,7 +138,8 @@ public final class AclApis {
                     .setFilterResults(results.stream().map(CompletableFuture::join).toList()));
   }
 
-  private CompletableFuture<DeleteAclsFilterResult> deleteOne(Errors denied, DeleteAclsFilter f) {
+  private CompletableFuture<DeleteAclsFilterResult> deleteOne(
+      RequestContext context, Errors denied, DeleteAclsFilter f) {
     if (denied != Errors.NONE) {
       return CompletableFuture.completedFuture(
           new DeleteAclsFilterResult()
@@ -159,9 +170,23 @@ public final class AclApis {
                 failure != null
                     ? new DeleteAclsFilterResult()
                         .setErrorCode(Errors.UNKNOWN_SERVER_ERROR.code())
-                        .setErrorMessage(failure.toString())
+                        .setErrorMessage(storeFailure(context, "DeleteAcls", failure))
                     : new DeleteAclsFilterResult()
                         .setMatchingAcls(deleted.stream().map(AclApis::matching).toList()));
+  }
+
+  /**
+   * Logs why the metadata store refused an ACL change and returns what the client is told: a
+   * generic message, since the failure may name store endpoints, keys or internal classes.
+   */
+  private static String storeFailure(RequestContext context, String api, Throwable failure) {
+    LOG.warn(
+        "ACL change failed clientId={} apiKey={} principal={} error={}",
+        context.clientId(),
+        api,
+        context.principal(),
+        String.valueOf(failure));
+    return GENERIC_FAILURE;
   }
 
   /** NONE, SECURITY_DISABLED without an authorizer, or CLUSTER_AUTHORIZATION_FAILED. */

@@ -18,9 +18,28 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * One request's view of the authorizer: its principal and host, plus the ways a guard answers
- * (forward a possibly narrowed body, or the request's own error response). Immutable.
+ * (forward a possibly narrowed body, or the request's own error response). {@code
+ * dedicatedInterBrokerListener} names the inter-broker listener when the operator separated it from
+ * the client listeners (null otherwise): requests arriving on it count as sent by a broker.
+ * Immutable.
  */
-record Access(Authorizer authorizer, RequestContext context) {
+record Access(Authorizer authorizer, RequestContext context, String dedicatedInterBrokerListener) {
+
+  Access(Authorizer authorizer, RequestContext context) {
+    this(authorizer, context, null);
+  }
+
+  /**
+   * Whether a broker-only request (WriteTxnMarkers, AddPartitionsToTxn v4+ verification) may be
+   * served: the principal has CLUSTER_ACTION on the cluster, as Kafka asks, or the request came in
+   * on the dedicated inter-broker listener, since our brokers connect to each other without
+   * authenticating.
+   */
+  boolean fromBroker() {
+    return cluster(AclOperation.CLUSTER_ACTION)
+        || (dedicatedInterBrokerListener != null
+            && dedicatedInterBrokerListener.equals(context.listenerName()));
+  }
 
   boolean allowed(AclOperation operation, AclResourceType type, String name) {
     return authorizer.authorize(context.principal(), context.host(), operation, type, name);
@@ -36,6 +55,16 @@ record Access(Authorizer authorizer, RequestContext context) {
 
   int operations(AclResourceType type, String name) {
     return AuthorizedOperations.of(authorizer, context.principal(), context.host(), type, name);
+  }
+
+  /**
+   * The cluster's authorized operations as Kafka answers them: the bit set when the principal may
+   * DESCRIBE the cluster, else 0 (nothing disclosed).
+   */
+  int clusterOperations() {
+    return cluster(AclOperation.DESCRIBE)
+        ? operations(AclResourceType.CLUSTER, AclResourceType.CLUSTER_NAME)
+        : 0;
   }
 
   /** {@code next} serving {@code body} in place of the frame's own body (same buffer). */

@@ -5,7 +5,9 @@ package io.kafscale.broker.api.auth;
 
 import io.kafscale.metadata.acl.AclOperation;
 import io.kafscale.metadata.acl.AclResourceType;
+import java.util.Collection;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.message.AlterConfigsRequestData;
 import org.apache.kafka.common.message.AlterConfigsResponseData;
@@ -16,15 +18,16 @@ import org.apache.kafka.common.message.DescribeConfigsResponseData;
 import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData;
 import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
+import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.Errors;
 
 /**
  * The guards of the config, cluster and producer-id APIs: DescribeConfigs DESCRIBE_CONFIGS and
  * AlterConfigs/IncrementalAlterConfigs ALTER_CONFIGS on each topic (TOPIC_AUTHORIZATION_FAILED) or
  * on the cluster for broker resources (CLUSTER_AUTHORIZATION_FAILED); DescribeLogDirs DESCRIBE on
- * the cluster; DescribeCluster open to all, with its authorized operations when asked;
- * InitProducerId WRITE on the transactional id, or for idempotence IDEMPOTENT_WRITE on the cluster
- * or WRITE on any topic. Pure factories.
+ * the cluster; DescribeCluster open to all, with its authorized operations when asked (0 without
+ * DESCRIBE on the cluster, as in Kafka); InitProducerId WRITE on the transactional id, or for
+ * idempotence IDEMPOTENT_WRITE on the cluster or WRITE on any topic. Pure factories.
  */
 final class ClusterGuards {
   private ClusterGuards() {}
@@ -48,46 +51,54 @@ final class ClusterGuards {
   }
 
   static Guard describeConfigs() {
-    return new SplitGuard<DescribeConfigsRequestData, DescribeConfigsResponseData>(
-            q -> q.resources().stream().map(r -> key(r.resourceType(), r.resourceName())).toList(),
-            configs(AclOperation.DESCRIBE_CONFIGS),
-            (q, keep) -> {
-              DescribeConfigsRequestData copy = q.duplicate();
-              copy.resources().removeIf(r -> !keep.test(key(r.resourceType(), r.resourceName())));
-              return copy;
-            },
-            (a, b) -> a.results().addAll(b.results()))
-        .inRequestOrder(
-            DescribeConfigsResponseData::results, r -> key(r.resourceType(), r.resourceName()));
+    return configGuard(
+        AclOperation.DESCRIBE_CONFIGS,
+        DescribeConfigsRequestData::resources,
+        r -> key(r.resourceType(), r.resourceName()),
+        DescribeConfigsResponseData::results,
+        r -> key(r.resourceType(), r.resourceName()));
   }
 
   static Guard alterConfigs() {
-    return new SplitGuard<AlterConfigsRequestData, AlterConfigsResponseData>(
-            q -> q.resources().stream().map(r -> key(r.resourceType(), r.resourceName())).toList(),
-            configs(AclOperation.ALTER_CONFIGS),
-            (q, keep) -> {
-              AlterConfigsRequestData copy = q.duplicate();
-              copy.resources().removeIf(r -> !keep.test(key(r.resourceType(), r.resourceName())));
-              return copy;
-            },
-            (a, b) -> a.responses().addAll(b.responses()))
-        .inRequestOrder(
-            AlterConfigsResponseData::responses, r -> key(r.resourceType(), r.resourceName()));
+    return configGuard(
+        AclOperation.ALTER_CONFIGS,
+        AlterConfigsRequestData::resources,
+        r -> key(r.resourceType(), r.resourceName()),
+        AlterConfigsResponseData::responses,
+        r -> key(r.resourceType(), r.resourceName()));
   }
 
   static Guard incrementalAlterConfigs() {
-    return new SplitGuard<IncrementalAlterConfigsRequestData, IncrementalAlterConfigsResponseData>(
-            q -> q.resources().stream().map(r -> key(r.resourceType(), r.resourceName())).toList(),
-            configs(AclOperation.ALTER_CONFIGS),
+    return configGuard(
+        AclOperation.ALTER_CONFIGS,
+        IncrementalAlterConfigsRequestData::resources,
+        r -> key(r.resourceType(), r.resourceName()),
+        IncrementalAlterConfigsResponseData::responses,
+        r -> key(r.resourceType(), r.resourceName()));
+  }
+
+  /**
+   * The split guard of a config API: each resource of the request (keyed type:name) is checked with
+   * {@link #configs(AclOperation)}, the allowed ones are served, and the results are merged in
+   * request order.
+   */
+  @SuppressWarnings("unchecked")
+  private static <Q extends ApiMessage, R extends ApiMessage, I, O> Guard configGuard(
+      AclOperation op,
+      Function<Q, ? extends Collection<I>> resources,
+      Function<I, String> resourceKey,
+      Function<R, ? extends Collection<O>> results,
+      Function<O, String> resultKey) {
+    return new SplitGuard<Q, R>(
+            q -> resources.apply(q).stream().map(resourceKey).toList(),
+            configs(op),
             (q, keep) -> {
-              IncrementalAlterConfigsRequestData copy = q.duplicate();
-              copy.resources().removeIf(r -> !keep.test(key(r.resourceType(), r.resourceName())));
+              Q copy = (Q) q.duplicate();
+              resources.apply(copy).removeIf(r -> !keep.test(resourceKey.apply(r)));
               return copy;
             },
-            (a, b) -> a.responses().addAll(b.responses()))
-        .inRequestOrder(
-            IncrementalAlterConfigsResponseData::responses,
-            r -> key(r.resourceType(), r.resourceName()));
+            (a, b) -> ((Collection<O>) results.apply(a)).addAll(results.apply(b)))
+        .inRequestOrder(results, resultKey);
   }
 
   static Guard clusterOnly(AclOperation op) {
@@ -106,8 +117,7 @@ final class ClusterGuards {
               r -> {
                 if (q.includeClusterAuthorizedOperations()) {
                   ((DescribeClusterResponseData) r)
-                      .setClusterAuthorizedOperations(
-                          access.operations(AclResourceType.CLUSTER, AclResourceType.CLUSTER_NAME));
+                      .setClusterAuthorizedOperations(access.clusterOperations());
                 }
                 return r;
               });

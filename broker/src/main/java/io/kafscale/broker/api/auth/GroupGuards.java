@@ -8,7 +8,6 @@ import io.kafscale.metadata.acl.AclResourceType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.kafka.common.message.DeleteGroupsRequestData;
 import org.apache.kafka.common.message.DeleteGroupsResponseData;
@@ -315,9 +314,5 @@ final class GroupGuards {
 
   private static boolean describable(Access access, String topic) {
     return topic == null || access.allowed(AclOperation.DESCRIBE, AclResourceType.TOPIC, topic);
-  }
-
-  static CompletableFuture<ApiMessage> none() {
-    return CompletableFuture.completedFuture(null);
   }
 }

@@ -24,8 +24,9 @@ import org.apache.kafka.common.protocol.Errors;
  * Metadata as Kafka authorizes it: an all-topics request lists only the topics the principal may
  * DESCRIBE; a named topic it may not DESCRIBE is answered with TOPIC_AUTHORIZATION_FAILED (without
  * saying whether it exists); a missing topic is auto-created only with CREATE on the cluster or on
- * the topic, else it too gets TOPIC_AUTHORIZATION_FAILED. Topic and cluster authorized operations
- * are filled in when asked. Thread-safe.
+ * the topic, else it too gets TOPIC_AUTHORIZATION_FAILED. A topic asked for by id (v12+) that may
+ * not be described gets TOPIC_AUTHORIZATION_FAILED with a null name. Topic authorized operations
+ * are filled in when asked, the cluster's only with DESCRIBE on the cluster (else 0). Thread-safe.
  */
 final class MetadataGuard implements Guard {
   private final Predicate<String> exists;
@@ -44,12 +45,17 @@ final class MetadataGuard implements Guard {
     Set<String> denied = new LinkedHashSet<>();
     MetadataRequestData forwarded = q;
     Set<String> forwardedNames = new LinkedHashSet<>();
+    Set<Uuid> requestedIds = new LinkedHashSet<>();
     if (!allTopics) {
       boolean mayCreateAny =
           !q.allowAutoTopicCreation() || !autoCreateEnabled || access.cluster(AclOperation.CREATE);
       for (var t : q.topics()) {
         String name = t.name();
-        if (name == null) {
+        boolean hasId = t.topicId() != null && !Uuid.ZERO_UUID.equals(t.topicId());
+        if (name == null || (name.isEmpty() && hasId)) {
+          if (hasId) {
+            requestedIds.add(t.topicId());
+          }
           continue;
         }
         if (!describable(access, name)
@@ -87,7 +93,10 @@ final class MetadataGuard implements Guard {
                   if (allTopics) {
                     continue;
                   }
-                  kept.add(errorTopic(t.name(), t.topicId()));
+                  // Asked by id: the name is not disclosed (Kafka answers null).
+                  boolean byId =
+                      requestedIds.contains(t.topicId()) && !forwardedNames.contains(t.name());
+                  kept.add(errorTopic(byId ? null : t.name(), t.topicId()));
                   continue;
                 }
                 MetadataResponseTopic copy = t.duplicate();
@@ -101,8 +110,7 @@ final class MetadataGuard implements Guard {
               data.topics().clear();
               kept.forEach(data.topics()::add);
               if (q.includeClusterAuthorizedOperations()) {
-                data.setClusterAuthorizedOperations(
-                    access.operations(AclResourceType.CLUSTER, AclResourceType.CLUSTER_NAME));
+                data.setClusterAuthorizedOperations(access.clusterOperations());
               }
               return r;
             });

@@ -8,6 +8,7 @@ import io.kafscale.broker.api.RequestHandler;
 import io.kafscale.broker.api.TopicIds;
 import io.kafscale.broker.api.acl.AclApis;
 import io.kafscale.broker.api.scram.ScramAuthorization;
+import io.kafscale.broker.config.NetworkConfig;
 import io.kafscale.broker.partition.TopicManager;
 import io.kafscale.broker.security.acl.AclAuthorizer;
 import io.kafscale.broker.security.acl.Authorizer;
@@ -39,16 +40,17 @@ import org.apache.kafka.common.protocol.Errors;
  * The authorization layer in front of the broker's APIs: serves CreateAcls, DescribeAcls and
  * DeleteAcls, and, when an authorizer is configured, runs each request through its API's {@link
  * Guard} before the handlers. Without an authorizer every other request goes to the handlers
- * untouched, so behaviour is exactly as without this layer. APIs without a guard pass through:
- * ApiVersions (open, as in Kafka) and WriteTxnMarkers (Kafka asks CLUSTER_ACTION, but our brokers
- * send it to each other unauthenticated until inter-broker authentication exists). Thread-safe;
- * never blocks.
+ * untouched, so behaviour is exactly as without this layer. ApiVersions has no guard (open, as in
+ * Kafka). The broker-only requests (WriteTxnMarkers, verify-only AddPartitionsToTxn v4+) need
+ * CLUSTER_ACTION on the cluster or to arrive on a dedicated inter-broker listener, because our
+ * brokers send them to each other without authenticating. Thread-safe; never blocks.
  */
 public final class SecuredApis implements RequestHandler {
   private final RequestHandler next;
   private final Optional<? extends Authorizer> authorizer;
   private final AclApis acls;
   private final Map<ApiKeys, Guard> guards = new EnumMap<>(ApiKeys.class);
+  private final String dedicatedInterBrokerListener;
 
   /**
    * The chain a broker serves: authorization guards (and the ACL APIs) in front of the SCRAM
@@ -60,12 +62,38 @@ public final class SecuredApis implements RequestHandler {
       Optional<AclAuthorizer> authorizer,
       TopicManager topics,
       boolean autoCreateTopics) {
+    return around(apis, authorizer, topics, autoCreateTopics, Optional.empty());
+  }
+
+  /**
+   * As above; requests arriving on {@code dedicatedInterBrokerListener} (see {@link
+   * #dedicatedInterBrokerListener(NetworkConfig)}) pass the broker-only checks.
+   */
+  public static RequestHandler around(
+      RequestHandler apis,
+      Optional<AclAuthorizer> authorizer,
+      TopicManager topics,
+      boolean autoCreateTopics,
+      Optional<String> dedicatedInterBrokerListener) {
     return new SecuredApis(
         ScramAuthorization.guard(apis, authorizer),
         authorizer,
         id -> topics.topic(TopicIds.fromKafka(id)).map(TopicRecord::name),
         name -> topics.topic(name).isPresent(),
-        autoCreateTopics);
+        autoCreateTopics,
+        dedicatedInterBrokerListener);
+  }
+
+  /**
+   * The inter-broker listener when the operator separated it, i.e. it is one of several listeners
+   * (so clients can be kept on the others and it can be made reachable only inside the cluster);
+   * empty with a single listener, which clients and brokers share.
+   */
+  public static Optional<String> dedicatedInterBrokerListener(NetworkConfig network) {
+    String name = network.interBroker().name();
+    return network.listeners().stream().anyMatch(l -> !l.name().equals(name))
+        ? Optional.of(name)
+        : Optional.empty();
   }
 
   /**
@@ -81,8 +109,20 @@ public final class SecuredApis implements RequestHandler {
       Function<Uuid, Optional<String>> topicNames,
       Predicate<String> topicExists,
       boolean autoCreateTopics) {
+    this(next, authorizer, topicNames, topicExists, autoCreateTopics, Optional.empty());
+  }
+
+  /** As above, trusting broker-only requests on {@code dedicatedInterBrokerListener}. */
+  public SecuredApis(
+      RequestHandler next,
+      Optional<AclAuthorizer> authorizer,
+      Function<Uuid, Optional<String>> topicNames,
+      Predicate<String> topicExists,
+      boolean autoCreateTopics,
+      Optional<String> dedicatedInterBrokerListener) {
     this.next = next;
     this.authorizer = authorizer;
+    this.dedicatedInterBrokerListener = dedicatedInterBrokerListener.orElse(null);
     this.acls = new AclApis(authorizer);
     guards.put(ApiKeys.METADATA, new MetadataGuard(topicExists, autoCreateTopics));
     guards.put(ApiKeys.PRODUCE, TopicGuards.produce(topicNames));
@@ -129,6 +169,7 @@ public final class SecuredApis implements RequestHandler {
     guards.put(ApiKeys.DESCRIBE_TRANSACTIONS, TxnGuards.describeTransactions());
     guards.put(ApiKeys.LIST_TRANSACTIONS, TxnGuards.listTransactions());
     guards.put(ApiKeys.DESCRIBE_PRODUCERS, TxnGuards.describeProducers());
+    guards.put(ApiKeys.WRITE_TXN_MARKERS, TxnGuards.writeTxnMarkers());
   }
 
   /** WRITE on the transactional id, then READ on the group when the request names one. */
@@ -170,7 +211,8 @@ public final class SecuredApis implements RequestHandler {
         if (authorizer.isEmpty() || guard == null) {
           return next.handle(context, frame);
         }
-        return guard.handle(new Access(authorizer.get(), context), frame, next);
+        return guard.handle(
+            new Access(authorizer.get(), context, dedicatedInterBrokerListener), frame, next);
       }
     }
   }

@@ -3,13 +3,19 @@
  */
 package io.kafscale.broker.api.auth;
 
+import io.kafscale.broker.api.CloseConnectionException;
+import io.kafscale.broker.api.RequestHandler;
 import io.kafscale.metadata.acl.AclOperation;
 import io.kafscale.metadata.acl.AclResourceType;
+import io.kafscale.protocol.frame.RequestFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsResponseData;
@@ -27,13 +33,15 @@ import org.apache.kafka.common.message.OffsetForLeaderEpochRequestData;
 import org.apache.kafka.common.message.OffsetForLeaderEpochResponseData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.Errors;
 
 /**
  * The per-topic guards of the data and topic admin APIs, with Kafka's operations: Produce WRITE,
  * Fetch READ, ListOffsets and OffsetForLeaderEpoch DESCRIBE, CreateTopics CREATE (on the cluster or
  * the topic), DeleteTopics and DeleteRecords DELETE, CreatePartitions ALTER. A denied topic gets
- * TOPIC_AUTHORIZATION_FAILED in its own results. Pure factories.
+ * TOPIC_AUTHORIZATION_FAILED in its own results; a refused Produce with acks=0 closes the
+ * connection ({@link CloseConnectionException}). Pure factories.
  */
 final class TopicGuards {
   private TopicGuards() {}
@@ -55,25 +63,7 @@ final class TopicGuards {
         new SplitGuard<ProduceRequestData, ProduceResponseData>(
                 q -> q.topicData().stream().map(nameOf).toList(),
                 topic(AclOperation.WRITE),
-                (q, keep) -> {
-                  // Rebuilt rather than duplicated: the partition data (records) stay shared views.
-                  ProduceRequestData copy =
-                      new ProduceRequestData()
-                          .setAcks(q.acks())
-                          .setTimeoutMs(q.timeoutMs())
-                          .setTransactionalId(q.transactionalId());
-                  for (ProduceRequestData.TopicProduceData t : q.topicData()) {
-                    if (keep.test(nameOf.apply(t))) {
-                      copy.topicData()
-                          .add(
-                              new ProduceRequestData.TopicProduceData()
-                                  .setName(t.name())
-                                  .setTopicId(t.topicId())
-                                  .setPartitionData(t.partitionData()));
-                    }
-                  }
-                  return copy;
-                },
+                (q, keep) -> keeping(q, nameOf, keep),
                 (a, b) -> b.responses().forEach(r -> a.responses().add(r.duplicate())))
             .inRequestOrder(
                 ProduceResponseData::responses, r -> nameOr(r.name(), r.topicId(), names));
@@ -83,30 +73,62 @@ final class TopicGuards {
       if (txnId != null
           && !access.allowed(AclOperation.WRITE, AclResourceType.TRANSACTIONAL_ID, txnId)) {
         return request.acks() == 0
-            ? java.util.concurrent.CompletableFuture.completedFuture(null)
+            ? CompletableFuture.failedFuture(
+                new CloseConnectionException("produce_acks0_transactional_id_unauthorized"))
             : Access.deny(frame, Errors.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
       }
       if (request.acks() == 0) {
-        // No response to carry per-topic errors: only the allowed topics are written.
-        ProduceRequestData allowed = keepWritable(access, request, nameOf);
-        return access.forward(next, frame, allowed);
+        return produceWithoutAcks(access, frame, next, request, nameOf);
       }
       return split.handle(access, frame, next);
     };
   }
 
-  private static ProduceRequestData keepWritable(
+  /**
+   * acks=0: there is no response to carry per-topic errors, so, as Kafka does, the writable topics
+   * are written and then, when any topic was refused, the connection is closed (the client sees the
+   * disconnect instead of believing its records were accepted).
+   */
+  private static CompletionStage<ApiMessage> produceWithoutAcks(
       Access access,
-      ProduceRequestData q,
+      RequestFrame frame,
+      RequestHandler next,
+      ProduceRequestData request,
       Function<ProduceRequestData.TopicProduceData, String> nameOf) {
+    ProduceRequestData writable =
+        keeping(
+            request,
+            nameOf,
+            name ->
+                name == null || access.allowed(AclOperation.WRITE, AclResourceType.TOPIC, name));
+    if (writable.topicData().size() == request.topicData().size()) {
+      return access.forward(next, frame, request);
+    }
+    CompletionStage<ApiMessage> written =
+        writable.topicData().isEmpty()
+            ? CompletableFuture.completedFuture(null)
+            : access.forward(next, frame, writable);
+    return written.thenCompose(
+        ignored ->
+            CompletableFuture.failedFuture(
+                new CloseConnectionException("produce_acks0_topic_unauthorized")));
+  }
+
+  /**
+   * A copy of {@code q} with the topics whose name {@code keep} accepts; rebuilt rather than
+   * duplicated so the partition data (records) stay shared views of the frame.
+   */
+  private static ProduceRequestData keeping(
+      ProduceRequestData q,
+      Function<ProduceRequestData.TopicProduceData, String> nameOf,
+      Predicate<String> keep) {
     ProduceRequestData copy =
         new ProduceRequestData()
             .setAcks(q.acks())
             .setTimeoutMs(q.timeoutMs())
             .setTransactionalId(q.transactionalId());
     for (ProduceRequestData.TopicProduceData t : q.topicData()) {
-      String name = nameOf.apply(t);
-      if (name == null || access.allowed(AclOperation.WRITE, AclResourceType.TOPIC, name)) {
+      if (keep.test(nameOf.apply(t))) {
         copy.topicData()
             .add(
                 new ProduceRequestData.TopicProduceData()

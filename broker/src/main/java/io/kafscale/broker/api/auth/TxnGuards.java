@@ -53,15 +53,17 @@ final class TxnGuards {
    * transaction is not touched: its partitions get TOPIC_AUTHORIZATION_FAILED, those of unknown
    * topics UNKNOWN_TOPIC_OR_PARTITION and the rest OPERATION_NOT_ATTEMPTED. A broker's batched
    * request (v4+) that adds partitions needs CLUSTER_ACTION on the cluster (else the top-level
-   * CLUSTER_AUTHORIZATION_FAILED). Kafka asks CLUSTER_ACTION of verify-only batches too; ours pass
-   * because our brokers send them to each other unauthenticated (see docs/security.md).
+   * CLUSTER_AUTHORIZATION_FAILED); a verify-only batch (KIP-890 produce verification, sent by our
+   * brokers without authenticating) needs CLUSTER_ACTION or to arrive on the dedicated inter-broker
+   * listener ({@link Access#fromBroker()}; see docs/security.md).
    */
   static Guard addPartitionsToTxn(Predicate<String> topicExists) {
     return (access, frame, next) -> {
       AddPartitionsToTxnRequestData q = (AddPartitionsToTxnRequestData) frame.body();
       if (frame.apiVersion() >= FIRST_BROKER_VERSION) {
         boolean adds = q.transactions().stream().anyMatch(t -> !t.verifyOnly());
-        return !adds || access.cluster(AclOperation.CLUSTER_ACTION)
+        boolean allowed = adds ? access.cluster(AclOperation.CLUSTER_ACTION) : access.fromBroker();
+        return allowed
             ? access.forward(next, frame, q)
             : Access.deny(frame, Errors.CLUSTER_AUTHORIZATION_FAILED);
       }
@@ -80,6 +82,17 @@ final class TxnGuards {
       }
       return CompletableFuture.completedFuture(notAttempted(q, denied, topicExists));
     };
+  }
+
+  /**
+   * WriteTxnMarkers, sent only by brokers: {@link Access#fromBroker()} (CLUSTER_ACTION on the
+   * cluster, or the dedicated inter-broker listener), else CLUSTER_AUTHORIZATION_FAILED.
+   */
+  static Guard writeTxnMarkers() {
+    return (access, frame, next) ->
+        access.fromBroker()
+            ? access.forward(next, frame, frame.body())
+            : Access.deny(frame, Errors.CLUSTER_AUTHORIZATION_FAILED);
   }
 
   private static ApiMessage notAttempted(

@@ -5,6 +5,7 @@ package io.kafscale.broker.security.sasl;
 
 import io.kafscale.broker.security.acl.KafkaPrincipal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.security.sasl.SaslException;
 import javax.security.sasl.SaslServer;
@@ -24,9 +25,12 @@ import org.apache.kafka.common.protocol.Errors;
  *   any state --bad request, unknown mechanism, failed exchange--> FAILED (connection closes)
  * </pre>
  *
- * A re-authentication must keep the mechanism and the principal. The session lifetime starts at
- * each successful authentication. Time comes in as {@code nowMs}. Not thread-safe: confined to the
- * connection's event loop.
+ * Only {@link State#AUTHENTICATED} serves other requests: during a re-authentication (a handshake
+ * after a login) anything but the SASL exchange closes the connection, as in Kafka. A
+ * re-authentication must keep the mechanism and the principal. The session lifetime starts at each
+ * successful authentication. The {@link SaslServer} of an unfinished exchange is disposed when the
+ * exchange fails and when the connection closes ({@link #close()}). Time comes in as {@code nowMs}.
+ * Not thread-safe: confined to the connection's event loop.
  */
 public final class SaslAuthenticator {
   /** Where the exchange stands. */
@@ -40,7 +44,14 @@ public final class SaslAuthenticator {
   /** The answer to a SaslAuthenticate, and whether the connection must now close. */
   public record AuthenticateResult(SaslAuthenticateResponseData response, boolean failed) {}
 
-  private final SaslServers servers;
+  /** Creates the server side of one exchange; the seam tests use to watch disposal. */
+  interface ServerFactory {
+    List<String> mechanisms();
+
+    SaslServer create(String mechanism) throws SaslException;
+  }
+
+  private final ServerFactory servers;
   private final long sessionLifetimeMs;
   private State state = State.AWAIT_HANDSHAKE;
   private String mechanism;
@@ -50,6 +61,22 @@ public final class SaslAuthenticator {
   private long sessionExpiresAtMs;
 
   public SaslAuthenticator(SaslServers servers, Duration sessionLifetime) {
+    this(
+        new ServerFactory() {
+          @Override
+          public List<String> mechanisms() {
+            return servers.mechanisms();
+          }
+
+          @Override
+          public SaslServer create(String mechanism) throws SaslException {
+            return servers.create(mechanism);
+          }
+        },
+        sessionLifetime);
+  }
+
+  SaslAuthenticator(ServerFactory servers, Duration sessionLifetime) {
     this.servers = servers;
     this.sessionLifetimeMs = sessionLifetime.toMillis();
   }
@@ -63,9 +90,16 @@ public final class SaslAuthenticator {
     return mechanism == null ? "unknown" : mechanism;
   }
 
-  /** Whether requests other than ApiVersions and SASL ones may be served. */
+  /**
+   * Whether requests other than ApiVersions and SASL ones may be served: only when AUTHENTICATED.
+   */
   public boolean authenticated() {
-    return everAuthenticated && state != State.FAILED;
+    return state == State.AUTHENTICATED;
+  }
+
+  /** Whether a login succeeded before, i.e. this is (or was) a KIP-368 re-authentication. */
+  public boolean everAuthenticated() {
+    return everAuthenticated;
   }
 
   /** The authenticated principal, empty before the first successful authentication. */
@@ -84,24 +118,24 @@ public final class SaslAuthenticator {
         new SaslHandshakeResponseData().setMechanisms(servers.mechanisms());
     if (version < 1) {
       // v0 sends raw SASL tokens without Kafka framing afterwards (clients before 1.0).
-      state = State.FAILED;
+      failHandshake();
       return response.setErrorCode(Errors.UNSUPPORTED_VERSION.code());
     }
     if (state != State.AWAIT_HANDSHAKE && state != State.AUTHENTICATED) {
-      state = State.FAILED;
+      failHandshake();
       return response.setErrorCode(Errors.ILLEGAL_SASL_STATE.code());
     }
     String requested = request.mechanism();
     boolean reauthentication = state == State.AUTHENTICATED;
     if (!servers.mechanisms().contains(requested)
         || (reauthentication && !requested.equals(mechanism))) {
-      state = State.FAILED;
+      failHandshake();
       return response.setErrorCode(Errors.UNSUPPORTED_SASL_MECHANISM.code());
     }
     try {
       server = servers.create(requested);
     } catch (SaslException e) {
-      state = State.FAILED;
+      failHandshake();
       return response.setErrorCode(Errors.UNSUPPORTED_SASL_MECHANISM.code());
     }
     mechanism = requested;
@@ -146,16 +180,33 @@ public final class SaslAuthenticator {
     principal = authenticatedAs;
     everAuthenticated = true;
     state = State.AUTHENTICATED;
-    sessionExpiresAtMs = sessionLifetimeMs > 0 ? nowMs + sessionLifetimeMs : Long.MAX_VALUE;
+    sessionExpiresAtMs =
+        sessionLifetimeMs > 0 ? saturatedAdd(nowMs, sessionLifetimeMs) : Long.MAX_VALUE;
     if (version >= 1) {
       response.setSessionLifetimeMs(sessionLifetimeMs);
     }
     return new AuthenticateResult(response, false);
   }
 
-  private AuthenticateResult fail(Errors error, String message) {
-    state = State.FAILED;
+  /** {@code a + b} for non-negative {@code b}, {@link Long#MAX_VALUE} instead of overflowing. */
+  static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  /** Disposes the exchange's server; the connection is closing. Idempotent. */
+  public void close() {
     disposeServer();
+  }
+
+  private void failHandshake() {
+    disposeServer();
+    state = State.FAILED;
+  }
+
+  private AuthenticateResult fail(Errors error, String message) {
+    disposeServer();
+    state = State.FAILED;
     return new AuthenticateResult(
         new SaslAuthenticateResponseData()
             .setErrorCode(error.code())

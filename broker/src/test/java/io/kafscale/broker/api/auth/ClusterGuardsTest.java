@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.metadata.acl.AclOperation;
 import io.kafscale.metadata.acl.AclResourceType;
+import org.apache.kafka.common.message.DescribeClusterRequestData;
+import org.apache.kafka.common.message.DescribeClusterResponseData;
 import org.apache.kafka.common.message.DescribeLogDirsRequestData;
 import org.apache.kafka.common.message.DescribeLogDirsResponseData;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
@@ -74,5 +76,25 @@ class ClusterGuardsTest {
     // Then
     assertThat(denied.errorCode()).isEqualTo(Errors.CLUSTER_AUTHORIZATION_FAILED.code());
     assertThat(fixture.forwarded).containsExactly(idempotent);
+  }
+
+  @Test
+  void shouldAnswerZeroClusterOperationsInDescribeClusterWithoutDescribeOnTheCluster() {
+    // Given
+    GuardFixture fixture =
+        new GuardFixture()
+            .allowCluster(AclOperation.ALTER)
+            .answering(q -> new DescribeClusterResponseData());
+
+    // When
+    DescribeClusterResponseData response =
+        fixture.run(
+            ClusterGuards.describeCluster(),
+            ApiKeys.DESCRIBE_CLUSTER,
+            0,
+            new DescribeClusterRequestData().setIncludeClusterAuthorizedOperations(true));
+
+    // Then
+    assertThat(response.clusterAuthorizedOperations()).isZero();
   }
 }

@@ -32,6 +32,8 @@ final class GuardFixture {
   private final Set<String> grants = new HashSet<>();
   final List<ApiMessage> forwarded = new ArrayList<>();
   private Function<ApiMessage, ApiMessage> answer = body -> null;
+  private String listener;
+  private String dedicatedInterBrokerListener;
 
   final Authorizer authorizer =
       new Authorizer() {
@@ -69,6 +71,13 @@ final class GuardFixture {
     return allow(op, AclResourceType.CLUSTER, AclResourceType.CLUSTER_NAME);
   }
 
+  /** Requests arrive on {@code listener}; {@code dedicated}: the separated inter-broker one. */
+  GuardFixture onListener(String listener, String dedicated) {
+    this.listener = listener;
+    this.dedicatedInterBrokerListener = dedicated;
+    return this;
+  }
+
   /** The handler answers every forwarded body with {@code answer}. */
   GuardFixture answering(Function<ApiMessage, ApiMessage> answer) {
     this.answer = answer;
@@ -93,8 +102,17 @@ final class GuardFixture {
   /** The guard's answer to {@code body} sent at {@code version}. */
   @SuppressWarnings("unchecked")
   <R extends ApiMessage> R run(Guard guard, ApiKeys key, int version, ApiMessage body) {
-    Access access = new Access(authorizer, new RequestContext(1, null, "test"));
-    return (R) guard.handle(access, frame(key, version, body), next).toCompletableFuture().join();
+    return (R) start(guard, key, version, body).join();
+  }
+
+  /** The guard's stage for {@code body}, not waited for (to see how it fails). */
+  CompletableFuture<ApiMessage> start(Guard guard, ApiKeys key, int version, ApiMessage body) {
+    Access access =
+        new Access(
+            authorizer,
+            new RequestContext(1, null, "test", KafkaPrincipal.ANONYMOUS, listener),
+            dedicatedInterBrokerListener);
+    return guard.handle(access, frame(key, version, body), next).toCompletableFuture();
   }
 
   /** The response as a client of {@code version} reads it off the wire. */

@@ -107,4 +107,64 @@ class MetadataGuardTest {
         .extracting(t -> t.name(), t -> Errors.forCode(t.errorCode()))
         .containsExactly(tuple("fresh", Errors.TOPIC_AUTHORIZATION_FAILED));
   }
+
+  @Test
+  void shouldNotDiscloseTheNameOfAnUndescribableTopicAskedForById() {
+    // Given the handler resolves ids to the topics "public" and "secret"
+    Uuid publicId = Uuid.randomUuid();
+    Uuid secretId = Uuid.randomUuid();
+    fixture.answering(
+        request -> {
+          MetadataResponseData r = new MetadataResponseData();
+          for (var t : ((MetadataRequestData) request).topics()) {
+            r.topics()
+                .add(
+                    new MetadataResponseData.MetadataResponseTopic()
+                        .setName(t.topicId().equals(secretId) ? "secret" : "public")
+                        .setTopicId(t.topicId()));
+          }
+          return r;
+        });
+    MetadataRequestData request = new MetadataRequestData().setAllowAutoTopicCreation(false);
+    request.topics().add(new MetadataRequestData.MetadataRequestTopic().setTopicId(publicId));
+    request.topics().add(new MetadataRequestData.MetadataRequestTopic().setTopicId(secretId));
+
+    // When
+    MetadataResponseData response = run(request);
+
+    // Then
+    assertThat(response.topics())
+        .extracting(t -> t.name(), t -> t.topicId(), t -> Errors.forCode(t.errorCode()))
+        .containsExactly(
+            tuple("public", publicId, Errors.NONE),
+            tuple(null, secretId, Errors.TOPIC_AUTHORIZATION_FAILED));
+  }
+
+  @Test
+  void shouldAnswerZeroClusterOperationsWithoutDescribeOnTheCluster() {
+    // Given a principal allowed to ALTER the cluster but not to DESCRIBE it
+    fixture.allowCluster(AclOperation.ALTER);
+    MetadataRequestData request = named("public").setIncludeClusterAuthorizedOperations(true);
+
+    // When
+    MetadataResponseData response =
+        fixture.run(new MetadataGuard(EXISTING::contains, true), ApiKeys.METADATA, 10, request);
+
+    // Then
+    assertThat(response.clusterAuthorizedOperations()).isZero();
+  }
+
+  @Test
+  void shouldFillClusterOperationsWithDescribeOnTheCluster() {
+    // Given
+    fixture.allowCluster(AclOperation.DESCRIBE);
+    MetadataRequestData request = named("public").setIncludeClusterAuthorizedOperations(true);
+
+    // When
+    MetadataResponseData response =
+        fixture.run(new MetadataGuard(EXISTING::contains, true), ApiKeys.METADATA, 10, request);
+
+    // Then
+    assertThat(response.clusterAuthorizedOperations()).isEqualTo(1 << AclOperation.DESCRIBE.code());
+  }
 }

@@ -109,26 +109,6 @@ class TopicGuardsTest {
   }
 
   @Test
-  void shouldSilentlyDropRefusedTopicsOfAnAcksZeroProduce() {
-    // Given
-    fixture.allow(AclOperation.WRITE, AclResourceType.TOPIC, "a");
-
-    // When
-    ApiMessage response =
-        fixture.run(
-            TopicGuards.produce(TopicGuardsTest::names),
-            ApiKeys.PRODUCE,
-            9,
-            produce(null, (short) 0, "a", "b"));
-
-    // Then
-    assertThat(response).isNull();
-    assertThat(((ProduceRequestData) fixture.forwarded.get(0)).topicData())
-        .extracting(t -> t.name())
-        .containsExactly("a");
-  }
-
-  @Test
   void shouldRefuseUnreadableTopicsPerPartitionInAFetchByTopicId() {
     // Given a v13 fetch naming topics by id
     fixture
@@ -170,5 +150,64 @@ class TopicGuardsTest {
         .extracting(t -> t.topicId(), t -> Errors.forCode(t.partitions().get(0).errorCode()))
         .containsExactly(
             tuple(SECRET_ID, Errors.TOPIC_AUTHORIZATION_FAILED), tuple(PUBLIC_ID, Errors.NONE));
+  }
+
+  @Test
+  void shouldWriteTheWritableTopicsThenCloseTheConnectionWhenAnAcksZeroProduceIsPartlyRefused() {
+    // Given
+    fixture.allow(AclOperation.WRITE, AclResourceType.TOPIC, "b");
+
+    // When
+    var stage =
+        fixture.start(
+            TopicGuards.produce(TopicGuardsTest::names),
+            ApiKeys.PRODUCE,
+            9,
+            produce(null, (short) 0, "a", "b"));
+
+    // Then
+    assertThat(((ProduceRequestData) fixture.forwarded.get(0)).topicData())
+        .extracting(t -> t.name())
+        .containsExactly("b");
+    assertThat(stage)
+        .failsWithin(java.time.Duration.ZERO)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(io.kafscale.broker.api.CloseConnectionException.class);
+  }
+
+  @Test
+  void shouldCloseTheConnectionWithoutWritingWhenAnAcksZeroTransactionalProduceIsRefused() {
+    // Given
+    fixture.allow(AclOperation.WRITE, AclResourceType.TOPIC, "a");
+
+    // When
+    var stage =
+        fixture.start(
+            TopicGuards.produce(TopicGuardsTest::names),
+            ApiKeys.PRODUCE,
+            9,
+            produce("tx", (short) 0, "a"));
+
+    // Then
+    assertThat(fixture.forwarded).isEmpty();
+    assertThat(stage)
+        .failsWithin(java.time.Duration.ZERO)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(io.kafscale.broker.api.CloseConnectionException.class);
+  }
+
+  @Test
+  void shouldPassAnAcksZeroProduceUntouchedWhenEveryTopicIsWritable() {
+    // Given
+    fixture.allow(AclOperation.WRITE, AclResourceType.TOPIC, "a");
+    ProduceRequestData request = produce(null, (short) 0, "a");
+
+    // When
+    var stage =
+        fixture.start(TopicGuards.produce(TopicGuardsTest::names), ApiKeys.PRODUCE, 9, request);
+
+    // Then
+    assertThat(fixture.forwarded).containsExactly(request);
+    assertThat(stage).isCompletedWithValue(null);
   }
 }

@@ -28,6 +28,8 @@ import org.apache.kafka.common.message.TxnOffsetCommitRequestData.TxnOffsetCommi
 import org.apache.kafka.common.message.TxnOffsetCommitResponseData;
 import org.apache.kafka.common.message.TxnOffsetCommitResponseData.TxnOffsetCommitResponsePartition;
 import org.apache.kafka.common.message.TxnOffsetCommitResponseData.TxnOffsetCommitResponseTopic;
+import org.apache.kafka.common.message.WriteTxnMarkersRequestData;
+import org.apache.kafka.common.message.WriteTxnMarkersResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.Test;
@@ -158,20 +160,87 @@ class TxnGuardsTest {
   }
 
   @Test
-  void shouldPassABrokersBatchWithClusterActionOrWhenItOnlyVerifies() {
+  void shouldRefuseAnUnauthenticatedVerificationOnASharedListener() {
+    // Given a principal without CLUSTER_ACTION on a listener clients also use
+    fixture.onListener("PLAINTEXT", null);
+
+    // When
+    AddPartitionsToTxnResponseData response =
+        fixture.run(
+            TxnGuards.addPartitionsToTxn(t -> true),
+            ApiKeys.ADD_PARTITIONS_TO_TXN,
+            4,
+            brokerAdd(true));
+
+    // Then
+    assertThat(fixture.forwarded).isEmpty();
+    AddPartitionsToTxnResponseData read =
+        GuardFixture.onTheWire(ApiKeys.ADD_PARTITIONS_TO_TXN, 4, response);
+    assertThat(read.errorCode()).isEqualTo(Errors.CLUSTER_AUTHORIZATION_FAILED.code());
+  }
+
+  @Test
+  void shouldPassAVerificationOnTheDedicatedInterBrokerListenerOrWithClusterAction() {
     // Given
     fixture.answering(q -> new AddPartitionsToTxnResponseData());
     AddPartitionsToTxnRequestData verify = brokerAdd(true);
 
-    // When an unauthenticated broker verifies
+    // When an unauthenticated broker verifies on the dedicated inter-broker listener
+    fixture.onListener("INTERNAL", "INTERNAL");
     fixture.run(TxnGuards.addPartitionsToTxn(t -> true), ApiKeys.ADD_PARTITIONS_TO_TXN, 4, verify);
-    // And a principal with CLUSTER_ACTION adds
+    // And a principal with CLUSTER_ACTION adds on a client listener
+    fixture.onListener("EXTERNAL", "INTERNAL");
     fixture.allowCluster(AclOperation.CLUSTER_ACTION);
     AddPartitionsToTxnRequestData add = brokerAdd(false);
     fixture.run(TxnGuards.addPartitionsToTxn(t -> true), ApiKeys.ADD_PARTITIONS_TO_TXN, 4, add);
 
     // Then
     assertThat(fixture.forwarded).containsExactly(verify, add);
+  }
+
+  @Test
+  void shouldRefuseWriteTxnMarkersWithoutClusterActionOffTheDedicatedListener() {
+    // Given an anonymous client on the client listener
+    fixture.onListener("EXTERNAL", "INTERNAL");
+    WriteTxnMarkersRequestData markers =
+        new WriteTxnMarkersRequestData()
+            .setMarkers(
+                List.of(
+                    new WriteTxnMarkersRequestData.WritableTxnMarker()
+                        .setProducerId(7)
+                        .setTransactionResult(true)
+                        .setTopics(
+                            List.of(
+                                new WriteTxnMarkersRequestData.WritableTxnMarkerTopic()
+                                    .setName("orders")
+                                    .setPartitionIndexes(List.of(0))))));
+
+    // When
+    WriteTxnMarkersResponseData response =
+        fixture.run(TxnGuards.writeTxnMarkers(), ApiKeys.WRITE_TXN_MARKERS, 1, markers);
+
+    // Then
+    assertThat(fixture.forwarded).isEmpty();
+    assertThat(response.markers().get(0).topics().get(0).partitions().get(0).errorCode())
+        .isEqualTo(Errors.CLUSTER_AUTHORIZATION_FAILED.code());
+  }
+
+  @Test
+  void shouldPassWriteTxnMarkersOnTheDedicatedListenerOrWithClusterAction() {
+    // Given
+    fixture.answering(q -> new WriteTxnMarkersResponseData());
+    WriteTxnMarkersRequestData fromBroker = new WriteTxnMarkersRequestData();
+    WriteTxnMarkersRequestData withGrant = new WriteTxnMarkersRequestData();
+
+    // When
+    fixture.onListener("INTERNAL", "INTERNAL");
+    fixture.run(TxnGuards.writeTxnMarkers(), ApiKeys.WRITE_TXN_MARKERS, 1, fromBroker);
+    fixture.onListener("EXTERNAL", "INTERNAL");
+    fixture.allowCluster(AclOperation.CLUSTER_ACTION);
+    fixture.run(TxnGuards.writeTxnMarkers(), ApiKeys.WRITE_TXN_MARKERS, 1, withGrant);
+
+    // Then
+    assertThat(fixture.forwarded).containsExactly(fromBroker, withGrant);
   }
 
   @Test
