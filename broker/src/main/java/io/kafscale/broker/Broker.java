@@ -62,6 +62,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,8 @@ public final class Broker implements AutoCloseable {
   private Metadata metadata;
   private io.kafscale.broker.security.scram.ScramCredentialCache scramCredentials;
   private volatile boolean closed;
+  // Set last: /readyz must not answer 200 before whoever started the broker is ready to stop it.
+  private volatile boolean serving;
 
   private Broker(BrokerConfig config) {
     this.config = config;
@@ -108,10 +111,21 @@ public final class Broker implements AutoCloseable {
    * @throws BrokerStartException when a store is unreachable, a port is taken, or loading fails
    */
   public static Broker start(BrokerConfig config, Clock clock) {
+    return start(config, clock, started -> {});
+  }
+
+  /**
+   * Starts a broker; {@code beforeReady} runs once it serves, before {@code /readyz} answers 200
+   * (the process entry point installs its shutdown hook there, so a stop that follows readiness
+   * always drains).
+   */
+  public static Broker start(BrokerConfig config, Clock clock, Consumer<Broker> beforeReady) {
     LogLevels.applyRoot(config.logLevel());
     Broker broker = new Broker(config);
     try {
       broker.startComponents(clock);
+      beforeReady.accept(broker);
+      broker.serving = true;
       return broker;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -454,7 +468,8 @@ public final class Broker implements AutoCloseable {
   public boolean isReady() {
     ClusterNode current = node;
     HealthProber prober = health;
-    return !closed
+    return serving
+        && !closed
         && current != null
         && current.isReady()
         && prober != null

@@ -5,6 +5,7 @@ package io.kafscale.broker;
 
 import io.kafscale.broker.config.BrokerConfig;
 import io.kafscale.broker.config.ConfigException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +29,18 @@ public final class BrokerMain {
       System.exit(2);
       return;
     }
-    Broker broker;
     try {
-      broker = Broker.start(config);
+      Broker.start(config, Clock.systemUTC(), BrokerMain::onStarted);
     } catch (BrokerStartException e) {
       LOG.error("Broker failed to start error={}", e.getMessage());
       LOG.debug("Start failure stack trace", e);
       System.exit(1);
-      return;
     }
+    // The Netty event loop threads are not daemons: they keep the process alive until the hook.
+  }
+
+  /** Runs before the broker reports ready: from then on SIGTERM always drains it. */
+  private static void onStarted(Broker broker) {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -46,6 +50,7 @@ public final class BrokerMain {
                   Runtime.getRuntime().halt(0);
                 },
                 "kafscale-shutdown"));
+    BrokerConfig config = broker.config();
     LOG.info(
         "Broker started brokerId={} kafka={} advertised={}:{} admin={} objects={} metadata={}",
         broker.brokerId(),
@@ -57,6 +62,5 @@ public final class BrokerMain {
         config.network().admin().host() + ":" + broker.adminPort(),
         broker.objectStoreKind(),
         broker.metadataStoreKind());
-    // The Netty event loop threads are not daemons: they keep the process alive until the hook.
   }
 }

@@ -99,7 +99,9 @@ public final class KafscaleClusterReconciler
   public UpdateControl<KafscaleCluster> reconcile(
       KafscaleCluster cluster, Context<KafscaleCluster> context) {
     KubernetesClient client = context.getClient();
-    Optional<Check> refusal = EtcdChangeGuard.check(cluster, existingEtcd(client, cluster));
+    Optional<Check> refusal =
+        EtcdChangeGuard.check(cluster, existingEtcd(client, cluster))
+            .or(() -> SecurityCheck.run(client, cluster));
     OwnedResourceApplier.Outcome applied =
         meters
             .timer("kafscale.operator.reconcile", "kind", "KafscaleCluster")

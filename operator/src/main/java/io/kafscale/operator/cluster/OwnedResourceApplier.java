@@ -15,7 +15,10 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kafscale.operator.crd.KafscaleCluster;
+import io.kafscale.operator.model.BrokerDeploymentModel;
 import io.kafscale.operator.model.ClusterDefaults;
+import io.kafscale.operator.model.Labels;
+import io.kafscale.operator.model.ListenerModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -150,6 +153,31 @@ public final class OwnedResourceApplier {
             existing.getKind(),
             name(existing),
             ClusterDefaults.name(c));
+      }
+    }
+    return deleted + pruneListenerServices(client, c, keep);
+  }
+
+  /**
+   * Per-listener Services have names chosen by the spec, so the ones a removed listener leaves
+   * behind are found by label and owner rather than by name.
+   */
+  private static int pruneListenerServices(
+      KubernetesClient client, KafscaleCluster c, Set<String> keep) {
+    String prefix = ListenerModel.serviceNamePrefix(c);
+    int deleted = 0;
+    for (Service s :
+        client
+            .services()
+            .inNamespace(ClusterDefaults.namespace(c))
+            .withLabels(Labels.selector(c, BrokerDeploymentModel.COMPONENT))
+            .list()
+            .getItems()) {
+      String name = name(s);
+      if (name.startsWith(prefix) && !keep.contains(key(s)) && ownedBy(s, c)) {
+        client.resource(s).delete();
+        deleted++;
+        log.info("deleted kind=Service name={} cluster={}", name, ClusterDefaults.name(c));
       }
     }
     return deleted;

@@ -6,6 +6,7 @@ package io.kafscale.operator.crd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +16,13 @@ import java.util.regex.Pattern;
  * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code minimum},
  * {@code maximum}, {@code minLength}, {@code minItems}, {@code enum}, {@code pattern}, {@code
  * anyOf}, {@code x-kubernetes-int-or-string}, {@code x-kubernetes-preserve-unknown-fields} and
- * {@code x-kubernetes-validations} with two CEL rules: {@code self == oldSelf} (checked by {@link
- * #validateUpdate}; like the API server, only when the field exists before and after) and the
+ * {@code x-kubernetes-validations} with these CEL rules: {@code self == oldSelf} (checked by {@link
+ * #validateUpdate}; like the API server, only when the field exists before and after), the
  * conditional requirement {@code !has(self.a) || !self.a || has(self.b)} (field b is required while
- * the boolean a is true). A field the schema does not declare is reported (the API server would
- * silently prune it, which is how typos go unnoticed). An unsupported keyword fails loudly rather
- * than passing silently. Stateless and thread-safe.
+ * the boolean a is true) and the security rules {@link CelRules} mirrors in Java. A field the
+ * schema does not declare is reported (the API server would silently prune it, which is how typos
+ * go unnoticed). An unsupported keyword fails loudly rather than passing silently. Stateless and
+ * thread-safe.
  */
 public final class CrdSchemaValidator {
   private static final List<String> KNOWN =
@@ -34,6 +36,8 @@ public final class CrdSchemaValidator {
           "maximum",
           "minLength",
           "minItems",
+          "maxItems",
+          "maxLength",
           "enum",
           "pattern",
           "anyOf",
@@ -147,6 +151,9 @@ public final class CrdSchemaValidator {
       if (s.containsKey("minItems") && list.size() < ((Number) s.get("minItems")).intValue()) {
         errors.add(at(path) + "must have at least " + s.get("minItems") + " items");
       }
+      if (s.containsKey("maxItems") && list.size() > ((Number) s.get("maxItems")).intValue()) {
+        errors.add(at(path) + "must have at most " + s.get("maxItems") + " items");
+      }
       Map<String, Object> items = (Map<String, Object>) s.get("items");
       for (int i = 0; items != null && i < list.size(); i++) {
         check(items, list.get(i), path + "[" + i + "]", errors);
@@ -164,6 +171,13 @@ public final class CrdSchemaValidator {
       Object text = rule.get("rule");
       if (IMMUTABLE_RULE.equals(text)) {
         continue; // a transition rule: only validateUpdate sees the old value
+      }
+      Predicate<Object> twin = text == null ? null : CelRules.of(text.toString());
+      if (twin != null) {
+        if (!twin.test(v)) {
+          errors.add(at(path) + rule.getOrDefault("message", "violates " + text));
+        }
+        continue;
       }
       Matcher m = text == null ? null : REQUIRED_WHEN_RULE.matcher(text.toString());
       if (m == null || !m.matches()) {
@@ -214,6 +228,9 @@ public final class CrdSchemaValidator {
   private static void strings(Map<String, Object> s, String str, String path, List<String> errors) {
     if (s.containsKey("minLength") && str.length() < ((Number) s.get("minLength")).intValue()) {
       errors.add(at(path) + "must have at least " + s.get("minLength") + " characters");
+    }
+    if (s.containsKey("maxLength") && str.length() > ((Number) s.get("maxLength")).intValue()) {
+      errors.add(at(path) + "must have at most " + s.get("maxLength") + " characters");
     }
     // OpenAPI patterns are unanchored ECMA regexes: find(), not matches().
     if (s.containsKey("pattern")

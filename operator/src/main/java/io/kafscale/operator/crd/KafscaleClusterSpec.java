@@ -20,6 +20,7 @@ public class KafscaleClusterSpec {
   public Etcd etcd;
   public Config config;
   public Console console;
+  public Security security;
 
   /** The broker Deployment. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -205,5 +206,74 @@ public class KafscaleClusterSpec {
     public String host;
     public String className;
     public Map<String, String> annotations;
+  }
+
+  /** Listeners, TLS, SASL, ACLs and connection limits of the brokers. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Security {
+    public List<Listener> listeners;
+    public String interBrokerListener;
+    public Tls tls;
+    public Sasl sasl;
+    public Authorization authorization;
+    public Limits limits;
+  }
+
+  /** A named Kafka listener; advertisedHost is a per-pod template like External's. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Listener {
+    public String name;
+    public Integer port;
+    public String protocol;
+    public String advertisedHost;
+    public Integer advertisedPort;
+    public Boolean hostPort;
+    public ListenerService service;
+  }
+
+  /** The optional extra Service of one listener. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ListenerService {
+    public String type;
+    public Map<String, String> annotations;
+    public List<String> loadBalancerSourceRanges;
+  }
+
+  /** The certificate Secret of the TLS listeners and the client-certificate policy. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Tls {
+    public SecretRef secretRef;
+    public String clientAuth;
+    public Integer reloadIntervalMs;
+  }
+
+  /** SASL mechanisms, PLAIN users and session lifetime. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Sasl {
+    public List<String> mechanisms;
+    public PlainUsersSecretRef plainUsersSecretRef;
+    public Long sessionLifetimeMs;
+  }
+
+  /** Secret holding the PLAIN users file under {@code key} (default users). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class PlainUsersSecretRef {
+    public String name;
+    public String key;
+  }
+
+  /** Kafka ACL enforcement. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Authorization {
+    public Boolean enabled;
+    public List<String> superUsers;
+    public Boolean allowEveryoneIfNoAclFound;
+  }
+
+  /** Connection limits against abuse. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Limits {
+    public Integer maxConnectionsPerIp;
+    public Long idleTimeoutMs;
   }
 }

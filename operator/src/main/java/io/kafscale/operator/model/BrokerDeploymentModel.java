@@ -7,6 +7,7 @@ import static io.kafscale.operator.model.ClusterDefaults.or;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -107,7 +108,7 @@ public final class BrokerDeploymentModel {
             .withNodeSelector(b.nodeSelector == null ? null : new LinkedHashMap<>(b.nodeSelector))
             .withTolerations(tolerations(b))
             .withTopologySpreadConstraints(spread(c, b));
-    if (ClusterDefaults.external(c)) {
+    if (ClusterDefaults.external(c) || ListenerModel.anyHostPort(c)) {
       // Host ports: two brokers on one node would collide, so one broker per node.
       pod.withNewAffinity()
           .withNewPodAntiAffinity()
@@ -125,25 +126,18 @@ public final class BrokerDeploymentModel {
 
   private static Container container(
       KafscaleCluster c, KafscaleClusterSpec.Brokers b, String defaultImage) {
-    ContainerPortBuilder kafka =
+    List<ContainerPort> ports = new ArrayList<>(kafkaPorts(c));
+    ports.add(
         new ContainerPortBuilder()
-            .withName("kafka")
-            .withContainerPort(ClusterDefaults.kafkaPort(c))
-            .withProtocol("TCP");
-    if (ClusterDefaults.external(c)) {
-      kafka.withHostPort(ClusterDefaults.externalPort(c));
-    }
+            .withName("admin")
+            .withContainerPort(ClusterDefaults.adminPort(c))
+            .withProtocol("TCP")
+            .build());
     return new ContainerBuilder()
         .withName(CONTAINER)
         .withImage(or(b.image, defaultImage))
         .withImagePullPolicy(or(b.imagePullPolicy, "IfNotPresent"))
-        .withPorts(
-            kafka.build(),
-            new ContainerPortBuilder()
-                .withName("admin")
-                .withContainerPort(ClusterDefaults.adminPort(c))
-                .withProtocol("TCP")
-                .build())
+        .withPorts(ports)
         .withEnv(BrokerEnvModel.build(c))
         .withResources(resources(b.resources))
         .withStartupProbe(probe("/healthz", 2, 60))
@@ -167,6 +161,22 @@ public final class BrokerDeploymentModel {
         .endSecurityContext()
         .withVolumeMounts(mounts(c))
         .build();
+  }
+
+  /** The single legacy listener's port, or one port per named listener. */
+  private static List<ContainerPort> kafkaPorts(KafscaleCluster c) {
+    if (ListenerModel.enabled(c)) {
+      return ListenerModel.containerPorts(c);
+    }
+    ContainerPortBuilder kafka =
+        new ContainerPortBuilder()
+            .withName(ListenerModel.KAFKA_PORT_NAME)
+            .withContainerPort(ClusterDefaults.kafkaPort(c))
+            .withProtocol("TCP");
+    if (ClusterDefaults.external(c)) {
+      kafka.withHostPort(ClusterDefaults.externalPort(c));
+    }
+    return List.of(kafka.build());
   }
 
   private static Probe probe(String path, int periodSeconds, int failureThreshold) {
@@ -267,6 +277,7 @@ public final class BrokerDeploymentModel {
     v.add(new VolumeBuilder().withName("data").withNewEmptyDir().endEmptyDir().build());
     v.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
     etcdTlsVolume(c).ifPresent(v::add);
+    v.addAll(SecurityModel.volumes(c));
     return v;
   }
 
@@ -276,6 +287,7 @@ public final class BrokerDeploymentModel {
         new VolumeMountBuilder().withName("data").withMountPath(ClusterDefaults.DATA_DIR).build());
     m.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
     etcdTlsMount(c).ifPresent(m::add);
+    m.addAll(SecurityModel.mounts(c));
     return m;
   }
 

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The environment handed to each broker container: the {@code KAFSCALE_*} variables of
  * docs/configuration.md derived from the spec, pod fields from the downward API and S3/etcd secrets
- * by reference (never copied). Pure.
+ * by reference (never copied); listeners and security come from {@link SecurityModel}. Pure.
  */
 public final class BrokerEnvModel {
   /** Where the etcd TLS secret is mounted in the broker container. */
@@ -30,8 +30,12 @@ public final class BrokerEnvModel {
     env.add(field("POD_NAME", "metadata.name"));
     env.add(field("POD_NAMESPACE", "metadata.namespace"));
     env.add(field("POD_IP", "status.podIP"));
-    env.add(value("KAFSCALE_BROKER_ADDR", ":" + ClusterDefaults.kafkaPort(c)));
-    advertised(c, env);
+    if (ListenerModel.enabled(c)) {
+      env.addAll(SecurityModel.listenerEnv(c));
+    } else {
+      env.add(value("KAFSCALE_BROKER_ADDR", ":" + ClusterDefaults.kafkaPort(c)));
+      advertised(c, env);
+    }
     env.add(value("KAFSCALE_METRICS_ADDR", ":" + ClusterDefaults.adminPort(c)));
     env.add(value("KAFSCALE_SHUTDOWN_TIMEOUT_MS", ClusterDefaults.shutdownTimeoutMs(c)));
     optional(env, "KAFSCALE_BROKER_LEASE_TTL_MS", b.leaseTtlMs);
@@ -39,6 +43,7 @@ public final class BrokerEnvModel {
     s3(c, spec.s3, env);
     env.addAll(etcd(c));
     config(spec.config, env);
+    env.addAll(SecurityModel.env(c));
     env.add(value("JAVA_TOOL_OPTIONS", or(b.jvmOptions, ClusterDefaults.JVM_OPTIONS)));
     return env;
   }

@@ -13,7 +13,9 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.kafscale.operator.crd.KafscaleCluster;
 import io.kafscale.operator.crd.KafscaleClusterSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,9 +36,7 @@ public final class BrokerServiceModel {
         .withNewSpec()
         .withType(or(s.type, "ClusterIP"))
         .withSelector(Labels.selector(c, BrokerDeploymentModel.COMPONENT))
-        .withPorts(
-            port("kafka", ClusterDefaults.kafkaPort(c)),
-            port("admin", ClusterDefaults.adminPort(c)))
+        .withPorts(ports(c))
         .endSpec()
         .build();
   }
@@ -48,9 +48,7 @@ public final class BrokerServiceModel {
         .withClusterIP("None")
         .withPublishNotReadyAddresses(true)
         .withSelector(Labels.selector(c, BrokerDeploymentModel.COMPONENT))
-        .withPorts(
-            port("kafka", ClusterDefaults.kafkaPort(c)),
-            port("admin", ClusterDefaults.adminPort(c)))
+        .withPorts(ports(c))
         .endSpec()
         .build();
   }
@@ -82,6 +80,15 @@ public final class BrokerServiceModel {
                     .build())
             .endSpec()
             .build());
+  }
+
+  /** The "kafka" port, every other named listener's port, then the admin port. */
+  private static List<ServicePort> ports(KafscaleCluster c) {
+    List<ServicePort> ports = new ArrayList<>();
+    ports.add(port(ListenerModel.KAFKA_PORT_NAME, ClusterDefaults.kafkaPort(c)));
+    ports.addAll(ListenerModel.extraServicePorts(c));
+    ports.add(port("admin", ClusterDefaults.adminPort(c)));
+    return ports;
   }
 
   static ServicePort port(String name, int port) {

@@ -117,7 +117,14 @@ public final class ClusterDefaults {
     return or(brokers(c).replicas, REPLICAS);
   }
 
+  /**
+   * The in-cluster Kafka port: the inter-broker (PLAINTEXT) listener's when listeners are named,
+   * else brokers.port. The bootstrap Service, the console and the status endpoint use it.
+   */
   public static int kafkaPort(KafscaleCluster c) {
+    if (ListenerModel.enabled(c)) {
+      return ListenerModel.interBroker(c).port;
+    }
     return or(brokers(c).port, KAFKA_PORT);
   }
 
@@ -144,9 +151,10 @@ public final class ClusterDefaults {
     return a != null && Boolean.TRUE.equals(a.enabled);
   }
 
+  /** The legacy external access; ignored when listeners are named (the CRD refuses both). */
   public static boolean external(KafscaleCluster c) {
     KafscaleClusterSpec.External e = brokers(c).external;
-    return e != null && Boolean.TRUE.equals(e.enabled);
+    return e != null && Boolean.TRUE.equals(e.enabled) && !ListenerModel.enabled(c);
   }
 
   public static int externalPort(KafscaleCluster c) {

@@ -33,6 +33,7 @@ public final class DesiredResources {
     out.add(BrokerServiceModel.headless(c));
     out.add(BrokerServiceModel.bootstrap(c));
     BrokerServiceModel.external(c).ifPresent(out::add);
+    out.addAll(ListenerModel.services(c));
     out.add(BrokerDeploymentModel.build(c, defaultBrokerImage));
     out.add(BrokerAutoscalerModel.disruptionBudget(c));
     BrokerAutoscalerModel.build(c).ifPresent(out::add);

@@ -15,6 +15,8 @@ import org.apache.kafka.common.message.SaslAuthenticateResponseData;
 import org.apache.kafka.common.message.SaslHandshakeRequestData;
 import org.apache.kafka.common.message.SaslHandshakeResponseData;
 import org.apache.kafka.common.protocol.Errors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SASL state of one connection on a SASL listener.
@@ -33,6 +35,8 @@ import org.apache.kafka.common.protocol.Errors;
  * Not thread-safe: confined to the connection's event loop.
  */
 public final class SaslAuthenticator {
+  private static final Logger LOG = LoggerFactory.getLogger(SaslAuthenticator.class);
+
   /** Where the exchange stands. */
   public enum State {
     AWAIT_HANDSHAKE,
@@ -156,6 +160,8 @@ public final class SaslAuthenticator {
       // kafka-clients' servers say why without secrets ("Invalid username or password").
       return fail(Errors.SASL_AUTHENTICATION_FAILED, e.getMessage());
     } catch (SaslException | RuntimeException e) {
+      // The client gets Kafka's generic text (no user enumeration); the log keeps the reason.
+      LOG.info("SASL exchange failed mechanism={} reason={}", mechanism, e.toString());
       return fail(
           Errors.SASL_AUTHENTICATION_FAILED,
           "Authentication failed during authentication due to invalid credentials with SASL"

@@ -18,15 +18,12 @@ import javax.security.sasl.SaslException;
 import javax.security.sasl.SaslServer;
 import org.apache.kafka.common.security.plain.PlainAuthenticateCallback;
 import org.apache.kafka.common.security.plain.internals.PlainSaslServer;
-import org.apache.kafka.common.security.scram.ScramCredential;
-import org.apache.kafka.common.security.scram.ScramCredentialCallback;
-import org.apache.kafka.common.security.scram.internals.ScramSaslServer;
 
 /**
- * Creates the server side of one SASL exchange: kafka-clients' own PLAIN and SCRAM servers (the
- * wire formats clients expect, RFC 4616 and RFC 5802), with callbacks answered from the PLAIN users
- * of {@link SaslSettings} and the SCRAM credentials of a {@link ScramCredentialLookup}.
- * Thread-safe; each created server belongs to one connection.
+ * Creates the server side of one SASL exchange: kafka-clients' own PLAIN server (RFC 4616) and
+ * {@link ScramServerExchange} (RFC 5802, on kafka-clients' SCRAM message classes), with callbacks
+ * answered from the PLAIN users of {@link SaslSettings} and the SCRAM credentials of a {@link
+ * ScramCredentialLookup}. Thread-safe; each created server belongs to one connection.
  */
 public final class SaslServers {
   private final List<String> mechanisms;
@@ -60,11 +57,7 @@ public final class SaslServers {
         ScramMechanism.fromMechanismName(mechanism)
             .orElseThrow(() -> new SaslException("mechanism " + mechanism + " is not supported"));
     try {
-      return new ScramSaslServer(
-          org.apache.kafka.common.security.scram.internals.ScramMechanism.forMechanismName(
-              mechanism),
-          Map.of(),
-          callbacks -> handleScram(ours, callbacks));
+      return new ScramServerExchange(ours, scram);
     } catch (NoSuchAlgorithmException e) {
       throw new SaslException("no " + ours.hashAlgorithm() + " in this JVM", e);
     }
@@ -84,29 +77,6 @@ public final class SaslServers {
                       expected.getBytes(StandardCharsets.UTF_8),
                       new String(auth.password()).getBytes(StandardCharsets.UTF_8)));
         }
-        default -> throw new UnsupportedCallbackException(callback);
-      }
-    }
-  }
-
-  private void handleScram(ScramMechanism mechanism, Callback[] callbacks)
-      throws UnsupportedCallbackException {
-    String user = null;
-    for (Callback callback : callbacks) {
-      switch (callback) {
-        case NameCallback name -> user = name.getDefaultName();
-        case ScramCredentialCallback credential -> {
-          if (user != null) {
-            scram
-                .credential(user, mechanism)
-                .ifPresent(
-                    c ->
-                        credential.scramCredential(
-                            new ScramCredential(
-                                c.salt(), c.storedKey(), c.serverKey(), c.iterations())));
-          }
-        }
-        // Delegation tokens (tokenauth extension) are not supported: the exchange fails.
         default -> throw new UnsupportedCallbackException(callback);
       }
     }
