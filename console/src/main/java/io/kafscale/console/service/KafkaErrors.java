@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
@@ -62,6 +64,16 @@ public final class KafkaErrors {
       case InvalidReplicationFactorException x ->
           new ApiException(400, "BAD_REQUEST", message, name);
       case InvalidTopicException x -> new ApiException(400, "BAD_REQUEST", message, name);
+      // Both extend InvalidConfigurationException, so they come before it.
+      // The broker refused the console's own principal: the user may not fix it by retrying.
+      case AuthorizationException x -> new ApiException(403, "FORBIDDEN", message, name);
+      // The console's credentials were refused: to the user the cluster is unavailable.
+      case AuthenticationException x ->
+          new ApiException(
+              503,
+              "CLUSTER_UNAVAILABLE",
+              what + ": the console could not authenticate to the Kafka cluster: " + e.getMessage(),
+              name);
       case InvalidConfigurationException x ->
           new ApiException(400, "INVALID_CONFIG", message, name);
       case PolicyViolationException x -> new ApiException(400, "INVALID_CONFIG", message, name);

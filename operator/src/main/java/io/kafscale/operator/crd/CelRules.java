@@ -33,6 +33,16 @@ final class CelRules {
       "!has(self.security) || !has(self.security.listeners) || !has(self.brokers) ||"
           + " !has(self.brokers.external) || !has(self.brokers.external.enabled) ||"
           + " !self.brokers.external.enabled";
+  static final String CONSOLE_SASL_NEEDS_CREDENTIALS =
+      "!has(self.securityProtocol) || self.securityProtocol == 'PLAINTEXT' ||"
+          + " has(self.credentialsSecretRef)";
+  static final String CONSOLE_LISTENER_PROTOCOL =
+      "!has(self.console) || !has(self.console.kafka) || (!has(self.console.kafka.listener) ?"
+          + " (!has(self.console.kafka.securityProtocol) || self.console.kafka.securityProtocol =="
+          + " 'PLAINTEXT') : (has(self.security) && has(self.security.listeners) &&"
+          + " self.security.listeners.exists(l, l.name == self.console.kafka.listener &&"
+          + " l.protocol == (has(self.console.kafka.securityProtocol) ?"
+          + " self.console.kafka.securityProtocol : 'PLAINTEXT'))))";
 
   private static final Map<String, Predicate<Object>> RULES =
       Map.of(
@@ -42,7 +52,10 @@ final class CelRules {
           PLAINTEXT_INTER_BROKER, CelRules::plaintextInterBroker,
           PLAIN_NEEDS_USERS, CelRules::plainNeedsUsers,
           NO_BROKER_PORT_WITH_LISTENERS, v -> !listeners(v) || !has(map(v).get("brokers"), "port"),
-          NO_EXTERNAL_WITH_LISTENERS, v -> !listeners(v) || !externalEnabled(v));
+          NO_EXTERNAL_WITH_LISTENERS, v -> !listeners(v) || !externalEnabled(v),
+          CONSOLE_SASL_NEEDS_CREDENTIALS,
+              v -> "PLAINTEXT".equals(protocol(map(v))) || has(v, "credentialsSecretRef"),
+          CONSOLE_LISTENER_PROTOCOL, CelRules::consoleListenerProtocol);
 
   private CelRules() {}
 
@@ -81,6 +94,29 @@ final class CelRules {
     return !s.containsKey("mechanisms")
         || !((List<?>) s.get("mechanisms")).contains("PLAIN")
         || s.containsKey("plainUsersSecretRef");
+  }
+
+  /** The console's protocol, PLAINTEXT when unset, as the CEL rules default it. */
+  private static Object protocol(Map<String, Object> kafka) {
+    return kafka.getOrDefault("securityProtocol", "PLAINTEXT");
+  }
+
+  private static boolean consoleListenerProtocol(Object spec) {
+    Object console = map(spec).get("console");
+    if (!has(console, "kafka")) {
+      return true;
+    }
+    Map<String, Object> kafka = map(map(console).get("kafka"));
+    Object listener = kafka.get("listener");
+    if (listener == null) {
+      return "PLAINTEXT".equals(protocol(kafka));
+    }
+    return listeners(spec)
+        && items(map(map(spec).get("security"))).stream()
+            .anyMatch(
+                l ->
+                    Objects.equals(listener, l.get("name"))
+                        && Objects.equals(protocol(kafka), l.get("protocol")));
   }
 
   private static boolean listeners(Object spec) {

@@ -186,9 +186,22 @@ public class KafscaleClusterSpec {
     public Integer port;
     public Boolean readOnly;
     public ConsoleCredentialsSecretRef credentialsSecretRef;
+    public ConsoleKafka kafka;
     public Resources resources;
     public ServiceSpec service;
     public Ingress ingress;
+  }
+
+  /**
+   * How the console's Kafka clients log in: protocol, SASL mechanism, the listener to bootstrap
+   * from and the Secret of the console's own principal.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ConsoleKafka {
+    public String securityProtocol;
+    public String saslMechanism;
+    public String listener;
+    public ConsoleCredentialsSecretRef credentialsSecretRef;
   }
 
   /** Secret holding the console user's login name and password, with the keys to read. */

@@ -36,8 +36,9 @@ import java.util.Optional;
  * Builds the optional console: Deployment, Service, Ingress and (above one replica) a
  * PodDisruptionBudget, only when the spec enables it. The console is configured as
  * docs/console-configuration.md says: the brokers' bootstrap Service and admin port, the login from
- * the credentials Secret by reference, and etcd exactly as the brokers reach it (same variables,
- * same TLS Secret mount) for its read-only metadata views. Pure.
+ * the credentials Secret by reference, the console's own Kafka principal ({@link
+ * ConsoleKafkaModel}), and etcd exactly as the brokers reach it (same variables, same TLS Secret
+ * mount) for its read-only metadata views. Pure.
  */
 public final class ConsoleModel {
   public static final String COMPONENT = "console";
@@ -68,13 +69,9 @@ public final class ConsoleModel {
     return or(spec(c).replicas, 1);
   }
 
-  /** The in-cluster bootstrap address of the brokers (their bootstrap Service). */
+  /** The bootstrap address the console's Kafka clients use ({@link ConsoleKafkaModel}). */
   public static String bootstrapServers(KafscaleCluster c) {
-    return ClusterDefaults.brokerName(c)
-        + "."
-        + ClusterDefaults.namespace(c)
-        + ".svc:"
-        + ClusterDefaults.kafkaPort(c);
+    return ConsoleKafkaModel.bootstrapServers(c);
   }
 
   public static Optional<Deployment> deployment(KafscaleCluster c) {
@@ -86,6 +83,7 @@ public final class ConsoleModel {
     // the message browser reads compressed batches: the read-only root needs a writable /tmp.
     volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
     BrokerDeploymentModel.etcdTlsVolume(c).ifPresent(volumes::add);
+    ConsoleKafkaModel.caVolume(c).ifPresent(volumes::add);
     return Optional.of(
         new DeploymentBuilder()
             .withMetadata(Meta.of(c, ClusterDefaults.consoleName(c), COMPONENT))
@@ -123,6 +121,7 @@ public final class ConsoleModel {
     List<VolumeMount> mounts = new ArrayList<>();
     mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
     BrokerDeploymentModel.etcdTlsMount(c).ifPresent(mounts::add);
+    ConsoleKafkaModel.caMount(c).ifPresent(mounts::add);
     return new ContainerBuilder()
         .withName(CONTAINER)
         .withImage(or(s.image, ClusterDefaults.CONSOLE_IMAGE))
@@ -169,6 +168,7 @@ public final class ConsoleModel {
     env.add(BrokerEnvModel.value("KAFSCALE_CONSOLE_READ_ONLY", or(s.readOnly, Boolean.FALSE)));
     env.add(
         BrokerEnvModel.value("KAFSCALE_CONSOLE_BROKER_ADMIN_PORT", ClusterDefaults.adminPort(c)));
+    env.addAll(ConsoleKafkaModel.env(c));
     env.addAll(BrokerEnvModel.etcd(c));
     env.add(BrokerEnvModel.value("JAVA_TOOL_OPTIONS", ClusterDefaults.JVM_OPTIONS));
     return env;

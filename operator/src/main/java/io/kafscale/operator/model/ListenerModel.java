@@ -25,9 +25,10 @@ import java.util.function.Function;
  * The named listeners of {@code spec.security.listeners} as Kubernetes objects: container ports,
  * the ports of the bootstrap and headless Services, per-listener Services, and the listener
  * variables of the broker. The inter-broker (PLAINTEXT) listener's port keeps the name {@code
- * kafka}, so everything that targets that port (bootstrap Service, console, status endpoint) uses
- * the unauthenticated in-cluster listener; the others are named {@code k-<listener>}. Without
- * listeners every method answers as for the single legacy listener (nothing extra). Pure.
+ * kafka}, so everything that targets that port (bootstrap Service, the console unless {@code
+ * spec.console.kafka} names another listener, status endpoint) uses the unauthenticated in-cluster
+ * listener; the others are named {@code k-<listener>}. Without listeners every method answers as
+ * for the single legacy listener (nothing extra). Pure.
  */
 public final class ListenerModel {
   /** Port name of the inter-broker listener (and of the legacy single listener). */

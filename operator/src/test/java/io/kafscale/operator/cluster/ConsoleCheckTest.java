@@ -94,4 +94,32 @@ class ConsoleCheckTest {
     assertThat(one).isEqualTo(new Check(false, "ConsoleNotReady", "1/2 console pods ready"));
     assertThat(two).isEqualTo(new Check(true, "ConsoleReady", "2/2 console pods ready"));
   }
+
+  @Test
+  void shouldAlsoRequireTheSecretOfTheConsolesKafkaPrincipal() {
+    // Given
+    KafscaleCluster c = Resources.cluster("golden/in-console-principal.yaml");
+    Secret login = secret(Map.of("username", "admin", "password", "pw"));
+
+    // When
+    Check missing = ConsoleCheck.evaluate(c, login, null, ready(1));
+    Check noKey = ConsoleCheck.evaluate(c, login, secret(Map.of("username", "console")), ready(1));
+    Check ok = ConsoleCheck.evaluate(c, login, login, ready(1));
+
+    // Then
+    assertThat(missing)
+        .isEqualTo(
+            new Check(
+                false,
+                "CredentialsSecretMissing",
+                "console Kafka credentials secret 'console-kafka-user' not found in namespace"
+                    + " 'streaming'"));
+    assertThat(noKey)
+        .isEqualTo(
+            new Check(
+                false,
+                "CredentialsSecretInvalid",
+                "console Kafka credentials secret 'console-kafka-user' has no key 'password'"));
+    assertThat(ok).isEqualTo(new Check(true, "ConsoleReady", "1/1 console pods ready"));
+  }
 }

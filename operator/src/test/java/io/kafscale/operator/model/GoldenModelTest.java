@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GoldenModelTest {
   @ParameterizedTest
-  @ValueSource(strings = {"default", "full", "external-etcd", "security"})
+  @ValueSource(strings = {"default", "full", "external-etcd", "security", "console-principal"})
   void shouldRenderExactlyTheGoldenObjectsForEachSpec(String name) throws IOException {
     // Given
     KafscaleCluster cluster = Resources.cluster("golden/in-" + name + ".yaml");
