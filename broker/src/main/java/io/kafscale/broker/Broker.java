@@ -40,13 +40,19 @@ import io.kafscale.broker.partition.LogTrimmer;
 import io.kafscale.broker.partition.MetadataSegmentCommitter;
 import io.kafscale.broker.partition.RetentionSweeper;
 import io.kafscale.broker.security.acl.AclAuthorizer;
+import io.kafscale.broker.security.scram.ScramCredentialCache;
+import io.kafscale.broker.security.scram.ScramCredentialLookup;
 import io.kafscale.broker.txn.TxnSettings;
 import io.kafscale.metadata.Metadata;
 import io.kafscale.metadata.StoreMetadata;
 import io.kafscale.metadata.model.BrokerRecord;
 import io.kafscale.metadata.model.BrokerSession;
+import io.kafscale.metadata.model.ListenerEndpoint;
 import io.kafscale.metadata.registry.SegmentReferences;
 import io.kafscale.metadata.registry.store.StoreAclRegistry;
+import io.kafscale.protocol.records.KafkaBatchRewriter;
+import io.kafscale.storage.compaction.BatchRewriter;
+import io.kafscale.storage.compaction.CompactionLimits;
 import io.kafscale.storage.log.PartitionLogFactory;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.micrometer.core.instrument.Gauge;
@@ -91,7 +97,7 @@ public final class Broker implements AutoCloseable {
   private volatile HealthProber health;
   private String objectStoreKind;
   private Metadata metadata;
-  private io.kafscale.broker.security.scram.ScramCredentialCache scramCredentials;
+  private ScramCredentialCache scramCredentials;
   private volatile boolean closed;
   // Set last: /readyz must not answer 200 before whoever started the broker is ready to stop it.
   private volatile boolean serving;
@@ -161,8 +167,7 @@ public final class Broker implements AutoCloseable {
     // Loaded before the listener binds: a SCRAM login never sees an empty credential set.
     scramCredentials =
         closer.register(
-            new io.kafscale.broker.security.scram.ScramCredentialCache(
-                metadata.store(), metadata.keys(), SCRAM_RESYNC_INTERVAL));
+            new ScramCredentialCache(metadata.store(), metadata.keys(), SCRAM_RESYNC_INTERVAL));
     scramCredentials.start().get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     CompletableFuture<HealthReport> firstProbe = startHealthProber(objects, clock);
     PartitionLogFactory logs =
@@ -174,14 +179,13 @@ public final class Broker implements AutoCloseable {
                     clock,
                     registry)
                 .withCompaction(
-                    io.kafscale.storage.compaction.BatchRewriter.of(
-                        (b, sink) ->
-                            io.kafscale.protocol.records.KafkaBatchRewriter.scan(b, sink::record),
-                        io.kafscale.protocol.records.KafkaBatchRewriter::retain,
-                        io.kafscale.protocol.records.KafkaBatchRewriter::emptyHeader),
+                    BatchRewriter.of(
+                        (b, sink) -> KafkaBatchRewriter.scan(b, sink::record),
+                        KafkaBatchRewriter::retain,
+                        KafkaBatchRewriter::emptyHeader),
                     // Compaction outputs are unreferenced until the swap: a fixed cap far below
                     // the minimum orphan grace of any broker (rollouts mix grace settings).
-                    io.kafscale.storage.compaction.CompactionLimits.DEFAULTS.withMaxDurationMs(
+                    CompactionLimits.DEFAULTS.withMaxDurationMs(
                         OrphanGcConfig.MAX_COMPACTION_DURATION.toMillis()))
                 .withTransactions(true));
     // SASL/SCRAM logins on the SASL listeners check the credentials of the metadata store.
@@ -399,11 +403,11 @@ public final class Broker implements AutoCloseable {
   }
 
   /** Every listener's advertised endpoint (port 0 → the bound port), for the registration. */
-  private List<io.kafscale.metadata.model.ListenerEndpoint> listenerEndpoints() {
+  private List<ListenerEndpoint> listenerEndpoints() {
     return config.network().listeners().stream()
         .map(
             l ->
-                new io.kafscale.metadata.model.ListenerEndpoint(
+                new ListenerEndpoint(
                     l.name(),
                     l.advertisedHost(),
                     l.advertisedPort() == 0 ? server.boundPort(l.name()) : l.advertisedPort()))
@@ -502,7 +506,7 @@ public final class Broker implements AutoCloseable {
    * The SCRAM credentials of every user as this broker knows them (loaded before the Kafka listener
    * binds, kept current by a watch): what the SASL/SCRAM authenticator reads.
    */
-  public synchronized io.kafscale.broker.security.scram.ScramCredentialLookup scramCredentials() {
+  public synchronized ScramCredentialLookup scramCredentials() {
     return scramCredentials;
   }
 

@@ -124,32 +124,10 @@ public final class KafkaApis implements RequestHandler, AutoCloseable {
   }
 
   /**
-   * With the group coordinator's configuration and transactions: this broker coordinates the
-   * transactional ids of the {@code __transaction_state} partitions it owns and sends markers to
-   * other partition owners through {@code interBroker} (owned by the caller).
+   * With the group coordinator's and transaction coordinator's settings and transactions: this
+   * broker coordinates the transactional ids of the {@code __transaction_state} partitions it owns
+   * and sends markers to other partition owners through {@code interBroker} (owned by the caller).
    */
-  public KafkaApis(
-      ApiSettings settings,
-      GroupConfig groupConfig,
-      Metadata metadata,
-      TopicManager topics,
-      ClusterView cluster,
-      MeterRegistry meters,
-      Clock clock,
-      InterBrokerClient interBroker) {
-    this(
-        settings,
-        groupConfig,
-        new TxnSettings(TxnSettings.DEFAULT_MAX_TIMEOUT_MS, groupConfig.coordinatorPartitions()),
-        metadata,
-        topics,
-        cluster,
-        meters,
-        clock,
-        interBroker);
-  }
-
-  /** Like the constructor above, with the transaction coordinator's settings. */
   public KafkaApis(
       ApiSettings settings,
       GroupConfig groupConfig,

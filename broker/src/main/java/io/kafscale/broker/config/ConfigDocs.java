@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Renders {@code docs/configuration.md} from {@link ConfigCatalogue}. Run {@link #main} to
@@ -31,10 +32,18 @@ public final class ConfigDocs {
         .append("The broker is configured only by environment variables. At start it checks all")
         .append(" of them and, if any is\ninvalid, prints every problem at once and exits with")
         .append(" status 2. Unset or blank variables take\ntheir default. Secret values are never")
-        .append(" printed or logged.\n\n")
-        .append("| Variable | Type / validation | Default | Description |\n")
-        .append("|---|---|---|---|\n");
-    for (ConfigVar var : ConfigCatalogue.ALL) {
+        .append(" printed or logged.\n\n");
+    return md.append(table(ConfigCatalogue.ALL)).toString();
+  }
+
+  /**
+   * The Markdown table of {@code vars}: name, validation, default, description (secrets marked).
+   */
+  public static String table(List<ConfigVar> vars) {
+    StringBuilder md =
+        new StringBuilder("| Variable | Type / validation | Default | Description |\n")
+            .append("|---|---|---|---|\n");
+    for (ConfigVar var : vars) {
       md.append("| `")
           .append(var.name())
           .append("` | ")

@@ -3,7 +3,7 @@
  */
 package io.kafscale.console.config;
 
-import io.kafscale.broker.config.ConfigVar;
+import io.kafscale.broker.config.ConfigDocs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,32 +39,7 @@ public final class ConsoleConfigDocs {
         .append(" in-process broker, points it at that broker and, when unset, logs in with\n")
         .append("`admin` / `kafscale`; nowhere else is there a default password. Secret values are")
         .append(" never printed or\nlogged. The JSON API is described in")
-        .append(" [console-api.md](console-api.md).\n\n")
-        .append("| Variable | Type / validation | Default | Description |\n")
-        .append("|---|---|---|---|\n");
-    for (ConfigVar var : ConsoleCatalogue.ALL) {
-      md.append("| `")
-          .append(var.name())
-          .append("` | ")
-          .append(cell(var.rule()))
-          .append(" | ")
-          .append(defaultCell(var))
-          .append(" | ")
-          .append(cell(var.description()))
-          .append(var.secret() ? " *(secret)*" : "")
-          .append(" |\n");
-    }
-    return md.toString();
-  }
-
-  private static String defaultCell(ConfigVar var) {
-    if (var.defaultValue() != null) {
-      return "`" + var.defaultValue() + "`";
-    }
-    return var.defaultText() == null ? "—" : cell(var.defaultText());
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+        .append(" [console-api.md](console-api.md).\n\n");
+    return md.append(ConfigDocs.table(ConsoleCatalogue.ALL)).toString();
   }
 }
