@@ -24,9 +24,6 @@ final class BrokerConfigLoader {
   /** Sparse index granularity; not worth a variable until a benchmark says otherwise. */
   static final int INDEX_INTERVAL_BYTES = 4096;
 
-  /** Idle flush delay with S3, where it saves PUTs; locally a PUT is a file write, so none. */
-  static final long S3_IDLE_FLUSH_DELAY_MS = 3;
-
   private static final List<ConfigVar> S3_ONLY =
       List.of(
           S3_ENDPOINT, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SESSION_TOKEN, S3_KMS_ARN);
@@ -60,8 +57,6 @@ final class BrokerConfigLoader {
     var dataDir = reader.path(DATA_DIR);
     S3Settings s3 = s3(reader);
     EtcdConfig etcd = EtcdSettings.read(reader);
-    long idleDelayMs =
-        reader.optionalLong(FLUSH_IDLE_DELAY_MS).orElse(s3 != null ? S3_IDLE_FLUSH_DELAY_MS : 0L);
     StorageConfig storage =
         new StorageConfig(
             reader.string(S3_NAMESPACE).orElseThrow(),
@@ -70,7 +65,7 @@ final class BrokerConfigLoader {
             reader.longValue(CACHE_BYTES),
             INDEX_INTERVAL_BYTES,
             reader.longValue(FLUSH_IDLE_BYTES),
-            Duration.ofMillis(idleDelayMs));
+            Duration.ofMillis(reader.longValue(FLUSH_IDLE_DELAY_MS)));
     boolean localFsync = reader.bool(LOCAL_FSYNC);
     boolean autoCreate = reader.bool(AUTO_CREATE_TOPICS);
     int partitions = reader.intValue(AUTO_CREATE_PARTITIONS);

@@ -207,22 +207,22 @@ public final class ConfigCatalogue {
           0,
           Long.MAX_VALUE,
           "Early (\"idle\") flush: when no flush of a partition is in flight and at least this many"
-              + " bytes are staged, flush after `KAFSCALE_FLUSH_IDLE_DELAY_MS` instead of waiting for"
-              + " `KAFSCALE_FLUSH_INTERVAL_MS`. Less staged data waits for the age trigger, which"
-              + " bounds the object writes of a trickle of tiny requests.");
+              + " bytes are staged, flush once the producers' window is staged again or after"
+              + " `KAFSCALE_FLUSH_IDLE_DELAY_MS`, instead of waiting for `KAFSCALE_FLUSH_INTERVAL_MS`."
+              + " Less staged data waits for the age trigger, which bounds the object writes of a"
+              + " trickle of tiny requests.");
   public static final ConfigVar FLUSH_IDLE_DELAY_MS =
-      new ConfigVar(
+      ConfigVar.number(
           "KAFSCALE_FLUSH_IDLE_DELAY_MS",
           LONG,
-          null,
-          "`3` with S3, `0` with the local-directory store",
-          0L,
-          3_600_000L,
-          false,
-          "How long after a partition's previous flush finished an early flush waits, so the"
-              + " requests that flush's acks release join the next one (milliseconds). With S3 the"
-              + " delay saves PUTs (each one costs); with the local-directory store a PUT is a file"
-              + " write, so it flushes at once.");
+          "3",
+          0,
+          3_600_000,
+          "The longest an early flush waits after a partition's previous flush finished for the"
+              + " requests that flush's acks released (milliseconds). It flushes sooner once the"
+              + " bytes staged reach the previous flush's window (what it carried plus what was"
+              + " staged when it finished), so each flush carries the producers' whole window; the"
+              + " delay only bounds the wait when the window does not come back.");
   public static final ConfigVar LOCAL_FSYNC =
       ConfigVar.of(
           "KAFSCALE_LOCAL_FSYNC",

@@ -43,7 +43,7 @@ class BrokerConfigTest {
     assertThat(config.storage().flushMaxAge()).isEqualTo(Duration.ofMillis(10));
     assertThat(config.storage().cacheBytes()).isEqualTo(256L * 1024 * 1024);
     assertThat(config.storage().idleFlushBytes()).isEqualTo(64L * 1024);
-    assertThat(config.storage().idleFlushDelay()).isZero();
+    assertThat(config.storage().idleFlushDelay()).isEqualTo(Duration.ofMillis(3));
     assertThat(config.localFsync()).isTrue();
     assertThat(config.autoCreateTopics()).isTrue();
     assertThat(config.autoCreatePartitions()).isEqualTo(1);
@@ -182,13 +182,13 @@ class BrokerConfigTest {
   }
 
   @Test
-  void shouldDelayEarlyFlushesOnlyWhenObjectsGoToS3() {
+  void shouldBoundTheWaitForTheWindowAlikeWithEitherStore() {
     // When
     BrokerConfig local = load(Map.of());
     BrokerConfig s3 = load(Map.of("KAFSCALE_S3_BUCKET", "segments"));
 
-    // Then: a local PUT is a file write, an S3 PUT costs money
-    assertThat(local.storage().idleFlushDelay()).isZero();
+    // Then
+    assertThat(local.storage().idleFlushDelay()).isEqualTo(Duration.ofMillis(3));
     assertThat(s3.storage().idleFlushDelay()).isEqualTo(Duration.ofMillis(3));
     assertThat(s3.storage().idleFlushBytes()).isEqualTo(64L * 1024);
     assertThat(s3.localFsync()).isTrue();

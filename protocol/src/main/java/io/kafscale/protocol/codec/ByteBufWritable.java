@@ -13,8 +13,9 @@ import java.nio.ByteBuffer;
  * kafka-clients' {@code Writable} over a Netty {@link ByteBuf}. In copy mode everything, records
  * included, is written into one buffer. In zero-copy mode (see {@link #zeroCopy}) fields go into a
  * scratch buffer and each records field closes the current scratch region as a component of the
- * output {@link CompositeByteBuf} and appends the record bytes as their own components, so stored
- * batches reach the socket without a copy. Not thread-safe; one instance per message written.
+ * output {@link CompositeByteBuf} and appends the record bytes as their own components: direct
+ * stored bytes as they are, heap ones copied once into pooled direct memory (the one copy the
+ * socket write needs anyway). Not thread-safe; one instance per message written.
  */
 public final class ByteBufWritable extends ZeroCopyWritable {
   private final ByteBuf buf;
@@ -118,8 +119,18 @@ public final class ByteBufWritable extends ZeroCopyWritable {
       return;
     }
     flushRegion();
-    if (bytes.hasRemaining()) {
+    if (!bytes.hasRemaining()) {
+      return;
+    }
+    if (bytes.isDirect()) {
       out.addComponent(true, Unpooled.wrappedBuffer(bytes.duplicate()));
+    } else {
+      // The socket needs direct memory: copy heap bytes once, here, into a pooled buffer. Left as
+      // a heap component, the transport would first merge the whole composite into a new heap
+      // array and then copy that into direct memory (two copies and a large garbage array).
+      ByteBuf direct = buf.alloc().directBuffer(bytes.remaining());
+      direct.writeBytes(bytes.duplicate());
+      out.addComponent(true, direct);
     }
   }
 

@@ -20,9 +20,10 @@ import org.apache.kafka.common.protocol.ObjectSerializationCache;
  * apiKey.responseHeaderVersion(apiVersion)} (kafka-clients answers 0 for ApiVersions at every
  * version), body at {@code apiVersion}. Sizes come from the generated {@code addSize} with one
  * {@link ObjectSerializationCache} that {@code write} reuses. A response without records becomes
- * one exact-size buffer; a response with records (Fetch) becomes a {@link CompositeByteBuf} whose
- * record components are the stored bytes themselves (no copy). Stateless: shareable between
- * channels.
+ * one exact-size buffer; a response with records (Fetch) becomes a direct {@link CompositeByteBuf}
+ * whose record components are the stored bytes (direct ones as they are, heap ones copied once; see
+ * {@link ByteBufWritable}), which the transport writes with one gathering write. Stateless:
+ * shareable between channels.
  */
 @ChannelHandler.Sharable
 public final class KafkaFrameEncoder extends MessageToMessageEncoder<ResponseFrame> {

@@ -83,6 +83,10 @@ final class DefaultPartitionLog implements PartitionLog {
   private LogScheduler.Cancellable timer;
   private long timerDeadline = Long.MIN_VALUE;
   private long lastFlushEndMs = Long.MIN_VALUE / 2;
+
+  /** Bytes the last successful flush carried plus those staged when it ended (0: unknown). */
+  private long windowBytes;
+
   // Clock time of the last committed flush (-1: none yet), for FlushState.
   private long lastCommittedFlushMs = -1;
   private long nextAppendId;
@@ -272,7 +276,8 @@ final class DefaultPartitionLog implements PartitionLog {
     }
     long now = clock.millis();
     if (forceFlush
-        || buffer.shouldFlush(now, lastFlushEndMs, policy.cappedAt(config.segmentBytes()))) {
+        || buffer.shouldFlush(
+            now, lastFlushEndMs, windowBytes, policy.cappedAt(config.segmentBytes()))) {
       startFlush(now);
     } else {
       armTimer(policy.dueAt(buffer.bytes(), buffer.oldestStagedMs(), lastFlushEndMs), now);
@@ -393,6 +398,7 @@ final class DefaultPartitionLog implements PartitionLog {
           new AppendResult(
               p.batchBaseOffsets[0], p.batchLastOffset(p.headers.size() - 1), appendTime, lso));
     }
+    windowBytes = plan.batchBytes() + buffer.bytes();
     finishFlush(null);
     long hw = state.highWatermark();
     for (LongConsumer l : listeners) {
@@ -482,6 +488,9 @@ final class DefaultPartitionLog implements PartitionLog {
 
   private void finishFlush(Throwable error) {
     flushing = false;
+    if (error != null) {
+      windowBytes = 0;
+    }
     lastFlushEndMs = clock.millis();
     maybeExclusive();
     maybeTrim();

@@ -48,8 +48,9 @@ final class WriteBuffer {
     return oldestStagedMs;
   }
 
-  boolean shouldFlush(long nowMs, long lastFlushEndMs, FlushPolicy policy) {
-    return !entries.isEmpty() && policy.shouldFlush(bytes, oldestStagedMs, lastFlushEndMs, nowMs);
+  boolean shouldFlush(long nowMs, long lastFlushEndMs, long windowBytes, FlushPolicy policy) {
+    return !entries.isEmpty()
+        && policy.shouldFlush(bytes, oldestStagedMs, lastFlushEndMs, windowBytes, nowMs);
   }
 
   /** Takes every staged entry for a flush and leaves the buffer empty. */

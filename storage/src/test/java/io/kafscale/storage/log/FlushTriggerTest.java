@@ -82,14 +82,76 @@ class FlushTriggerTest {
     a.join();
     // When a request arrives within the delay
     ctx.advance(Duration.ofMillis(1));
-    CompletableFuture<AppendResult> c = log.append(plain(1, 1_000));
     boolean bDoneEarly = b.isDone();
-    ctx.advance(Duration.ofMillis(1));
-    // Then b and c share the second flush, started when the delay ran out
+    CompletableFuture<AppendResult> c = log.append(plain(1, 1_000));
+    // Then b and c share the second flush
     assertThat(bDoneEarly).isFalse();
     assertThat(b.join().baseOffset()).isEqualTo(1);
     assertThat(c.join().baseOffset()).isEqualTo(2);
     assertThat(ctx.committer.segments(PartitionLogTestContext.PARTITION)).hasSize(2);
+  }
+
+  @Test
+  void shouldFlushAsSoonAsTheWholeWindowIsStagedAgain() {
+    // Given a first flush (a) that hangs while b and c arrive: a window of 3,000 bytes
+    PartitionLogTestContext ctx =
+        new PartitionLogTestContext()
+            .flushMaxAge(Duration.ofHours(1))
+            .idleFlushBytes(1_000)
+            .idleFlushDelay(Duration.ofMillis(5));
+    PartitionLog log = ctx.open();
+    CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
+    CompletableFuture<AppendResult> a = log.append(plain(1, 1_000));
+    CompletableFuture<AppendResult> b = log.append(plain(1, 1_000));
+    CompletableFuture<AppendResult> c = log.append(plain(1, 1_000));
+    gate.complete(null);
+    a.join();
+    ctx.advance(Duration.ofMillis(1));
+    boolean waitingForTheWindow = !b.isDone();
+    // When the request a's ack released arrives, well within the delay
+    CompletableFuture<AppendResult> d = log.append(plain(1, 1_000));
+    // Then b, c and d share the second flush at once
+    assertThat(waitingForTheWindow).isTrue();
+    assertThat(List.of(b.join().baseOffset(), c.join().baseOffset(), d.join().baseOffset()))
+        .containsExactly(1L, 2L, 3L);
+    assertThat(ctx.committer.segments(PartitionLogTestContext.PARTITION)).hasSize(2);
+    assertThat(ctx.scheduler.pendingTimers()).isZero();
+  }
+
+  @Test
+  void shouldFlushAtTheIdleDelayWhenTheWindowDoesNotComeBack() {
+    // Given the same window of 3,000 bytes, of which only 2,000 are staged again
+    PartitionLogTestContext ctx =
+        new PartitionLogTestContext()
+            .flushMaxAge(Duration.ofHours(1))
+            .idleFlushBytes(1_000)
+            .idleFlushDelay(Duration.ofMillis(5));
+    PartitionLog log = ctx.open();
+    CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
+    log.append(plain(1, 1_000));
+    CompletableFuture<AppendResult> b = log.append(plain(1, 1_000));
+    CompletableFuture<AppendResult> c = log.append(plain(1, 1_000));
+    gate.complete(null);
+    // When the producer sends nothing more
+    ctx.advance(Duration.ofMillis(4));
+    boolean doneBeforeDelay = b.isDone();
+    ctx.advance(Duration.ofMillis(1));
+    // Then the delay bounds the wait
+    assertThat(doneBeforeDelay).isFalse();
+    assertThat(List.of(b.join().baseOffset(), c.join().baseOffset())).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void shouldFlushWhenTheWindowIsBackOnlyAboveTheIdleFloor() {
+    // Given
+    FlushPolicy policy =
+        new FlushPolicy(1_000_000, Duration.ofMillis(10), 64, Duration.ofMillis(5));
+    // Then: staged 100 of a 100-byte window, 1 ms after the last flush ended at 0
+    assertThat(policy.shouldFlush(100, 0, 0, 100, 1)).isTrue();
+    assertThat(policy.shouldFlush(99, 0, 0, 100, 1)).as("window not back yet").isFalse();
+    assertThat(policy.shouldFlush(100, 0, 0, 0, 1)).as("no window known").isFalse();
+    assertThat(policy.shouldFlush(63, 0, 0, 50, 1)).as("below the idle floor").isFalse();
+    assertThat(policy.shouldFlush(99, 0, 0, 100, 5)).as("idle delay over").isTrue();
   }
 
   @Test
@@ -136,14 +198,14 @@ class FlushTriggerTest {
         new FlushPolicy(1_000_000, Duration.ofMillis(10), 64, Duration.ofMillis(2));
     long longAgo = -100;
     // Then
-    assertThat(policy.shouldFlush(63, 0, longAgo, 9)).isFalse();
-    assertThat(policy.shouldFlush(64, 0, longAgo, 0)).isTrue();
-    assertThat(policy.shouldFlush(64, 0, 0, 1)).as("within the idle delay").isFalse();
-    assertThat(policy.shouldFlush(64, 0, 0, 2)).isTrue();
-    assertThat(policy.shouldFlush(1, 0, longAgo, 10)).isTrue();
-    assertThat(policy.shouldFlush(0, 0, longAgo, 10)).isFalse();
-    assertThat(policy.shouldFlush(1_000_000, 0, 0, 0)).as("size trigger").isTrue();
-    assertThat(new FlushPolicy(1_000, Duration.ofMillis(10)).shouldFlush(999, 0, longAgo, 9))
+    assertThat(policy.shouldFlush(63, 0, longAgo, 0, 9)).isFalse();
+    assertThat(policy.shouldFlush(64, 0, longAgo, 0, 0)).isTrue();
+    assertThat(policy.shouldFlush(64, 0, 0, 0, 1)).as("within the idle delay").isFalse();
+    assertThat(policy.shouldFlush(64, 0, 0, 0, 2)).isTrue();
+    assertThat(policy.shouldFlush(1, 0, longAgo, 0, 10)).isTrue();
+    assertThat(policy.shouldFlush(0, 0, longAgo, 0, 10)).isFalse();
+    assertThat(policy.shouldFlush(1_000_000, 0, 0, 0, 0)).as("size trigger").isTrue();
+    assertThat(new FlushPolicy(1_000, Duration.ofMillis(10)).shouldFlush(999, 0, longAgo, 0, 9))
         .isFalse();
   }
 }
