@@ -59,7 +59,8 @@ public final class PartitionOwnership implements AutoCloseable {
   private final Map<PartitionRef, TopicRecord> openedWith = new ConcurrentHashMap<>();
   // The cluster-wide broker defaults last pushed to the open logs.
   private volatile Map<String, String> appliedDefaults = Map.of();
-  private final Set<PartitionRef> inFlight = ConcurrentHashMap.newKeySet();
+  // Partitions with a claim, release or close under way, and its completion.
+  private final Map<PartitionRef, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
   // Closing a log waits for its final flush: never on a store or event-loop thread.
   private final ExecutorService closer =
       Executors.newCachedThreadPool(
@@ -200,9 +201,9 @@ public final class PartitionOwnership implements AutoCloseable {
             open.put(ref, new OwnershipDecisions.OpenLog(log.epoch(), topic.topicId()));
           }
         });
-    for (Action action : OwnershipDecisions.decide(image, session.brokerId(), open, inFlight)) {
+    for (Action action :
+        OwnershipDecisions.decide(image, session.brokerId(), open, inFlight.keySet())) {
       PartitionRef p = action.partition();
-      inFlight.add(p);
       CompletableFuture<Void> done =
           switch (action.kind()) {
             case CLAIM -> claim(p, image.topic(p.topic()).orElseThrow(), session);
@@ -212,9 +213,10 @@ public final class PartitionOwnership implements AutoCloseable {
           };
       // No reconcile on completion: success changes the image (which triggers one), and a failed
       // or refused claim is retried by the periodic tick rather than in a tight loop.
+      inFlight.put(p, done);
       done.whenComplete(
           (v, e) -> {
-            inFlight.remove(p);
+            inFlight.remove(p, done);
             if (e == null) {
               completed.accept(action.kind().name().toLowerCase(Locale.ROOT));
             } else {
@@ -347,8 +349,9 @@ public final class PartitionOwnership implements AutoCloseable {
     // Each stays in flight until its log has closed, so no new claim races its last flush.
     dropped.forEach(
         (p, log) -> {
-          inFlight.add(p);
-          closeLater(log).whenComplete((v, e) -> inFlight.remove(p));
+          CompletableFuture<Void> closed = closeLater(log);
+          inFlight.put(p, closed);
+          closed.whenComplete((v, e) -> inFlight.remove(p, closed));
         });
     if (!dropped.isEmpty()) {
       LOG.warn("dropped every partition count={}", dropped.size());
@@ -357,7 +360,9 @@ public final class PartitionOwnership implements AutoCloseable {
 
   /**
    * Shutdown: flushes and closes every open log and releases its owner key (so a successor need not
-   * wait for the lease to expire). Completes when all are done.
+   * wait for the lease to expire). Completes when all are done, including the claims and releases a
+   * reconcile had already started (a drain releases partitions that way), so nothing they still
+   * need is shut down under them.
    */
   public CompletableFuture<Void> releaseAll() {
     closing = true; // nothing may be claimed again behind the hand-over
@@ -366,6 +371,7 @@ public final class PartitionOwnership implements AutoCloseable {
     for (PartitionRef p : List.copyOf(logs.keySet())) {
       all.add(session == null ? drop(p) : release(p, session).exceptionally(e -> null));
     }
+    inFlight.values().forEach(action -> all.add(action.exceptionally(e -> null)));
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
