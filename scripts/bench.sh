@@ -8,9 +8,9 @@
 # Then it runs the same commands against Apache Kafka 4.4 itself (a fresh single KRaft node from
 # Maven Central jars, Kafka's own default heap and GC flags) as the reference on the same machine.
 #
-# Kafka's ConsumerPerformance always joins a consumer group; until the broker serves groups the
-# consumer side uses io.kafscale.e2e.bench.AssignConsumerPerformance (assign(), same output idea).
-# Set BENCH_CONSUMER=kafka to run ConsumerPerformance instead.
+# The consumer side is Kafka's own ConsumerPerformance (a consumer group, so its time includes the
+# group's initial rebalance delay; it also prints the fetch-only MB/s). BENCH_CONSUMER=assign runs
+# io.kafscale.e2e.bench.AssignConsumerPerformance instead (assign(), no group).
 #
 # Knobs (environment): BENCH_RECORDS (1000000), BENCH_RECORD_SIZE (1024), BENCH_PARTITIONS (1),
 # BENCH_STORES ("local s3 kafka"; kafka = the Apache Kafka reference), BENCH_BROKER_ENV (extra KAFSCALE_* settings, space separated),
@@ -179,8 +179,8 @@ run_store() {
     objects_after=$(count_objects "$store" "$OBJECTS_DIR")
   fi
 
-  log "consumer throughput (${BENCH_CONSUMER:-assign})"
-  if [[ ${BENCH_CONSUMER:-assign} == kafka ]]; then
+  log "consumer throughput (${BENCH_CONSUMER:-kafka})"
+  if [[ ${BENCH_CONSUMER:-kafka} == kafka ]]; then
     "$JAVA" -Xmx1g -cp "$TOOLS_CP" org.apache.kafka.tools.ConsumerPerformance --topic "$topic" \
       --messages "$RECORDS" --bootstrap-server 127.0.0.1:$PORT --timeout 120000 \
       | tee "$dir/consumer.txt" >&2
