@@ -45,6 +45,8 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  # Keep logs and /metrics snapshots; the stored data (about 1 GB per run and store) would fill /tmp.
+  rm -rf "$WORK"/*/data "$WORK"/*/s3
 }
 trap cleanup EXIT
 
