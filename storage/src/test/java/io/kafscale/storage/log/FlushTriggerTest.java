@@ -46,11 +46,7 @@ class FlushTriggerTest {
   @Test
   void shouldCollectAppendsArrivingDuringAFlushIntoTheNextFlush() {
     // Given an eager log (no delay after a flush) whose first segment upload hangs
-    PartitionLogTestContext ctx =
-        new PartitionLogTestContext()
-            .flushMaxAge(Duration.ofHours(1))
-            .idleFlushBytes(1_000)
-            .idleFlushDelay(Duration.ZERO);
+    PartitionLogTestContext ctx = earlyFlushing(Duration.ZERO);
     PartitionLog log = ctx.open();
     CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
     CompletableFuture<AppendResult> a = log.append(plain(1, 1_000));
@@ -67,38 +63,9 @@ class FlushTriggerTest {
   }
 
   @Test
-  void shouldWaitIdleDelayAfterAFlushSoReleasedRequestsJoinTheNextFlush() {
-    // Given an early-flushing log with a 2 ms delay after each flush, and a first flush that hangs
-    PartitionLogTestContext ctx =
-        new PartitionLogTestContext()
-            .flushMaxAge(Duration.ofHours(1))
-            .idleFlushBytes(1_000)
-            .idleFlushDelay(Duration.ofMillis(2));
-    PartitionLog log = ctx.open();
-    CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
-    CompletableFuture<AppendResult> a = log.append(plain(1, 1_000));
-    CompletableFuture<AppendResult> b = log.append(plain(1, 1_000));
-    gate.complete(null);
-    a.join();
-    // When a request arrives within the delay
-    ctx.advance(Duration.ofMillis(1));
-    boolean bDoneEarly = b.isDone();
-    CompletableFuture<AppendResult> c = log.append(plain(1, 1_000));
-    // Then b and c share the second flush
-    assertThat(bDoneEarly).isFalse();
-    assertThat(b.join().baseOffset()).isEqualTo(1);
-    assertThat(c.join().baseOffset()).isEqualTo(2);
-    assertThat(ctx.committer.segments(PartitionLogTestContext.PARTITION)).hasSize(2);
-  }
-
-  @Test
   void shouldFlushAsSoonAsTheWholeWindowIsStagedAgain() {
     // Given a first flush (a) that hangs while b and c arrive: a window of 3,000 bytes
-    PartitionLogTestContext ctx =
-        new PartitionLogTestContext()
-            .flushMaxAge(Duration.ofHours(1))
-            .idleFlushBytes(1_000)
-            .idleFlushDelay(Duration.ofMillis(5));
+    PartitionLogTestContext ctx = earlyFlushing(Duration.ofMillis(5));
     PartitionLog log = ctx.open();
     CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
     CompletableFuture<AppendResult> a = log.append(plain(1, 1_000));
@@ -121,11 +88,7 @@ class FlushTriggerTest {
   @Test
   void shouldFlushAtTheIdleDelayWhenTheWindowDoesNotComeBack() {
     // Given the same window of 3,000 bytes, of which only 2,000 are staged again
-    PartitionLogTestContext ctx =
-        new PartitionLogTestContext()
-            .flushMaxAge(Duration.ofHours(1))
-            .idleFlushBytes(1_000)
-            .idleFlushDelay(Duration.ofMillis(5));
+    PartitionLogTestContext ctx = earlyFlushing(Duration.ofMillis(5));
     PartitionLog log = ctx.open();
     CompletableFuture<Void> gate = ctx.store.holdNext(Operation.CREATE);
     log.append(plain(1, 1_000));
@@ -152,6 +115,14 @@ class FlushTriggerTest {
     assertThat(policy.shouldFlush(100, 0, 0, 0, 1)).as("no window known").isFalse();
     assertThat(policy.shouldFlush(63, 0, 0, 50, 1)).as("below the idle floor").isFalse();
     assertThat(policy.shouldFlush(99, 0, 0, 100, 5)).as("idle delay over").isTrue();
+  }
+
+  /** A log that flushes early from 1,000 staged bytes and never by age. */
+  private static PartitionLogTestContext earlyFlushing(Duration idleDelay) {
+    return new PartitionLogTestContext()
+        .flushMaxAge(Duration.ofHours(1))
+        .idleFlushBytes(1_000)
+        .idleFlushDelay(idleDelay);
   }
 
   @Test
