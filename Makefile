@@ -26,7 +26,7 @@ run: ## one broker on 127.0.0.1:9092 (admin/metrics on :9093) + console on http:
 	@test -f console/target/kafscale-console.jar || $(MVN) -q -DskipTests install
 	exec $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED -cp console/target/kafscale-console.jar io.kafscale.console.LocalMain
 
-bench: ## ProducerPerformance/ConsumerPerformance against the local-directory store and S3Mock
+bench: ## ProducerPerformance/ConsumerPerformance against the local-directory store, S3Mock and (as the reference) Apache Kafka 4.4
 	@test -f broker/target/kafscale-broker.jar || $(MVN) -q -DskipTests install
 	./scripts/bench.sh
 

@@ -3,8 +3,8 @@
 #
 # Produce/consume benchmark of the broker jar (not a test; `make bench`). For each store
 # (local directory, then S3Mock) it starts a fresh broker, runs Kafka's own ProducerPerformance
-# (1,000,000 x 1 KiB, acks=all, linger.ms=5, batch.size=128 KiB) and then a group-less consumer
-# throughput run, and prints records/s, MB/s, produce latency p50/p99 and the PUTs per MiB ingested.
+# (1,000,000 x 1 KiB, acks=all, linger.ms=5, batch.size=128 KiB) and then a consumer throughput
+# run, and prints records/s, MB/s, produce latency p50/p99 and the PUTs per MiB ingested.
 # Then it runs the same commands against Apache Kafka 4.4 itself (a fresh single KRaft node from
 # Maven Central jars, Kafka's own default heap and GC flags) as the reference on the same machine.
 #
@@ -13,7 +13,8 @@
 # io.kafscale.e2e.bench.AssignConsumerPerformance instead (assign(), no group).
 #
 # Knobs (environment): BENCH_RECORDS (1000000), BENCH_RECORD_SIZE (1024), BENCH_PARTITIONS (1),
-# BENCH_STORES ("local s3 kafka"; kafka = the Apache Kafka reference), BENCH_BROKER_ENV (extra KAFSCALE_* settings, space separated),
+# BENCH_STORES ("local s3 kafka"; kafka = the Apache Kafka reference),
+# BENCH_BROKER_ENV (extra KAFSCALE_* settings, space separated), BENCH_CONSUMER (kafka),
 # BENCH_PORT (19092; admin = +1, S3Mock = +2, +3), BENCH_BROKER_JAR (broker/target/kafscale-broker.jar),
 # BENCH_BROKER_JVM_OPTS (extra JVM flags for the broker, e.g. a JFR recording).
 set -euo pipefail
