@@ -24,6 +24,14 @@ final class BrokerConfigLoader {
   /** Sparse index granularity; not worth a variable until a benchmark says otherwise. */
   static final int INDEX_INTERVAL_BYTES = 4096;
 
+  /**
+   * Longest wait for the producers' window before an early flush: with S3 a PUT outlasts it and
+   * costs money, locally a flush takes a few milliseconds (docs/benchmarks.md).
+   */
+  static final long S3_IDLE_FLUSH_DELAY_MS = 10;
+
+  static final long LOCAL_IDLE_FLUSH_DELAY_MS = 3;
+
   private static final List<ConfigVar> S3_ONLY =
       List.of(
           S3_ENDPOINT, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SESSION_TOKEN, S3_KMS_ARN);
@@ -57,6 +65,10 @@ final class BrokerConfigLoader {
     var dataDir = reader.path(DATA_DIR);
     S3Settings s3 = s3(reader);
     EtcdConfig etcd = EtcdSettings.read(reader);
+    long idleDelayMs =
+        reader
+            .optionalLong(FLUSH_IDLE_DELAY_MS)
+            .orElse(s3 != null ? S3_IDLE_FLUSH_DELAY_MS : LOCAL_IDLE_FLUSH_DELAY_MS);
     StorageConfig storage =
         new StorageConfig(
             reader.string(S3_NAMESPACE).orElseThrow(),
@@ -65,7 +77,7 @@ final class BrokerConfigLoader {
             reader.longValue(CACHE_BYTES),
             INDEX_INTERVAL_BYTES,
             reader.longValue(FLUSH_IDLE_BYTES),
-            Duration.ofMillis(reader.longValue(FLUSH_IDLE_DELAY_MS)));
+            Duration.ofMillis(idleDelayMs));
     boolean localFsync = reader.bool(LOCAL_FSYNC);
     boolean autoCreate = reader.bool(AUTO_CREATE_TOPICS);
     int partitions = reader.intValue(AUTO_CREATE_PARTITIONS);

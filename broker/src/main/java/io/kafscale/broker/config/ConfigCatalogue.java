@@ -212,17 +212,20 @@ public final class ConfigCatalogue {
               + " Less staged data waits for the age trigger, which bounds the object writes of a"
               + " trickle of tiny requests.");
   public static final ConfigVar FLUSH_IDLE_DELAY_MS =
-      ConfigVar.number(
+      new ConfigVar(
           "KAFSCALE_FLUSH_IDLE_DELAY_MS",
           LONG,
-          "3",
-          0,
-          3_600_000,
+          null,
+          "`10` with S3, `3` with the local-directory store",
+          0L,
+          3_600_000L,
+          false,
           "The longest an early flush waits after a partition's previous flush finished for the"
               + " requests that flush's acks released (milliseconds). It flushes sooner once the"
               + " bytes staged reach the previous flush's window (what it carried plus what was"
               + " staged when it finished), so each flush carries the producers' whole window; the"
-              + " delay only bounds the wait when the window does not come back.");
+              + " delay only bounds the wait when the window does not come back. Longer with S3,"
+              + " where a PUT takes longer than the wait and each one costs.");
   public static final ConfigVar LOCAL_FSYNC =
       ConfigVar.of(
           "KAFSCALE_LOCAL_FSYNC",
