@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The shaded broker jar run as a separate JVM, for crash and restart tests. Ports are picked free
- * on 127.0.0.1 once and kept across restarts, so clients can reconnect to the same address. The
- * process gets only the given {@code KAFSCALE_*} variables (inherited ones are removed) plus data
- * dir and addresses; stdout and stderr go to a log file under {@code target/broker-process/}.
+ * on 127.0.0.1 and kept across restarts, so clients can reconnect to the same address; only the
+ * first start picks new ones when another process took a picked port before the broker bound it.
+ * The process gets only the given {@code KAFSCALE_*} variables (inherited ones are removed) plus
+ * data dir and addresses; stdout and stderr go to a log file under {@code target/broker-process/}.
  *
  * <p>The jar is {@code -Dbroker.jar=...} or {@code <repo>/broker/target/kafscale-broker.jar}. Not
  * thread-safe.
@@ -34,11 +35,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BrokerProcess implements AutoCloseable {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final int FIRST_START_ATTEMPTS = 3;
 
   private final Path dataDir;
   private final Map<String, String> env;
-  private final int kafkaPort;
-  private final int adminPort;
+  private int kafkaPort;
+  private int adminPort;
+  private boolean startedOnce;
   private final Path logFile;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -66,8 +69,30 @@ public final class BrokerProcess implements AutoCloseable {
     return new BrokerProcess(dataDir, env);
   }
 
-  /** Starts the JVM and waits until {@code /readyz} answers 200. */
+  /**
+   * Starts the JVM and waits until {@code /readyz} answers 200. A free port picked earlier can be
+   * taken by any process (an outgoing connection's ephemeral port, too) before the broker binds it:
+   * the first start then retries on new ports.
+   */
   public BrokerProcess start() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        launch();
+        startedOnce = true;
+        return this;
+      } catch (IllegalStateException e) {
+        if (startedOnce
+            || attempt >= FIRST_START_ATTEMPTS
+            || !e.getMessage().contains("Address already in use")) {
+          throw e;
+        }
+        kafkaPort = freePort();
+        adminPort = freePort();
+      }
+    }
+  }
+
+  private void launch() {
     if (isAlive()) {
       throw new IllegalStateException("already running, pid " + process.pid());
     }
@@ -83,7 +108,6 @@ public final class BrokerProcess implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     awaitReady();
-    return this;
   }
 
   /** Waits until {@code /readyz} answers 200; fails at once (with the log) if the JVM exits. */
