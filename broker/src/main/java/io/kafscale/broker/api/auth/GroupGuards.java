@@ -8,6 +8,7 @@ import io.kafscale.metadata.acl.AclResourceType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.common.message.DeleteGroupsRequestData;
 import org.apache.kafka.common.message.DeleteGroupsResponseData;
@@ -43,6 +44,14 @@ final class GroupGuards {
 
   static boolean allowed(Access access, AclOperation op, String group) {
     return access.allowed(op, AclResourceType.GROUP, group);
+  }
+
+  /**
+   * The per-group check of a split request: {@code op} on the group or GROUP_AUTHORIZATION_FAILED.
+   */
+  static BiFunction<Access, String, Errors> group(AclOperation op) {
+    return (access, group) ->
+        allowed(access, op, group) ? Errors.NONE : Errors.GROUP_AUTHORIZATION_FAILED;
   }
 
   /** A request about one group: the whole request fails with GROUP_AUTHORIZATION_FAILED. */
@@ -167,9 +176,7 @@ final class GroupGuards {
           : Errors.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
     }
     if (keyType == GROUP_KEY) {
-      return allowed(access, AclOperation.DESCRIBE, key)
-          ? Errors.NONE
-          : Errors.GROUP_AUTHORIZATION_FAILED;
+      return group(AclOperation.DESCRIBE).apply(access, key);
     }
     return Errors.NONE;
   }
@@ -178,10 +185,7 @@ final class GroupGuards {
     SplitGuard<DescribeGroupsRequestData, DescribeGroupsResponseData> split =
         new SplitGuard<DescribeGroupsRequestData, DescribeGroupsResponseData>(
                 q -> q.groups(),
-                (access, g) ->
-                    allowed(access, AclOperation.DESCRIBE, g)
-                        ? Errors.NONE
-                        : Errors.GROUP_AUTHORIZATION_FAILED,
+                group(AclOperation.DESCRIBE),
                 (q, keep) -> {
                   DescribeGroupsRequestData copy = q.duplicate();
                   copy.groups().removeIf(g -> !keep.test(g));
@@ -211,10 +215,7 @@ final class GroupGuards {
   static Guard deleteGroups() {
     return new SplitGuard<DeleteGroupsRequestData, DeleteGroupsResponseData>(
             q -> q.groupsNames(),
-            (access, g) ->
-                allowed(access, AclOperation.DELETE, g)
-                    ? Errors.NONE
-                    : Errors.GROUP_AUTHORIZATION_FAILED,
+            group(AclOperation.DELETE),
             (q, keep) -> {
               DeleteGroupsRequestData copy = q.duplicate();
               copy.groupsNames().removeIf(g -> !keep.test(g));
