@@ -72,6 +72,15 @@ public final class MockKubernetes implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException e) {
+      // "Unable to close MockWebServer": its close waits at most 10 s for connections the closed
+      // clients are still tearing down, which a loaded CI machine can exceed. The server stops
+      // anyway; a test's outcome never depends on this wait.
+      if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)) {
+        throw e;
+      }
+    }
   }
 }
