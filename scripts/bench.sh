@@ -12,8 +12,12 @@
 # group's initial rebalance delay; it also prints the fetch-only MB/s). BENCH_CONSUMER=assign runs
 # io.kafscale.e2e.bench.AssignConsumerPerformance instead (assign(), no group).
 #
+# Each round also prints the CPU seconds the broker (and S3Mock) and the producer JVM spent during
+# the produce run: on a machine with few cores the two compete for the same CPUs.
+#
 # Knobs (environment): BENCH_RECORDS (1000000), BENCH_RECORD_SIZE (1024), BENCH_PARTITIONS (1),
 # BENCH_STORES ("local s3 kafka"; kafka = the Apache Kafka reference),
+# BENCH_ROUNDS (1; rounds > 1 repeat produce + consume on a new topic of the same, now warm, broker),
 # BENCH_BROKER_ENV (extra KAFSCALE_* settings, space separated), BENCH_CONSUMER (kafka),
 # BENCH_PORT (19092; admin = +1, S3Mock = +2, +3), BENCH_BROKER_JAR (broker/target/kafscale-broker.jar),
 # BENCH_BROKER_JVM_OPTS (extra JVM flags for the broker, e.g. a JFR recording).
@@ -28,6 +32,7 @@ RECORDS=${BENCH_RECORDS:-1000000}
 RECORD_SIZE=${BENCH_RECORD_SIZE:-1024}
 PARTITIONS=${BENCH_PARTITIONS:-1}
 STORES=${BENCH_STORES:-local s3 kafka}
+ROUNDS=${BENCH_ROUNDS:-1}
 PORT=${BENCH_PORT:-19092}
 ADMIN_PORT=$((PORT + 1))
 S3_PORT=$((PORT + 2))
@@ -42,6 +47,7 @@ KAFKA_JVM_FLAGS=(-Xms1g -Xmx1g -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20
   -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true)
 WORK=$(mktemp -d /tmp/kafscale-bench.XXXXXX)
 PIDS=()
+SUMMARY=()
 
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -75,6 +81,23 @@ wait_http() { # url seconds
 
 metric_sum() { # metrics-text-file name-regex -> sum of matching sample values (0 if none)
   awk -v re="$2" '$0 !~ /^#/ && $1 ~ re { s += $NF } END { printf "%.0f", s + 0 }' "$1"
+}
+
+cpu_seconds() { # pid -> user + system CPU seconds the process has used so far (0 if it is gone)
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' \
+    "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+children_cpu_seconds() { # user + system CPU seconds of this shell's finished child processes
+  # `times` must run in this shell (a pipe or $(...) would fork it, and a fork has no children yet).
+  times >"$WORK/times.txt"
+  awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/)
+                 printf "%.2f\n", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$WORK/times.txt"
+}
+
+consume_mbs() { # consumer output file -> "MB/s" (AssignConsumerPerformance) or "MB/s (fetch MB/s)"
+  tail -1 "$1" | awk -F', *' '/MB\/s=/ { sub(/.*MB\/s=/, ""); print; next }
+                              NF >= 9 { printf "%.1f (%.1f)\n", $4, $9 }'
 }
 
 count_objects() { # store dir -> number of stored objects (segments + indexes)
@@ -160,25 +183,47 @@ PROPS
 }
 
 run_store() {
-  local store=$1 dir="$WORK/$1" topic="bench-$1"
+  local store=$1 dir="$WORK/$1"
   S3MOCK_PID=""
   if [[ $store == kafka ]]; then start_kafka "$dir"; else start_kafscale "$store" "$dir"; fi
+  for round in $(seq 1 "$ROUNDS"); do
+    run_round "$store" "$dir" "$round"
+  done
+  echo "logs: $dir"
 
+  kill "$BROKER_PID" 2>/dev/null || true
+  wait "$BROKER_PID" 2>/dev/null || true
+  if [[ -n $S3MOCK_PID ]]; then kill "$S3MOCK_PID" 2>/dev/null || true; wait "$S3MOCK_PID" 2>/dev/null || true; fi
+}
+
+run_round() { # store dir round -> one produce + consume run on topic bench-<store>-<round>
+  local store=$1 dir=$2 round=$3 topic="bench-$1-$3" out="$2/round-$3"
+  mkdir -p "$out"
   "$JAVA" -cp "$TOOLS_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:$PORT \
     --create --topic "$topic" --partitions "$PARTITIONS" --replication-factor 1 >&2
   local objects_before=0 objects_after=0
   if [[ $store != kafka ]]; then
-    curl -fs "http://127.0.0.1:$ADMIN_PORT/metrics" >"$dir/metrics-before.txt" || true
+    curl -fs "http://127.0.0.1:$ADMIN_PORT/metrics" >"$out/metrics-before.txt" || true
     objects_before=$(count_objects "$store" "$OBJECTS_DIR")
   fi
 
-  log "ProducerPerformance: $RECORDS x $RECORD_SIZE B"
+  log "ProducerPerformance: $RECORDS x $RECORD_SIZE B (round $round of $ROUNDS)"
+  local broker_cpu s3mock_cpu producer_cpu
+  broker_cpu=$(cpu_seconds "$BROKER_PID")
+  s3mock_cpu=$([[ -n $S3MOCK_PID ]] && cpu_seconds "$S3MOCK_PID" || echo 0)
+  children_cpu_seconds >"$out/cpu-children-before.txt"
   "$JAVA" -Xmx1g -cp "$TOOLS_CP" org.apache.kafka.tools.ProducerPerformance --topic "$topic" \
     --num-records "$RECORDS" --record-size "$RECORD_SIZE" --throughput -1 \
     --producer-props acks=all linger.ms=5 batch.size=131072 bootstrap.servers=127.0.0.1:$PORT \
-    | tee "$dir/producer.txt" >&2
+    | tee "$out/producer.txt" >&2
+  broker_cpu=$(awk -v a="$broker_cpu" -v b="$(cpu_seconds "$BROKER_PID")" 'BEGIN { printf "%.1f", b - a }')
+  s3mock_cpu=$([[ -n $S3MOCK_PID ]] &&
+    awk -v a="$s3mock_cpu" -v b="$(cpu_seconds "$S3MOCK_PID")" 'BEGIN { printf "%.1f", b - a }' || echo 0)
+  children_cpu_seconds >"$out/cpu-children-after.txt"
+  producer_cpu=$(cat "$out/cpu-children-before.txt" "$out/cpu-children-after.txt" |
+    awk 'NR == 1 { a = $1 } NR == 2 { printf "%.1f", $1 - a }')
   if [[ $store != kafka ]]; then
-    curl -fs "http://127.0.0.1:$ADMIN_PORT/metrics" >"$dir/metrics-after.txt" || true
+    curl -fs "http://127.0.0.1:$ADMIN_PORT/metrics" >"$out/metrics-after.txt" || true
     objects_after=$(count_objects "$store" "$OBJECTS_DIR")
   fi
 
@@ -186,15 +231,16 @@ run_store() {
   if [[ ${BENCH_CONSUMER:-kafka} == kafka ]]; then
     "$JAVA" -Xmx1g -cp "$TOOLS_CP" org.apache.kafka.tools.ConsumerPerformance --topic "$topic" \
       --messages "$RECORDS" --bootstrap-server 127.0.0.1:$PORT --timeout 120000 \
-      | tee "$dir/consumer.txt" >&2
+      | tee "$out/consumer.txt" >&2
   else
     "$JAVA" -Xmx1g -cp "$TOOLS_CP" io.kafscale.e2e.bench.AssignConsumerPerformance --topic "$topic" \
-      --messages "$RECORDS" --bootstrap-server 127.0.0.1:$PORT | tee "$dir/consumer.txt" >&2
+      --messages "$RECORDS" --bootstrap-server 127.0.0.1:$PORT | tee "$out/consumer.txt" >&2
   fi
 
-  local summary
-  summary=$(grep 'records sent' "$dir/producer.txt" | tail -1)
-  echo "== $store store =="
+  local summary gib
+  summary=$(grep 'records sent' "$out/producer.txt" | tail -1)
+  gib=$(awk -v n="$RECORDS" -v s="$RECORD_SIZE" 'BEGIN { printf "%.3f", n * s / 1073741824 }')
+  echo "== $store store, round $round of $ROUNDS$([[ $round == 1 ]] && echo " (cold JVM)") =="
   [[ $store == kafka ]] && echo "(Apache Kafka 4.4 reference, same commands)"
   echo "produce:  $summary"
   awk -v s="$summary" 'BEGIN {
@@ -205,21 +251,25 @@ run_store() {
         if (f[i] ~ /50th/) p50 = f[i]; if (f[i] ~ /99th/) p99 = f[i]
       }
       printf "  %s, %s, p50%s, p99%s\n", rs, mb, p50, p99 }'
-  echo "consume:  $(tail -1 "$dir/consumer.txt")"
+  echo "consume:  $(tail -1 "$out/consumer.txt")"
+  echo "cpu during produce: broker $broker_cpu s ($(awk -v c="$broker_cpu" -v g="$gib" 'BEGIN { printf "%.1f", c / g }') s per GiB)$([[ -n $S3MOCK_PID ]] && echo ", S3Mock $s3mock_cpu s"), producer $producer_cpu s"
   if [[ $store != kafka ]]; then
-    curl -fs "http://127.0.0.1:$ADMIN_PORT/metrics" >"$dir/metrics-consumed.txt" || true
+    curl -fs "http://127.0.0.1:$ADMIN_PORT/metrics" >"$out/metrics-consumed.txt" || true
     local flushes_before flushes_after mib=$((RECORDS * RECORD_SIZE / 1048576))
-    flushes_before=$(metric_sum "$dir/metrics-before.txt" '^kafscale_storage_flushes_total')
-    flushes_after=$(metric_sum "$dir/metrics-after.txt" '^kafscale_storage_flushes_total')
+    flushes_before=$(metric_sum "$out/metrics-before.txt" '^kafscale_storage_flushes_total')
+    flushes_after=$(metric_sum "$out/metrics-after.txt" '^kafscale_storage_flushes_total')
     echo "objects written: $((objects_after - objects_before)) ($(awk -v o=$((objects_after - objects_before)) -v m=$mib 'BEGIN { printf "%.2f", o / m }') PUTs per MiB ingested; flushes counted by the broker: $((flushes_after - flushes_before)))"
   fi
-  echo "logs: $dir"
-
-  kill "$BROKER_PID" 2>/dev/null || true
-  wait "$BROKER_PID" 2>/dev/null || true
-  if [[ -n $S3MOCK_PID ]]; then kill "$S3MOCK_PID" 2>/dev/null || true; wait "$S3MOCK_PID" 2>/dev/null || true; fi
+  local records_per_s
+  records_per_s=$(grep -oE '[0-9.]+ records/sec' <<<"$summary" | tail -1 | cut -d' ' -f1)
+  SUMMARY+=("$(printf '%-6s %5s %12.0f %14s %16s' "$store" "$round" "$records_per_s" \
+    "$(consume_mbs "$out/consumer.txt")" "$broker_cpu/$producer_cpu")")
 }
 
 for store in $STORES; do
   run_store "$store"
 done
+
+echo "== summary (records/s produced; consumer figure; CPU s of broker/producer during produce) =="
+printf '%-6s %5s %12s %14s %16s\n' store round records/s consume cpu
+printf '%s\n' "${SUMMARY[@]}"
