@@ -3,7 +3,6 @@
  */
 package io.kafscale.broker.api.scram;
 
-import io.kafscale.broker.security.scram.ScramCredential;
 import io.kafscale.broker.security.scram.ScramKeys;
 import io.kafscale.broker.security.scram.ScramMechanism;
 import io.kafscale.metadata.model.ScramCredentialRecord;
@@ -96,10 +95,7 @@ final class ScramAlterations {
           || u.saltedPassword().length == 0) {
         fail(Errors.UNACCEPTABLE_CREDENTIAL, "Salt and salted password must not be empty");
       } else if (!failed()) {
-        ScramCredential c = ScramKeys.credential(m, u.salt(), u.saltedPassword(), u.iterations());
-        upserts.add(
-            new ScramCredentialRecord(
-                user, m.mechanismName(), c.salt(), c.storedKey(), c.serverKey(), c.iterations()));
+        upserts.add(ScramKeys.credential(user, m, u.salt(), u.saltedPassword(), u.iterations()));
       }
     }
 

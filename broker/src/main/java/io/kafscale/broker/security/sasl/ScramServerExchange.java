@@ -3,9 +3,9 @@
  */
 package io.kafscale.broker.security.sasl;
 
-import io.kafscale.broker.security.scram.ScramCredential;
 import io.kafscale.broker.security.scram.ScramCredentialLookup;
 import io.kafscale.broker.security.scram.ScramMechanism;
+import io.kafscale.metadata.model.ScramCredentialRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -41,7 +41,7 @@ final class ScramServerExchange implements SaslServer {
   private State state = State.RECEIVE_CLIENT_FIRST;
   private ClientFirstMessage clientFirst;
   private ServerFirstMessage serverFirst;
-  private ScramCredential credential;
+  private ScramCredentialRecord credential;
   private String username;
 
   ScramServerExchange(ScramMechanism mechanism, ScramCredentialLookup credentials)
@@ -84,7 +84,7 @@ final class ScramServerExchange implements SaslServer {
     if (!authzid.isEmpty() && !authzid.equals(username)) {
       throw new SaslException("authorization id differs from the user name");
     }
-    Optional<ScramCredential> found = credentials.credential(username, mechanism);
+    Optional<ScramCredentialRecord> found = credentials.credential(username, mechanism);
     if (found.isEmpty()) {
       throw new SaslException("no " + mechanism.mechanismName() + " credential for the user");
     }

@@ -30,11 +30,11 @@ public final class ScramCredentialCache implements ScramCredentialLookup, AutoCl
 
   private record Key(String user, ScramMechanism mechanism) {}
 
-  private record Entry(Key key, ScramCredential credential) {}
+  private record Entry(Key key, ScramCredentialRecord credential) {}
 
   private final KeyLayout keys;
   private final WatchedPrefixCache<Entry> cache;
-  private volatile Map<Key, ScramCredential> published = Map.of();
+  private volatile Map<Key, ScramCredentialRecord> published = Map.of();
 
   public ScramCredentialCache(MetadataStore store, KeyLayout keys, Duration resyncInterval) {
     this.keys = keys;
@@ -49,7 +49,7 @@ public final class ScramCredentialCache implements ScramCredentialLookup, AutoCl
   }
 
   @Override
-  public Optional<ScramCredential> credential(String user, ScramMechanism mechanism) {
+  public Optional<ScramCredentialRecord> credential(String user, ScramMechanism mechanism) {
     return Optional.ofNullable(published.get(new Key(user, mechanism)));
   }
 
@@ -63,12 +63,11 @@ public final class ScramCredentialCache implements ScramCredentialLookup, AutoCl
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    ScramCredentialRecord r =
-        ScramCodec.decode(key.get().user(), key.get().mechanism().mechanismName(), kv.value());
     return Optional.of(
         new Entry(
             key.get(),
-            new ScramCredential(r.salt(), r.storedKey(), r.serverKey(), r.iterations())));
+            ScramCodec.decode(
+                key.get().user(), key.get().mechanism().mechanismName(), kv.value())));
   }
 
   /** The user and mechanism of a credential key; empty for keys this broker cannot use. */
@@ -84,7 +83,7 @@ public final class ScramCredentialCache implements ScramCredentialLookup, AutoCl
   }
 
   private void publish(WatchedPrefixCache.Snapshot<Entry> snapshot) {
-    Map<Key, ScramCredential> credentials = new HashMap<>();
+    Map<Key, ScramCredentialRecord> credentials = new HashMap<>();
     snapshot
         .values()
         .forEach(

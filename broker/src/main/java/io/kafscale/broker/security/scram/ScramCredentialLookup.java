@@ -3,6 +3,7 @@
  */
 package io.kafscale.broker.security.scram;
 
+import io.kafscale.metadata.model.ScramCredentialRecord;
 import java.util.Optional;
 
 /**
@@ -12,5 +13,5 @@ import java.util.Optional;
  */
 public interface ScramCredentialLookup {
   /** The credential of {@code user} for {@code mechanism}, empty when the user has none. */
-  Optional<ScramCredential> credential(String user, ScramMechanism mechanism);
+  Optional<ScramCredentialRecord> credential(String user, ScramMechanism mechanism);
 }

@@ -3,6 +3,7 @@
  */
 package io.kafscale.broker.security.scram;
 
+import io.kafscale.metadata.model.ScramCredentialRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,12 +23,20 @@ public final class ScramKeys {
 
   private ScramKeys() {}
 
-  /** The stored credential for {@code saltedPassword}: salt, StoredKey, ServerKey, iterations. */
-  public static ScramCredential credential(
-      ScramMechanism mechanism, byte[] salt, byte[] saltedPassword, int iterations) {
+  /**
+   * The credential {@code user} stores for {@code saltedPassword}: salt, StoredKey, ServerKey,
+   * iterations.
+   */
+  public static ScramCredentialRecord credential(
+      String user, ScramMechanism mechanism, byte[] salt, byte[] saltedPassword, int iterations) {
     byte[] clientKey = hmac(mechanism, saltedPassword, CLIENT_KEY);
-    return new ScramCredential(
-        salt, hash(mechanism, clientKey), hmac(mechanism, saltedPassword, SERVER_KEY), iterations);
+    return new ScramCredentialRecord(
+        user,
+        mechanism.mechanismName(),
+        salt,
+        hash(mechanism, clientKey),
+        hmac(mechanism, saltedPassword, SERVER_KEY),
+        iterations);
   }
 
   /**

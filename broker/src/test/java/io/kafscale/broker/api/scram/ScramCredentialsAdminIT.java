@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.kafscale.broker.security.scram.ScramCredential;
 import io.kafscale.broker.security.scram.ScramKeys;
 import io.kafscale.broker.security.scram.ScramMechanism;
 import io.kafscale.broker.testing.BrokerFixture;
+import io.kafscale.metadata.model.ScramCredentialRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -112,7 +112,7 @@ class ScramCredentialsAdminIT {
                     .scramCredentials()
                     .credential("alice", ScramMechanism.SCRAM_SHA_512)
                     .isPresent());
-    ScramCredential stored =
+    ScramCredentialRecord stored =
         broker
             .broker()
             .scramCredentials()
@@ -120,7 +120,9 @@ class ScramCredentialsAdminIT {
             .orElseThrow();
     byte[] salted =
         ScramKeys.saltedPassword(ScramMechanism.SCRAM_SHA_512, "alice-512", stored.salt(), 8192);
-    assertThat(ScramKeys.credential(ScramMechanism.SCRAM_SHA_512, stored.salt(), salted, 8192))
+    assertThat(
+            ScramKeys.credential(
+                "alice", ScramMechanism.SCRAM_SHA_512, stored.salt(), salted, 8192))
         .isEqualTo(stored);
 
     // When: delete one of alice's credentials

@@ -6,11 +6,11 @@ package io.kafscale.broker.api.scram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kafscale.broker.security.scram.ScramCredential;
 import io.kafscale.broker.security.scram.ScramCredentialLookup;
 import io.kafscale.broker.security.scram.ScramKeys;
 import io.kafscale.broker.security.scram.ScramMechanism;
 import io.kafscale.broker.testing.BrokerFixture;
+import io.kafscale.metadata.model.ScramCredentialRecord;
 import io.kafscale.metadata.testing.EtcdServer;
 import java.time.Duration;
 import java.util.List;
@@ -83,10 +83,11 @@ class ScramCredentialsClusterIT {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> other.credential("dana", ScramMechanism.SCRAM_SHA_256).isPresent());
-      ScramCredential c = other.credential("dana", ScramMechanism.SCRAM_SHA_256).orElseThrow();
+      ScramCredentialRecord c =
+          other.credential("dana", ScramMechanism.SCRAM_SHA_256).orElseThrow();
       byte[] salted =
           ScramKeys.saltedPassword(ScramMechanism.SCRAM_SHA_256, "dana-secret", c.salt(), 4096);
-      assertThat(ScramKeys.credential(ScramMechanism.SCRAM_SHA_256, c.salt(), salted, 4096))
+      assertThat(ScramKeys.credential("dana", ScramMechanism.SCRAM_SHA_256, c.salt(), salted, 4096))
           .isEqualTo(c);
 
       // When

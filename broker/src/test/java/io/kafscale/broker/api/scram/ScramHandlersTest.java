@@ -6,7 +6,6 @@ package io.kafscale.broker.api.scram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.broker.api.RequestContext;
-import io.kafscale.broker.security.scram.ScramCredential;
 import io.kafscale.broker.security.scram.ScramKeys;
 import io.kafscale.broker.security.scram.ScramMechanism;
 import io.kafscale.metadata.keys.KeyLayout;
@@ -109,8 +108,9 @@ class ScramHandlersTest {
     // Then
     assertThat(results.get("alice").errorCode()).isEqualTo(Errors.NONE.code());
     assertThat(results).hasSize(1);
-    ScramCredential expected =
+    ScramCredentialRecord expected =
         ScramKeys.credential(
+            "alice",
             ScramMechanism.SCRAM_SHA_512,
             "alice-salt".getBytes(StandardCharsets.UTF_8),
             "alice-salted".getBytes(StandardCharsets.UTF_8),

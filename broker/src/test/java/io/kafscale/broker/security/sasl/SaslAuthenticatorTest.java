@@ -6,9 +6,9 @@ package io.kafscale.broker.security.sasl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.broker.security.acl.KafkaPrincipal;
-import io.kafscale.broker.security.scram.ScramCredential;
 import io.kafscale.broker.security.scram.ScramCredentialLookup;
 import io.kafscale.broker.security.scram.ScramMechanism;
+import io.kafscale.metadata.model.ScramCredentialRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,14 @@ class SaslAuthenticatorTest {
         new ScramFormatter(
             org.apache.kafka.common.security.scram.internals.ScramMechanism.SCRAM_SHA_512);
     var kafka = formatter.generateCredential(password, 4096);
-    ScramCredential ours =
-        new ScramCredential(kafka.salt(), kafka.storedKey(), kafka.serverKey(), kafka.iterations());
+    ScramCredentialRecord ours =
+        new ScramCredentialRecord(
+            "alice",
+            "SCRAM-SHA-512",
+            kafka.salt(),
+            kafka.storedKey(),
+            kafka.serverKey(),
+            kafka.iterations());
     return (user, mechanism) ->
         user.equals("alice") && mechanism == ScramMechanism.SCRAM_SHA_512
             ? Optional.of(ours)

@@ -6,8 +6,8 @@ package io.kafscale.broker.security.sasl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kafscale.broker.security.scram.ScramCredential;
 import io.kafscale.broker.security.scram.ScramMechanism;
+import io.kafscale.metadata.model.ScramCredentialRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ class ScramServerExchangeTest {
   private static final int ITERATIONS = 4096;
 
   private final ScramFormatter formatter = formatter();
-  private final ScramCredential stored = credential(PASSWORD);
+  private final ScramCredentialRecord stored = credential(PASSWORD);
 
   @Test
   void shouldAuthenticateAClientThatEchoesTheServerNonce() throws Exception {
@@ -111,10 +111,12 @@ class ScramServerExchangeTest {
     return new ServerFinalMessage(server.evaluateResponse(last.toBytes()));
   }
 
-  private ScramCredential credential(String password) {
+  private ScramCredentialRecord credential(String password) {
     try {
       byte[] salted = formatter.saltedPassword(password, SALT, ITERATIONS);
-      return new ScramCredential(
+      return new ScramCredentialRecord(
+          USER,
+          MECHANISM.mechanismName(),
           SALT,
           formatter.storedKey(formatter.clientKey(salted)),
           formatter.serverKey(salted),

@@ -6,6 +6,7 @@ package io.kafscale.broker.security.scram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafscale.metadata.model.ScramCredentialRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ScramKeysTest {
 
     // When
     byte[] salted = ScramKeys.saltedPassword(m, "pencil", SALT, 4096);
-    ScramCredential credential = ScramKeys.credential(m, SALT, salted, 4096);
+    ScramCredentialRecord credential = ScramKeys.credential("user", m, SALT, salted, 4096);
 
     // Then: ClientProof = ClientKey XOR HMAC(StoredKey, AuthMessage), and H(ClientKey) = StoredKey
     byte[] proof = Base64.getDecoder().decode(CLIENT_PROOF);
@@ -52,7 +53,8 @@ class ScramKeysTest {
   void shouldDeriveSha512KeysOfTheMechanismsLength() {
     // When
     byte[] salted = ScramKeys.saltedPassword(ScramMechanism.SCRAM_SHA_512, "secret", SALT, 4096);
-    ScramCredential c = ScramKeys.credential(ScramMechanism.SCRAM_SHA_512, SALT, salted, 4096);
+    ScramCredentialRecord c =
+        ScramKeys.credential("user", ScramMechanism.SCRAM_SHA_512, SALT, salted, 4096);
 
     // Then
     assertThat(salted).hasSize(64);
@@ -63,7 +65,8 @@ class ScramKeysTest {
   @Test
   void shouldRefuseAnEmptySaltedPassword() {
     assertThatThrownBy(
-            () -> ScramKeys.credential(ScramMechanism.SCRAM_SHA_256, SALT, new byte[0], 4096))
+            () ->
+                ScramKeys.credential("user", ScramMechanism.SCRAM_SHA_256, SALT, new byte[0], 4096))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
