@@ -27,22 +27,24 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * A real single-node etcd process for integration tests: the Debian {@code etcd} binary (installed
  * by {@code scripts/install-test-deps.sh}; override with {@code -Detcd.binary=PATH}) on free
- * loopback ports with its own temporary data directory, its output in {@code etcd.log} there.
- * {@link #stop()} and {@link #restart()} keep the ports and the data, so a restarted server has the
- * same keys and revisions; {@link #close()} stops it and deletes the directory. {@link
- * #startWithTls(Tls)} serves the client port over mutual TLS instead, and {@link #etcdctl} runs the
- * Debian {@code etcdctl} against the server (to enable authentication, for example). Not
- * thread-safe: one test drives it.
+ * loopback ports with its own temporary data directory, its output in {@code etcd.log} there. A
+ * picked port can be taken by another process (an outgoing connection's, too) before etcd binds it:
+ * the first start then retries on new ports. {@link #stop()} and {@link #restart()} keep the ports
+ * and the data, so a restarted server has the same keys and revisions; {@link #close()} stops it
+ * and deletes the directory. {@link #startWithTls(Tls)} serves the client port over mutual TLS
+ * instead, and {@link #etcdctl} runs the Debian {@code etcdctl} against the server (to enable
+ * authentication, for example). Not thread-safe: one test drives it.
  */
 public final class EtcdServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  private static final int FIRST_START_ATTEMPTS = 3;
 
   private final Path dir;
-  private final int clientPort;
-  private final int peerPort;
+  private int clientPort;
+  private int peerPort;
   private final Optional<Tls> tls;
-  private final int metricsPort;
+  private int metricsPort;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private Process process;
@@ -82,15 +84,28 @@ public final class EtcdServer implements AutoCloseable {
 
   private static EtcdServer start(Optional<Tls> tls) {
     try {
+      return start(tls, freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts a fresh plain server that first tries client port {@code clientPort}. */
+  static EtcdServer startTrying(int clientPort) {
+    return start(Optional.empty(), clientPort);
+  }
+
+  private static EtcdServer start(Optional<Tls> tls, int clientPort) {
+    try {
       EtcdServer server =
           new EtcdServer(
               Files.createTempDirectory("kafscale-etcd-"),
-              freePort(),
+              clientPort,
               freePort(),
               tls,
               tls.isPresent() ? freePort() : 0);
       try {
-        server.launch();
+        server.launchOnFreePorts();
       } catch (RuntimeException e) {
         server.close();
         throw e;
@@ -179,12 +194,41 @@ public final class EtcdServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    try (Stream<Path> files = Files.walk(dir)) {
+    try {
+      deleteTree(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The first launch: on new ports (and an empty data directory) while a port was taken. */
+  private void launchOnFreePorts() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        launch();
+        return;
+      } catch (IllegalStateException e) {
+        String message = String.valueOf(e.getMessage());
+        if (attempt >= FIRST_START_ATTEMPTS || !message.contains("address already in use")) {
+          throw e;
+        }
+        stop();
+        deleteTree(dir.resolve("data"));
+        clientPort = freePort();
+        peerPort = freePort();
+        metricsPort = tls.isPresent() ? freePort() : 0;
+      }
     }
   }
 

@@ -27,7 +27,9 @@ import org.awaitility.core.ConditionTimeoutException;
  * Test fixture: a real S3Mock server (Adobe's S3-compatible test server) run as a separate JVM on
  * 127.0.0.1 (both its ports bind loopback only, see {@link S3MockLoopback}), with one bucket. It
  * can be stopped and started again on the same port and store directory, so objects written before
- * a stop are readable after the restart (durability tests).
+ * a stop are readable after the restart (durability tests). A picked port can be taken by another
+ * process (an outgoing connection's, too) before S3Mock binds it: the first start then retries on
+ * new ports.
  *
  * <p>Use {@link #shared()} for a JVM-wide instance that many test classes reuse (it is never
  * stopped by tests and dies with the JVM); create a private one with {@link #create(String)} when a
@@ -62,8 +64,11 @@ public final class S3MockServer implements AutoCloseable {
   private static S3MockServer shared;
 
   private final String bucket;
-  private final int port;
-  private final int tlsPort;
+  private static final int FIRST_START_ATTEMPTS = 3;
+
+  private volatile int port;
+  private volatile int tlsPort;
+  private boolean startedOnce;
   private final Path storeRoot;
   private final Path logFile;
   private final HttpClient http =
@@ -84,7 +89,11 @@ public final class S3MockServer implements AutoCloseable {
    * target/s3mock-run/}, whose initial bucket is {@code bucket}.
    */
   public static S3MockServer create(String bucket) {
-    List<Integer> ports = FreePorts.next(2);
+    return create(bucket, FreePorts.next(2));
+  }
+
+  /** Like {@link #create(String)}, but the first start tries {@code ports} (plain, TLS) first. */
+  static S3MockServer create(String bucket, List<Integer> ports) {
     Path dir = Path.of("target", "s3mock-run").toAbsolutePath();
     Path root = dir.resolve("store-" + ports.get(0) + "-" + UUID.randomUUID());
     return new S3MockServer(
@@ -111,6 +120,31 @@ public final class S3MockServer implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "s3mock-shutdown-" + port));
       shutdownHookInstalled = true;
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        launch();
+        startedOnce = true;
+        return this;
+      } catch (IllegalStateException e) {
+        if (startedOnce || attempt >= FIRST_START_ATTEMPTS || !portTaken(e.getMessage())) {
+          throw e;
+        }
+        stop();
+        List<Integer> ports = FreePorts.next(2);
+        port = ports.get(0);
+        tlsPort = ports.get(1);
+      }
+    }
+  }
+
+  /** Whether S3Mock's output (in {@code message}) says a port was taken: Spring Boot's words. */
+  private static boolean portTaken(String message) {
+    return message != null
+        && (message.contains("The port may already be in use")
+            || message.contains("Address already in use"));
+  }
+
+  private void launch() {
     try {
       Files.createDirectories(storeRoot);
       Files.createDirectories(logFile.getParent());
@@ -123,7 +157,6 @@ public final class S3MockServer implements AutoCloseable {
       throw new UncheckedIOException("Cannot start S3Mock; see " + logFile, e);
     }
     awaitReady();
-    return this;
   }
 
   /** Stops the process and waits for it to exit; stored objects stay on disk for a restart. */
