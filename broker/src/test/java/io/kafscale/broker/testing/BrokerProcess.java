@@ -5,6 +5,7 @@ package io.kafscale.broker.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.kafscale.storage.testing.FirstLaunch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -35,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BrokerProcess implements AutoCloseable {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-  private static final int FIRST_START_ATTEMPTS = 3;
 
   private final Path dataDir;
   private final Map<String, String> env;
@@ -75,21 +75,19 @@ public final class BrokerProcess implements AutoCloseable {
    * the first start then retries on new ports.
    */
   public BrokerProcess start() {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        launch();
-        startedOnce = true;
-        return this;
-      } catch (IllegalStateException e) {
-        if (startedOnce
-            || attempt >= FIRST_START_ATTEMPTS
-            || !e.getMessage().contains("Address already in use")) {
-          throw e;
-        }
-        kafkaPort = freePort();
-        adminPort = freePort();
-      }
+    if (startedOnce) {
+      launch();
+    } else {
+      FirstLaunch.onFreePorts(
+          this::launch,
+          message -> message.contains("Address already in use"),
+          () -> {
+            kafkaPort = freePort();
+            adminPort = freePort();
+          });
+      startedOnce = true;
     }
+    return this;
   }
 
   private void launch() {

@@ -64,8 +64,6 @@ public final class S3MockServer implements AutoCloseable {
   private static S3MockServer shared;
 
   private final String bucket;
-  private static final int FIRST_START_ATTEMPTS = 3;
-
   private volatile int port;
   private volatile int tlsPort;
   private boolean startedOnce;
@@ -120,28 +118,27 @@ public final class S3MockServer implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "s3mock-shutdown-" + port));
       shutdownHookInstalled = true;
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        launch();
-        startedOnce = true;
-        return this;
-      } catch (IllegalStateException e) {
-        if (startedOnce || attempt >= FIRST_START_ATTEMPTS || !portTaken(e.getMessage())) {
-          throw e;
-        }
-        stop();
-        List<Integer> ports = FreePorts.next(2);
-        port = ports.get(0);
-        tlsPort = ports.get(1);
-      }
+    if (startedOnce) {
+      launch();
+    } else {
+      FirstLaunch.onFreePorts(
+          this::launch,
+          S3MockServer::portTaken,
+          () -> {
+            stop();
+            List<Integer> ports = FreePorts.next(2);
+            port = ports.get(0);
+            tlsPort = ports.get(1);
+          });
+      startedOnce = true;
     }
+    return this;
   }
 
   /** Whether S3Mock's output (in {@code message}) says a port was taken: Spring Boot's words. */
   private static boolean portTaken(String message) {
-    return message != null
-        && (message.contains("The port may already be in use")
-            || message.contains("Address already in use"));
+    return message.contains("The port may already be in use")
+        || message.contains("Address already in use");
   }
 
   private void launch() {
