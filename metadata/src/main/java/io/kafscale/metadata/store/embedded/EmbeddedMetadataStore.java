@@ -90,7 +90,6 @@ public final class EmbeddedMetadataStore implements MetadataStore {
       watchExecutor.shutdownNow();
       throw e;
     }
-    writer.start();
     this.leaseTicker =
         Executors.newSingleThreadScheduledExecutor(StoreThreads.factory("kafscale-metadata-lease"));
     long interval = options.leaseCheckInterval().toMillis();

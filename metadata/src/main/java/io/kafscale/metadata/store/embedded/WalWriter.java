@@ -16,20 +16,29 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded store's single writer thread with group commit: it takes every queued write, applies
- * each in order (log append + in-memory apply under the state lock), fsyncs the log once for the
- * whole batch, then publishes watch events and completes the futures on a callback pool (never on
- * the writer thread, so a callback may wait on another write). An I/O failure poisons the store:
- * that batch and every later operation fail, because memory may now be ahead of the disk.
+ * The embedded store's writes with group commit: one writer at a time takes every queued write,
+ * applies each in order (log append + in-memory apply under the state lock), fsyncs the log once
+ * for the whole batch, then publishes watch events and completes the futures.
+ *
+ * <p>Who writes: a virtual thread that submits a write becomes the writer itself when no one else
+ * writes (leader/follower), so a segment flush, whose object upload runs on a virtual thread,
+ * commits without two thread hand-offs; its own future completes on that thread once the queue is
+ * empty. Writes submitted by platform threads (event loops, storage and timer threads, which must
+ * not wait for an fsync) are written by the {@code kafscale-metadata-writer} thread. Futures of
+ * writes a writer did not submit complete on a callback pool (never on the writer, so a callback
+ * may wait on another write). Submission order is log order. An I/O failure poisons the store: that
+ * batch and every later operation fail, because memory may now be ahead of the disk.
  */
 final class WalWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalWriter.class);
@@ -81,12 +90,15 @@ final class WalWriter implements AutoCloseable {
   private final WatchHub hub;
   private final EmbeddedStoreOptions options;
   private final Snapshotter snapshotter;
-  private final LinkedBlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
-  private final Request<Void> stop = new Request<>(() -> null);
+  private final ConcurrentLinkedQueue<Request<?>> queue = new ConcurrentLinkedQueue<>();
+  // Held by whoever writes a batch; guards the log, unpublished and closed.
+  private final ReentrantLock writing = new ReentrantLock();
+  private final ExecutorService writerThread =
+      Executors.newSingleThreadExecutor(StoreThreads.factory("kafscale-metadata-writer"));
   private final ExecutorService callbacks =
       Executors.newCachedThreadPool(StoreThreads.factory("kafscale-metadata-callback"));
-  private final Thread thread;
   private final List<Published> unpublished = new ArrayList<>();
+  private boolean closed;
   private volatile MetadataStoreException failure;
 
   WalWriter(
@@ -102,10 +114,9 @@ final class WalWriter implements AutoCloseable {
     this.hub = hub;
     this.options = options;
     this.snapshotter = snapshotter;
-    this.thread = StoreThreads.factory("kafscale-metadata-writer").newThread(this::loop);
   }
 
-  /** Commits synchronously on the calling thread; only before {@link #start()}. */
+  /** Commits synchronously on the calling thread; only before the first submission. */
   void commitNow(List<Mutation> mutations) throws IOException {
     writeLock.lock();
     try {
@@ -115,10 +126,6 @@ final class WalWriter implements AutoCloseable {
     }
     sync();
     publish();
-  }
-
-  void start() {
-    thread.start();
   }
 
   /** The group commit's fdatasync, unless the options turned it off (records stay in the OS). */
@@ -162,20 +169,26 @@ final class WalWriter implements AutoCloseable {
 
   @Override
   public void close() {
-    queue.add(stop);
+    // Queued writes are written first; then no writer writes again.
+    writerThread.execute(() -> write(null));
+    writerThread.shutdown();
     try {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
+      writerThread.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // Writes that raced with close never reach the log: fail them.
-    for (Request<?> r; (r = queue.poll()) != null; ) {
-      r.future.completeExceptionally(new MetadataStoreException("metadata store is closed"));
-    }
+    writing.lock();
     try {
-      wal.close();
-    } catch (IOException e) {
-      LOG.warn("Closing metadata log failed error={}", e.toString());
+      closed = true;
+      // Writes that raced with close never reach the log: fail them.
+      failQueued();
+      try {
+        wal.close();
+      } catch (IOException e) {
+        LOG.warn("Closing metadata log failed error={}", e.toString());
+      }
+    } finally {
+      writing.unlock();
     }
     callbacks.shutdown();
   }
@@ -187,24 +200,67 @@ final class WalWriter implements AutoCloseable {
     }
     Request<T> r = new Request<>(body);
     queue.add(r);
+    if (Thread.currentThread().isVirtual()) {
+      write(r);
+    } else {
+      try {
+        writerThread.execute(() -> write(null));
+      } catch (RejectedExecutionException e) {
+        // Closed: fail it, unless a writer that was still running took it.
+        if (queue.remove(r)) {
+          r.future.completeExceptionally(new MetadataStoreException("metadata store is closed"));
+        }
+      }
+    }
     return r.future;
   }
 
-  private void loop() {
-    List<Request<?>> batch = new ArrayList<>();
-    while (true) {
-      batch.clear();
+  /**
+   * Writes queued batches as long as some are queued and no one else writes; whoever holds {@link
+   * #writing} checks the queue again after letting go, so nothing queued is left behind. {@code
+   * own} (null for the writer thread) completes on this thread once this thread has nothing left to
+   * write; the other writes of its batches complete on the callback pool.
+   */
+  private void write(Request<?> own) {
+    boolean ownWritten = false;
+    while (!queue.isEmpty() && writing.tryLock()) {
+      List<Request<?>> batch = new ArrayList<>();
       try {
-        batch.add(queue.take());
-      } catch (InterruptedException e) {
-        return;
+        for (Request<?> r; batch.size() < MAX_BATCH && (r = queue.poll()) != null; ) {
+          batch.add(r);
+        }
+        if (closed) {
+          batch.forEach(r -> r.error = new MetadataStoreException("metadata store is closed"));
+        } else {
+          process(batch);
+        }
+      } finally {
+        writing.unlock();
       }
-      queue.drainTo(batch, MAX_BATCH - 1);
-      boolean stopping = batch.remove(stop);
-      process(batch);
-      if (stopping) {
-        return;
+      for (Request<?> r : batch) {
+        if (r == own) {
+          ownWritten = true;
+        } else {
+          settleElsewhere(r);
+        }
       }
+    }
+    if (ownWritten) {
+      own.settle();
+    }
+  }
+
+  private void settleElsewhere(Request<?> r) {
+    try {
+      callbacks.execute(r::settle);
+    } catch (RejectedExecutionException e) {
+      r.settle(); // closed: only failures are left to report
+    }
+  }
+
+  private void failQueued() {
+    for (Request<?> r; (r = queue.poll()) != null; ) {
+      r.future.completeExceptionally(new MetadataStoreException("metadata store is closed"));
     }
   }
 
@@ -239,9 +295,6 @@ final class WalWriter implements AutoCloseable {
       }
     }
     publish();
-    for (Request<?> r : batch) {
-      callbacks.execute(r::settle);
-    }
     maybeSnapshot();
   }
 

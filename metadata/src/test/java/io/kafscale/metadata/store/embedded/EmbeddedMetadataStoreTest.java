@@ -13,6 +13,7 @@ import io.kafscale.metadata.store.MetadataStoreContractTest;
 import io.kafscale.metadata.store.MetadataStoreException;
 import io.kafscale.metadata.store.Op;
 import io.kafscale.metadata.store.Txn;
+import io.kafscale.metadata.store.TxnResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,7 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -206,6 +211,67 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContractTest {
     assertThat(revisions).doesNotHaveDuplicates().hasSize(200);
     reopen();
     assertThat(join(store.getPrefix("/t/"))).hasSize(200);
+  }
+
+  @Test
+  void shouldCommitAVirtualThreadsWriteOnThatThread() throws Exception {
+    // When: a virtual thread (as the object store's uploads are) writes while no one else does
+    AtomicBoolean doneOnReturn = new AtomicBoolean();
+    AtomicLong revision = new AtomicLong();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              CompletableFuture<TxnResult> f =
+                  store.txn(Txn.builder().then(Op.put("/t/v", bytes("1"))).build());
+              doneOnReturn.set(f.isDone());
+              revision.set(f.join().revision());
+            })
+        .join();
+
+    // Then: it wrote and synced the batch itself, so the write is done when txn returns
+    assertThat(doneOnReturn).isTrue();
+    reopen();
+    assertThat(join(store.get("/t/v")).orElseThrow().modRevision()).isEqualTo(revision.get());
+  }
+
+  @Test
+  void shouldKeepEachWritersOrderWhenVirtualAndPlatformThreadsWriteAtOnce() throws Exception {
+    // Given: virtual and platform threads that each write their own key 100 times without waiting
+    int writers = 8;
+    int writes = 100;
+    List<List<CompletableFuture<TxnResult>>> submitted = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      List<CompletableFuture<TxnResult>> mine = new ArrayList<>();
+      submitted.add(mine);
+      String key = "/t/w" + w;
+      Runnable body =
+          () -> {
+            for (int i = 0; i < writes; i++) {
+              mine.add(store.txn(Txn.builder().then(Op.put(key, bytes("" + i))).build()));
+            }
+          };
+      threads.add(w % 2 == 0 ? Thread.ofVirtual().unstarted(body) : new Thread(body));
+    }
+
+    // When
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+
+    // Then: every write has its own revision, in each writer's order, and the last value stays
+    List<Long> all = new ArrayList<>();
+    for (List<CompletableFuture<TxnResult>> mine : submitted) {
+      List<Long> revisions = mine.stream().map(f -> join(f).revision()).toList();
+      assertThat(revisions).isSorted();
+      all.addAll(revisions);
+    }
+    assertThat(all).doesNotHaveDuplicates().hasSize(writers * writes);
+    reopen();
+    for (int w = 0; w < writers; w++) {
+      assertThat(value("/t/w" + w)).contains("" + (writes - 1));
+    }
   }
 
   private void appendBytes(ByteBuffer buf) throws IOException {
