@@ -39,6 +39,8 @@ import org.apache.kafka.common.config.ConfigResource;
  * the committed segments' bytes: data not yet flushed is not counted. Thread-safe.
  */
 public final class TopicService {
+  private static final long METADATA_POLL_MS = 50;
+
   /** A row of the topic list. */
   public record TopicSummary(
       String name,
@@ -225,7 +227,26 @@ public final class TopicService {
         kafka.admin().createPartitions(Map.of(name, NewPartitions.increaseTo(body.count()))).all(),
         t(),
         "add partitions to " + name);
+    awaitPartitionCount(name, body.count());
     return detail(name);
+  }
+
+  /**
+   * Waits (at most the admin timeout) until the brokers' metadata shows {@code count} partitions:
+   * CreatePartitions answers once the change is committed, and the metadata a broker serves follows
+   * the store a moment later, so the detail returned right away could miss the new partitions.
+   */
+  private void awaitPartitionCount(String name, int count) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(t());
+    while (describe(List.of(name)).get(name).partitions().size() < count
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(METADATA_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   public List<SegmentView> segments(String name, int partition) {
