@@ -25,11 +25,12 @@ final class BrokerConfigLoader {
   static final int INDEX_INTERVAL_BYTES = 4096;
 
   /**
-   * Longest wait for the producers' window before an early flush: with S3 a PUT outlasts it and
-   * costs money, locally a flush takes a few milliseconds (docs/benchmarks.md).
+   * Longest wait for the producers' window before an early flush with S3: a PUT outlasts it and
+   * costs money (docs/benchmarks.md).
    */
   static final long S3_IDLE_FLUSH_DELAY_MS = 10;
 
+  /** The same with the local-directory store, where a flush takes a few milliseconds. */
   static final long LOCAL_IDLE_FLUSH_DELAY_MS = 3;
 
   private static final List<ConfigVar> S3_ONLY =

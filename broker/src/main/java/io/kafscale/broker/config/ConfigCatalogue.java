@@ -216,7 +216,11 @@ public final class ConfigCatalogue {
           "KAFSCALE_FLUSH_IDLE_DELAY_MS",
           LONG,
           null,
-          "`10` with S3, `3` with the local-directory store",
+          "`"
+              + BrokerConfigLoader.S3_IDLE_FLUSH_DELAY_MS
+              + "` with S3, `"
+              + BrokerConfigLoader.LOCAL_IDLE_FLUSH_DELAY_MS
+              + "` with the local-directory store",
           0L,
           3_600_000L,
           false,
