@@ -222,12 +222,18 @@ public final class TopicManager {
     return mine;
   }
 
-  private static boolean hasLeaders(ClusterImage image, TopicRecord topic) {
+  /**
+   * Whether {@code image} shows {@code topic} (this id, at least its partition count) all owned.
+   */
+  static boolean hasLeaders(ClusterImage image, TopicRecord topic) {
     Optional<TopicRecord> seen = image.topic(topic.name());
-    if (seen.isEmpty() || !seen.get().topicId().equals(topic.topicId())) {
+    // An image from before CreatePartitions shows the topic with its old count, all owned.
+    if (seen.isEmpty()
+        || !seen.get().topicId().equals(topic.topicId())
+        || seen.get().partitionCount() < topic.partitionCount()) {
       return false;
     }
-    for (int p = 0; p < seen.get().partitionCount(); p++) {
+    for (int p = 0; p < topic.partitionCount(); p++) {
       if (image.owner(topic.name(), p).isEmpty()) {
         return false;
       }
