@@ -5,22 +5,15 @@ package io.kafscale.broker.api.group;
 
 import io.kafscale.broker.api.ApiHandler;
 import io.kafscale.broker.api.RequestContext;
-import io.kafscale.broker.api.TopicIds;
 import io.kafscale.broker.group.TxnOffsetCoordinator;
 import io.kafscale.broker.partition.TopicManager;
-import io.kafscale.metadata.model.CommittedOffsetRecord;
-import io.kafscale.metadata.model.PartitionRef;
-import io.kafscale.metadata.model.TopicRecord;
 import io.kafscale.protocol.frame.RequestFrame;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import org.apache.kafka.common.message.TxnOffsetCommitRequestData;
-import org.apache.kafka.common.message.TxnOffsetCommitRequestData.TxnOffsetCommitRequestPartition;
 import org.apache.kafka.common.message.TxnOffsetCommitRequestData.TxnOffsetCommitRequestTopic;
 import org.apache.kafka.common.message.TxnOffsetCommitResponseData;
 import org.apache.kafka.common.message.TxnOffsetCommitResponseData.TxnOffsetCommitResponsePartition;
@@ -36,7 +29,6 @@ import org.apache.kafka.common.protocol.Errors;
  * given, UNKNOWN_MEMBER_ID / ILLEGAL_GENERATION / FENCED_INSTANCE_ID). Thread-safe.
  */
 public final class TxnOffsetCommitHandler implements ApiHandler<TxnOffsetCommitRequestData> {
-  private static final int MAX_METADATA_LENGTH = 4096;
   private static final short FIRST_TOPIC_ID_VERSION = 6;
 
   private final TxnOffsetCoordinator coordinator;
@@ -54,35 +46,22 @@ public final class TxnOffsetCommitHandler implements ApiHandler<TxnOffsetCommitR
   public CompletionStage<TxnOffsetCommitResponseData> handle(
       RequestContext context, RequestFrame frame, TxnOffsetCommitRequestData request) {
     boolean byId = frame.apiVersion() >= FIRST_TOPIC_ID_VERSION;
-    Map<PartitionRef, Errors> early = new HashMap<>();
-    Map<PartitionRef, CommittedOffsetRecord> offsets = new HashMap<>();
-    Map<TxnOffsetCommitRequestTopic, String> names = new HashMap<>();
-    long now = clock.millis();
-    for (TxnOffsetCommitRequestTopic t : request.topics()) {
-      Optional<TopicRecord> known =
-          byId ? topics.topic(TopicIds.fromKafka(t.topicId())) : topics.topic(t.name());
-      Optional<String> name = byId ? known.map(TopicRecord::name) : Optional.of(t.name());
-      names.put(t, name.orElse(null));
-      if (name.isEmpty()) {
-        continue; // an unknown topic id: UNKNOWN_TOPIC_ID for each of its partitions
-      }
-      for (TxnOffsetCommitRequestPartition p : t.partitions()) {
-        PartitionRef ref = new PartitionRef(name.get(), p.partitionIndex());
-        String metadata = p.committedMetadata() == null ? "" : p.committedMetadata();
-        if (known.isEmpty()
-            || p.partitionIndex() < 0
-            || p.partitionIndex() >= known.get().partitionCount()) {
-          early.put(ref, Errors.UNKNOWN_TOPIC_OR_PARTITION);
-        } else if (metadata.length() > MAX_METADATA_LENGTH) {
-          early.put(ref, Errors.OFFSET_METADATA_TOO_LARGE);
-        } else {
-          offsets.put(
-              ref,
-              new CommittedOffsetRecord(
-                  p.committedOffset(), p.committedLeaderEpoch(), metadata, now));
-        }
-      }
-    }
+    OffsetCommits commits =
+        OffsetCommits.check(
+            OffsetCommits.topics(
+                request.topics(),
+                TxnOffsetCommitRequestTopic::topicId,
+                TxnOffsetCommitRequestTopic::name,
+                TxnOffsetCommitRequestTopic::partitions,
+                p ->
+                    new OffsetCommits.Partition(
+                        p.partitionIndex(),
+                        p.committedOffset(),
+                        p.committedLeaderEpoch(),
+                        p.committedMetadata())),
+            byId,
+            topics,
+            clock.millis());
     CompletableFuture<Errors> outcome;
     if (request.groupId() == null || request.groupId().isEmpty()) {
       outcome = CompletableFuture.completedFuture(Errors.INVALID_GROUP_ID);
@@ -97,38 +76,28 @@ public final class TxnOffsetCommitHandler implements ApiHandler<TxnOffsetCommitR
                   request.memberId() == null ? "" : request.memberId(),
                   Optional.ofNullable(request.groupInstanceId()),
                   request.generationIdOrMemberEpoch(),
-                  offsets)
+                  commits.offsets())
               .handle((kind, e) -> e != null ? GroupErrors.of(e) : GroupErrors.of(kind));
     }
-    return outcome.thenApply(
-        error -> response(request, byId, names::get, ref -> early.getOrDefault(ref, error)));
+    return outcome.thenApply(error -> response(request, byId, commits.errors(error)));
   }
 
   private static TxnOffsetCommitResponseData response(
-      TxnOffsetCommitRequestData request,
-      boolean byId,
-      Function<TxnOffsetCommitRequestTopic, String> names,
-      Function<PartitionRef, Errors> errors) {
+      TxnOffsetCommitRequestData request, boolean byId, List<List<Errors>> errors) {
     TxnOffsetCommitResponseData data = new TxnOffsetCommitResponseData();
-    for (TxnOffsetCommitRequestTopic t : request.topics()) {
-      TxnOffsetCommitResponseTopic topic = new TxnOffsetCommitResponseTopic();
-      if (byId) {
-        topic.setTopicId(t.topicId());
-      } else {
-        topic.setName(t.name());
-      }
-      String name = names.apply(t);
-      for (TxnOffsetCommitRequestPartition p : t.partitions()) {
-        Errors error =
-            name == null
-                ? Errors.UNKNOWN_TOPIC_ID
-                : errors.apply(new PartitionRef(name, p.partitionIndex()));
+    for (int i = 0; i < request.topics().size(); i++) {
+      TxnOffsetCommitRequestTopic t = request.topics().get(i);
+      TxnOffsetCommitResponseTopic topic =
+          byId
+              ? new TxnOffsetCommitResponseTopic().setTopicId(t.topicId())
+              : new TxnOffsetCommitResponseTopic().setName(t.name());
+      for (int j = 0; j < t.partitions().size(); j++) {
         topic
             .partitions()
             .add(
                 new TxnOffsetCommitResponsePartition()
-                    .setPartitionIndex(p.partitionIndex())
-                    .setErrorCode(error.code()));
+                    .setPartitionIndex(t.partitions().get(j).partitionIndex())
+                    .setErrorCode(errors.get(i).get(j).code()));
       }
       data.topics().add(topic);
     }

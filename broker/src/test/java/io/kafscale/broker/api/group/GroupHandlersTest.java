@@ -310,6 +310,39 @@ class GroupHandlersTest {
   }
 
   @Test
+  void shouldRefuseOnlyThePartitionWhoseMetadataIsTooLarge() {
+    // Given: Kafka's offset.metadata.max.bytes default is 4096
+    ctx.createTopic("t", 2, java.util.Map.of());
+    OffsetCommitRequestTopic topic =
+        new OffsetCommitRequestTopic()
+            .setName("t")
+            .setPartitions(
+                List.of(
+                    new OffsetCommitRequestPartition()
+                        .setPartitionIndex(0)
+                        .setCommittedOffset(3)
+                        .setCommittedMetadata("m".repeat(4096)),
+                    new OffsetCommitRequestPartition()
+                        .setPartitionIndex(1)
+                        .setCommittedOffset(4)
+                        .setCommittedMetadata("m".repeat(4097))));
+    // When
+    OffsetCommitResponseData committed =
+        ctx.call(
+            ApiKeys.OFFSET_COMMIT,
+            8,
+            new OffsetCommitRequestData()
+                .setGroupId("assign")
+                .setMemberId("")
+                .setGenerationIdOrMemberEpoch(-1)
+                .setTopics(List.of(topic)));
+    // Then
+    assertThat(committed.topics().getFirst().partitions())
+        .extracting(OffsetCommitResponseData.OffsetCommitResponsePartition::errorCode)
+        .containsExactly(Errors.NONE.code(), Errors.OFFSET_METADATA_TOO_LARGE.code());
+  }
+
+  @Test
   void shouldAnswerUnknownTopicOrPartitionForCommitsToPartitionsThatDoNotExist() {
     // Given: topic t has one partition; topic "missing" does not exist
     Uuid topicId = ctx.createTopic("t", 1, java.util.Map.of()).topicId();
