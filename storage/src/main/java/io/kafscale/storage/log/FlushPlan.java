@@ -49,7 +49,7 @@ record FlushPlan(
     }
     EncodedSegment enc =
         SegmentEncoder.encode(batches, baseOffset, nowMs, config.indexIntervalBytes());
-    SegmentView view = SegmentReader.parse(enc.segment().duplicate());
+    SegmentView view = SegmentReader.parseEncoded(enc.segment().duplicate());
     List<CommittedBatch> committed = new ArrayList<>();
     TimestampedOffset max = null;
     int k = 0;

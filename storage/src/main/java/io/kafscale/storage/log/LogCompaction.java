@@ -191,7 +191,7 @@ final class LogCompaction {
     WindowCompactor.Output out = outputs.get(i);
     EncodedSegment enc = out.encoded();
     // Parsing the output checks it the way readers will before it replaces anything.
-    SegmentView view = SegmentReader.parse(enc.segment().duplicate());
+    SegmentView view = SegmentReader.parseEncoded(enc.segment().duplicate());
     TimestampedOffset viewMax = maxOf(view);
     // The records' largest timestamp: a zero-record header carries that of records removed.
     SegmentRef ref = refFor(out, viewMax == null ? enc.maxTimestamp() : viewMax.timestamp());

@@ -31,6 +31,21 @@ public final class SegmentReader {
    * @throws CorruptSegmentException on any mismatch
    */
   public static SegmentView parse(ByteBuffer segmentBytes) {
+    return parse(segmentBytes, true);
+  }
+
+  /**
+   * Like {@link #parse}, without recomputing the body CRC-32C: for bytes this process has just
+   * encoded ({@link SegmentEncoder} computed the footer CRC from these very bytes), so a third pass
+   * over every byte of a flush would check nothing. The rest is checked as by {@link #parse}.
+   *
+   * @throws CorruptSegmentException on any mismatch
+   */
+  public static SegmentView parseEncoded(ByteBuffer segmentBytes) {
+    return parse(segmentBytes, false);
+  }
+
+  private static SegmentView parse(ByteBuffer segmentBytes, boolean checkCrc) {
     ByteBuffer buf = segmentBytes.slice().asReadOnlyBuffer();
     int size = buf.remaining();
     if (size < HEADER_SIZE + FOOTER_SIZE) {
@@ -50,10 +65,12 @@ public final class SegmentReader {
       throw new CorruptSegmentException(String.format("bad footer magic %08x", footerMagic));
     }
     int storedCrc = buf.getInt(footer + SegmentFormat.FOOTER_CRC_OFFSET);
-    int actualCrc = SegmentEncoder.crcOf(buf.slice(HEADER_SIZE, footer - HEADER_SIZE));
-    if (storedCrc != actualCrc) {
-      throw new CorruptSegmentException(
-          String.format("segment CRC mismatch: footer %08x, body %08x", storedCrc, actualCrc));
+    if (checkCrc) {
+      int actualCrc = SegmentEncoder.crcOf(buf.slice(HEADER_SIZE, footer - HEADER_SIZE));
+      if (storedCrc != actualCrc) {
+        throw new CorruptSegmentException(
+            String.format("segment CRC mismatch: footer %08x, body %08x", storedCrc, actualCrc));
+      }
     }
     List<BatchHeader> batches = scanWhole(buf, footer);
     long baseOffset = buf.getLong(SegmentFormat.HEADER_BASE_OFFSET_OFFSET);

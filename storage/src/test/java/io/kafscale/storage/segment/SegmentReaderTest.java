@@ -189,6 +189,19 @@ class SegmentReaderTest {
   }
 
   @Test
+  void shouldCheckEverythingButTheCrcOfJustEncodedBytes() {
+    // The footer CRC is not recomputed: the encoder computed it from these bytes
+    ByteBuffer badCrc = patchInt(encoded.segment().remaining() - 16, encoded.crc() + 1);
+    assertThat(SegmentReader.parseEncoded(badCrc).batches())
+        .isEqualTo(SegmentReader.parse(encoded.segment()).batches());
+    // The structure still is
+    ByteBuffer badCount = patchInt(16, 17);
+    assertThatThrownBy(() -> SegmentReader.parseEncoded(badCount))
+        .isInstanceOf(CorruptSegmentException.class)
+        .hasMessageContaining("record count");
+  }
+
+  @Test
   void shouldRejectAHeaderRecordCountThatDisagreesWithTheBatches() {
     assertCorrupt(patchInt(16, 17), "record count");
   }
