@@ -11,13 +11,13 @@ import java.util.List;
  * offset, and the first offset of the oldest ongoing transaction ({@link Long#MAX_VALUE} when
  * none), kept in the same snapshot so a reader never pairs data with a stale last stable offset.
  * Readers take one snapshot and work on it without locks; the log swaps in a new one after each
- * commit.
+ * commit. {@code segments} is always a {@link SegmentList}.
  */
 record LogState(
     long logStartOffset, long highWatermark, List<SegmentRef> segments, long firstUnstableOffset) {
 
   LogState {
-    segments = List.copyOf(segments);
+    segments = SegmentList.copyOf(segments);
   }
 
   LogState(long logStartOffset, long highWatermark, List<SegmentRef> segments) {
@@ -42,12 +42,13 @@ record LogState(
     return withSegment(ref, firstUnstableOffset);
   }
 
-  /** Like {@link #withSegment(SegmentRef)}, with the first unstable offset after that commit. */
+  /**
+   * Like {@link #withSegment(SegmentRef)}, with the first unstable offset after that commit. Takes
+   * amortized constant time (see {@link SegmentList}), however many segments the log has.
+   */
   LogState withSegment(SegmentRef ref, long firstUnstable) {
-    List<SegmentRef> next = new ArrayList<>(segments.size() + 1);
-    next.addAll(segments);
-    next.add(ref);
-    return new LogState(logStartOffset, ref.nextOffset(), next, firstUnstable);
+    return new LogState(
+        logStartOffset, ref.nextOffset(), ((SegmentList) segments).with(ref), firstUnstable);
   }
 
   LogState withFirstUnstableOffset(long firstUnstable) {
