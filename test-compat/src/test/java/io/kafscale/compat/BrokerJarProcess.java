@@ -5,6 +5,7 @@ package io.kafscale.compat;
 
 import static org.awaitility.Awaitility.await;
 
+import io.kafscale.storage.testing.FirstLaunch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,13 +23,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The shaded broker jar ({@code broker.jar} system property) as a separate JVM, so this module's
  * kafka-clients 3.9 never shares a classpath with the broker's 4.x. Deliberately independent of the
- * broker's own test fixtures. Not thread-safe.
+ * broker's own test fixtures. The ports are picked free on 127.0.0.1; when another process takes
+ * one before the broker binds it, the start retries on new ones. Not thread-safe.
  */
 final class BrokerJarProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final int port = freePort();
-  private final int adminPort = freePort();
+  private int port = freePort();
+  private int adminPort = freePort();
   private final Path dataDir;
   private Process process;
 
@@ -36,7 +38,18 @@ final class BrokerJarProcess implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  BrokerJarProcess start() throws IOException {
+  BrokerJarProcess start() {
+    FirstLaunch.onFreePorts(
+        this::launch,
+        message -> message.contains("Address already in use"),
+        () -> {
+          port = freePort();
+          adminPort = freePort();
+        });
+    return this;
+  }
+
+  private void launch() {
     Path jar = Path.of(System.getProperty("broker.jar", "../broker/target/kafscale-broker.jar"));
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -63,9 +76,13 @@ final class BrokerJarProcess implements AutoCloseable {
                 "KAFSCALE_AUTO_CREATE_TOPICS",
                 "false"));
     Path log = dataDir.resolveSibling("broker-" + port + ".log");
-    Files.createDirectories(dataDir);
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    process = builder.start();
+    try {
+      Files.createDirectories(dataDir);
+      builder.redirectErrorStream(true).redirectOutput(log.toFile());
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     await("broker ready on " + bootstrap())
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
@@ -76,7 +93,6 @@ final class BrokerJarProcess implements AutoCloseable {
               }
               return ready();
             });
-    return this;
   }
 
   private boolean ready() {
