@@ -9,23 +9,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A strict parser of the Prometheus text exposition format (version 0.0.4) for tests: {@code #
  * HELP} and {@code # TYPE} lines and samples {@code name{label="value",…} value [timestamp]}, with
  * escaped label values and the special values NaN and ±Inf. Any other line fails the parse. Also
- * maps a Prometheus series name back to the Micrometer meter it comes from.
+ * maps a Prometheus series name back to the Micrometer meter it comes from. Used by the broker's
+ * tests and by test-e2e's benchmarks (etcd's and the brokers' pages). Stateless.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
   /** One sample line. */
-  record Sample(String name, Map<String, String> labels, double value) {}
+  public record Sample(String name, Map<String, String> labels, double value) {}
 
   /** A parsed exposition: every sample in order, and the declared type of each family. */
-  record Exposition(List<Sample> samples, Map<String, String> types) {
+  public record Exposition(List<Sample> samples, Map<String, String> types) {
     /** Whether some sample's name is {@code name}. */
-    boolean hasSeries(String name) {
+    public boolean hasSeries(String name) {
       return samples.stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    /**
+     * The sum of every sample named {@code name} (all label sets); empty when there is none, so
+     * "absent" is not mistaken for "zero".
+     */
+    public OptionalDouble sum(String name) {
+      return hasSeries(name)
+          ? OptionalDouble.of(
+              samples.stream().filter(s -> s.name().equals(name)).mapToDouble(Sample::value).sum())
+          : OptionalDouble.empty();
     }
   }
 
@@ -43,7 +56,7 @@ final class PrometheusText {
    *
    * @throws IllegalArgumentException naming the line that is not valid exposition text
    */
-  static Exposition parse(String text) {
+  public static Exposition parse(String text) {
     List<Sample> samples = new ArrayList<>();
     Map<String, String> types = new LinkedHashMap<>();
     int lineNo = 0;

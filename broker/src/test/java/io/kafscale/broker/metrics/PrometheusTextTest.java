@@ -44,6 +44,29 @@ class PrometheusTextTest {
   }
 
   @Test
+  void shouldSumEveryLabelSetOfASeriesAndTellAbsentFromZero() {
+    // Given: the shape of etcd's page and of the brokers'
+    PrometheusText.Exposition page =
+        PrometheusText.parse(
+            """
+            # HELP kafscale_storage_flushes_total Flushes
+            # TYPE kafscale_storage_flushes_total counter
+            kafscale_storage_flushes_total{partition="0",topic="a"} 12.0
+            kafscale_storage_flushes_total{partition="1",topic="a"} 30.0 1700000000000
+            kafscale_storage_flushes_total_created 99.0
+            etcd_server_proposals_committed_total 4
+            etcd_mvcc_put_total 1.5e3
+            etcd_mvcc_delete_total 0
+            """);
+    // Then
+    assertThat(page.sum("kafscale_storage_flushes_total")).hasValue(42.0);
+    assertThat(page.sum("etcd_server_proposals_committed_total")).hasValue(4.0);
+    assertThat(page.sum("etcd_mvcc_put_total")).hasValue(1500.0);
+    assertThat(page.sum("etcd_mvcc_delete_total")).hasValue(0.0);
+    assertThat(page.sum("etcd_mvcc_txn_total")).isEmpty();
+  }
+
+  @Test
   void shouldRejectMalformedLines() {
     for (String bad :
         List.of(

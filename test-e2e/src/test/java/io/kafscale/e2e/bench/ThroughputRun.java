@@ -3,6 +3,7 @@
  */
 package io.kafscale.e2e.bench;
 
+import io.kafscale.broker.metrics.PrometheusText;
 import io.kafscale.broker.testing.BrokerProcess;
 import io.kafscale.e2e.cluster.ClusterHarness;
 import java.nio.file.Path;
@@ -89,13 +90,10 @@ public final class ThroughputRun {
   }
 
   private static Map<String, Double> etcdCounters(String url) {
-    String page = PrometheusText.scrape(url);
+    PrometheusText.Exposition page = PrometheusText.parse(MetricsPages.scrape(url));
     Map<String, Double> counters = new LinkedHashMap<>();
     for (String name : ETCD_COUNTERS) {
-      double value = PrometheusText.sum(page, name);
-      if (value >= 0) {
-        counters.put(name, value);
-      }
+      page.sum(name).ifPresent(value -> counters.put(name, value));
     }
     return counters;
   }
@@ -103,8 +101,8 @@ public final class ThroughputRun {
   private static double flushes(List<BrokerProcess> brokers) {
     double total = 0;
     for (BrokerProcess broker : brokers) {
-      String page = PrometheusText.scrape("http://127.0.0.1:" + broker.adminPort() + "/metrics");
-      total += Math.max(0, PrometheusText.sum(page, FLUSHES));
+      String page = MetricsPages.scrape("http://127.0.0.1:" + broker.adminPort() + "/metrics");
+      total += PrometheusText.parse(page).sum(FLUSHES).orElse(0);
     }
     return total;
   }
