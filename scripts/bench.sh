@@ -2,7 +2,8 @@
 # Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
 #
 # Produce/consume benchmark of the broker jar (not a test; `make bench`). For each store
-# (local directory, then S3Mock) it starts a fresh broker, runs Kafka's own ProducerPerformance
+# (local directory; local directory without fsync, i.e. Apache Kafka's durability; then S3Mock) it
+# starts a fresh broker, runs Kafka's own ProducerPerformance
 # (1,000,000 x 1 KiB, acks=all, linger.ms=5, batch.size=128 KiB) and then a consumer throughput
 # run, and prints records/s, MB/s, produce latency p50/p99 and the PUTs per MiB ingested.
 # Then it runs the same commands against Apache Kafka 4.4 itself (a fresh single KRaft node from
@@ -16,7 +17,8 @@
 # the produce run: on a machine with few cores the two compete for the same CPUs.
 #
 # Knobs (environment): BENCH_RECORDS (1000000), BENCH_RECORD_SIZE (1024), BENCH_PARTITIONS (1),
-# BENCH_STORES ("local s3 kafka"; kafka = the Apache Kafka reference),
+# BENCH_STORES ("local local-pagecache s3 kafka"; local-pagecache = the local directory store with
+# KAFSCALE_LOCAL_FSYNC=false, acks from the page cache as Kafka's; kafka = the Apache Kafka reference),
 # BENCH_ROUNDS (1; rounds > 1 repeat produce + consume on a new topic of the same, now warm, broker),
 # BENCH_BROKER_ENV (extra KAFSCALE_* settings, space separated), BENCH_CONSUMER (kafka),
 # BENCH_PORT (19092; admin = +1, S3Mock = +2, +3), BENCH_BROKER_JAR (broker/target/kafscale-broker.jar),
@@ -31,7 +33,7 @@ export JAVA_HOME
 RECORDS=${BENCH_RECORDS:-1000000}
 RECORD_SIZE=${BENCH_RECORD_SIZE:-1024}
 PARTITIONS=${BENCH_PARTITIONS:-1}
-STORES=${BENCH_STORES:-local s3 kafka}
+STORES=${BENCH_STORES:-local local-pagecache s3 kafka}
 ROUNDS=${BENCH_ROUNDS:-1}
 PORT=${BENCH_PORT:-19092}
 ADMIN_PORT=$((PORT + 1))
@@ -131,6 +133,8 @@ start_kafscale() { # store dir -> broker on $PORT (S3Mock first for s3); sets BR
       KAFSCALE_S3_PATH_STYLE=true KAFSCALE_S3_REGION=us-east-1
       KAFSCALE_S3_ACCESS_KEY=bench KAFSCALE_S3_SECRET_KEY=bench)
     OBJECTS_DIR="$dir/s3/bench"
+  elif [[ $store == local-pagecache ]]; then
+    env+=(KAFSCALE_LOCAL_FSYNC=false)
   fi
   # shellcheck disable=SC2206
   env+=(${BENCH_BROKER_ENV:-})
@@ -262,7 +266,7 @@ run_round() { # store dir round -> one produce + consume run on topic bench-<sto
   fi
   local records_per_s
   records_per_s=$(grep -oE '[0-9.]+ records/sec' <<<"$summary" | tail -1 | cut -d' ' -f1)
-  SUMMARY+=("$(printf '%-6s %5s %12.0f %14s %16s' "$store" "$round" "$records_per_s" \
+  SUMMARY+=("$(printf '%-15s %5s %12.0f %14s %16s' "$store" "$round" "$records_per_s" \
     "$(consume_mbs "$out/consumer.txt")" "$broker_cpu/$producer_cpu")")
 }
 
@@ -271,5 +275,5 @@ for store in $STORES; do
 done
 
 echo "== summary (records/s produced; consumer figure; CPU s of broker/producer during produce) =="
-printf '%-6s %5s %12s %14s %16s\n' store round records/s consume cpu
+printf '%-15s %5s %12s %14s %16s\n' store round records/s consume cpu
 printf '%s\n' "${SUMMARY[@]}"
