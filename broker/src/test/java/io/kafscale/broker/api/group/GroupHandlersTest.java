@@ -327,15 +327,7 @@ class GroupHandlersTest {
                         .setCommittedOffset(4)
                         .setCommittedMetadata("m".repeat(4097))));
     // When
-    OffsetCommitResponseData committed =
-        ctx.call(
-            ApiKeys.OFFSET_COMMIT,
-            8,
-            new OffsetCommitRequestData()
-                .setGroupId("assign")
-                .setMemberId("")
-                .setGenerationIdOrMemberEpoch(-1)
-                .setTopics(List.of(topic)));
+    OffsetCommitResponseData committed = assignCommit(8, List.of(topic));
     // Then
     assertThat(committed.topics().getFirst().partitions())
         .extracting(OffsetCommitResponseData.OffsetCommitResponsePartition::errorCode)
@@ -360,15 +352,7 @@ class GroupHandlersTest {
                     new OffsetCommitRequestPartition().setPartitionIndex(0).setCommittedOffset(6),
                     new OffsetCommitRequestPartition().setPartitionIndex(1).setCommittedOffset(7)));
     // When
-    OffsetCommitResponseData committed =
-        ctx.call(
-            ApiKeys.OFFSET_COMMIT,
-            9,
-            new OffsetCommitRequestData()
-                .setGroupId("assign")
-                .setMemberId("")
-                .setGenerationIdOrMemberEpoch(-1)
-                .setTopics(List.of(missing, beyond)));
+    OffsetCommitResponseData committed = assignCommit(9, List.of(missing, beyond));
     OffsetFetchResponseData fetched =
         ctx.call(ApiKeys.OFFSET_FETCH, 9, fetchRequest(9, "assign", topicId));
     // Then
@@ -381,6 +365,19 @@ class GroupHandlersTest {
         .extracting(OffsetFetchResponseData.OffsetFetchResponsePartitions::committedOffset)
         .contains(6L)
         .doesNotContain(7L);
+  }
+
+  /** An OffsetCommit of an {@code assign()} consumer (generation -1) for group "assign". */
+  private OffsetCommitResponseData assignCommit(
+      int version, List<OffsetCommitRequestTopic> topics) {
+    return ctx.call(
+        ApiKeys.OFFSET_COMMIT,
+        version,
+        new OffsetCommitRequestData()
+            .setGroupId("assign")
+            .setMemberId("")
+            .setGenerationIdOrMemberEpoch(-1)
+            .setTopics(topics));
   }
 
   private static short error(OffsetCommitResponseData r) {
