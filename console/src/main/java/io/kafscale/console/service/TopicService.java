@@ -233,9 +233,9 @@ public final class TopicService {
 
   /**
    * Waits (at most the admin timeout) until the brokers' metadata shows {@code count} partitions:
-   * the broker that answers CreatePartitions does so once its own metadata shows the new
-   * partitions owned, but the describe may go to another broker whose metadata follows the store a
-   * moment later.
+   * the broker that answers CreatePartitions does so once its own metadata shows the new partitions
+   * owned, but the describe may go to another broker whose metadata follows the store a moment
+   * later.
    */
   private void awaitPartitionCount(String name, int count) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(t());
