@@ -6,10 +6,9 @@ package io.kafscale.compat;
 import static org.awaitility.Awaitility.await;
 
 import io.kafscale.storage.testing.FirstLaunch;
+import io.kafscale.storage.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -29,24 +29,25 @@ import java.util.concurrent.TimeUnit;
 final class BrokerJarProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private int port = freePort();
-  private int adminPort = freePort();
+  private int port;
+  private int adminPort;
   private final Path dataDir;
   private Process process;
 
   BrokerJarProcess(Path dataDir) {
     this.dataDir = dataDir;
+    pickPorts();
   }
 
   BrokerJarProcess start() {
-    FirstLaunch.onFreePorts(
-        this::launch,
-        message -> message.contains("Address already in use"),
-        () -> {
-          port = freePort();
-          adminPort = freePort();
-        });
+    FirstLaunch.onFreePorts(this::launch, FirstLaunch::addressInUse, this::pickPorts);
     return this;
+  }
+
+  private void pickPorts() {
+    List<Integer> ports = FreePorts.next(2);
+    port = ports.get(0);
+    adminPort = ports.get(1);
   }
 
   private void launch() {
@@ -121,14 +122,6 @@ final class BrokerJarProcess implements AutoCloseable {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

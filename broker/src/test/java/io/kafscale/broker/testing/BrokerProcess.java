@@ -6,10 +6,9 @@ package io.kafscale.broker.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.kafscale.storage.testing.FirstLaunch;
+import io.kafscale.storage.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +49,7 @@ public final class BrokerProcess implements AutoCloseable {
   private BrokerProcess(Path dataDir, Map<String, String> env) {
     this.dataDir = dataDir;
     this.env = Map.copyOf(env);
-    this.kafkaPort = freePort();
-    this.adminPort = freePort();
+    pickPorts();
     this.logFile =
         Path.of(System.getProperty("user.dir"), "target", "broker-process")
             .resolve(
@@ -78,16 +76,16 @@ public final class BrokerProcess implements AutoCloseable {
     if (startedOnce) {
       launch();
     } else {
-      FirstLaunch.onFreePorts(
-          this::launch,
-          message -> message.contains("Address already in use"),
-          () -> {
-            kafkaPort = freePort();
-            adminPort = freePort();
-          });
+      FirstLaunch.onFreePorts(this::launch, FirstLaunch::addressInUse, this::pickPorts);
       startedOnce = true;
     }
     return this;
+  }
+
+  private void pickPorts() {
+    List<Integer> ports = FreePorts.next(2);
+    kafkaPort = ports.get(0);
+    adminPort = ports.get(1);
   }
 
   private void launch() {
@@ -262,15 +260,6 @@ public final class BrokerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for broker pid " + process.pid(), e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

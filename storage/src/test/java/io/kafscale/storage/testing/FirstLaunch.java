@@ -17,6 +17,11 @@ public final class FirstLaunch {
 
   private FirstLaunch() {}
 
+  /** Whether a failed launch's output says a port was taken: the JDK's (and Netty's) bind error. */
+  public static boolean addressInUse(String message) {
+    return message.contains("Address already in use");
+  }
+
   /**
    * Runs {@code launch}; while it throws an {@link IllegalStateException} whose message {@code
    * portTaken} recognises, runs {@code pickNewPorts} and launches again, at most {@value #ATTEMPTS}

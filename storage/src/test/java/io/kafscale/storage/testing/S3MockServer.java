@@ -137,8 +137,7 @@ public final class S3MockServer implements AutoCloseable {
 
   /** Whether S3Mock's output (in {@code message}) says a port was taken: Spring Boot's words. */
   private static boolean portTaken(String message) {
-    return message.contains("The port may already be in use")
-        || message.contains("Address already in use");
+    return message.contains("The port may already be in use") || FirstLaunch.addressInUse(message);
   }
 
   private void launch() {
