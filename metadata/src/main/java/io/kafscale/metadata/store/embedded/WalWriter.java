@@ -208,7 +208,7 @@ final class WalWriter implements AutoCloseable {
       } catch (RejectedExecutionException e) {
         // Closed: fail it, unless a writer that was still running took it.
         if (queue.remove(r)) {
-          r.future.completeExceptionally(new MetadataStoreException("metadata store is closed"));
+          r.future.completeExceptionally(closedError());
         }
       }
     }
@@ -230,7 +230,7 @@ final class WalWriter implements AutoCloseable {
           batch.add(r);
         }
         if (closed) {
-          batch.forEach(r -> r.error = new MetadataStoreException("metadata store is closed"));
+          batch.forEach(r -> r.error = closedError());
         } else {
           process(batch);
         }
@@ -258,9 +258,13 @@ final class WalWriter implements AutoCloseable {
     }
   }
 
+  private static MetadataStoreException closedError() {
+    return new MetadataStoreException("metadata store is closed");
+  }
+
   private void failQueued() {
     for (Request<?> r; (r = queue.poll()) != null; ) {
-      r.future.completeExceptionally(new MetadataStoreException("metadata store is closed"));
+      r.future.completeExceptionally(closedError());
     }
   }
 
