@@ -22,7 +22,8 @@
 # BENCH_ROUNDS (1; rounds > 1 repeat produce + consume on a new topic of the same, now warm, broker),
 # BENCH_BROKER_ENV (extra KAFSCALE_* settings, space separated), BENCH_CONSUMER (kafka),
 # BENCH_PORT (19092; admin = +1, S3Mock = +2, +3), BENCH_BROKER_JAR (broker/target/kafscale-broker.jar),
-# BENCH_BROKER_JVM_OPTS (extra JVM flags for the broker, e.g. a JFR recording).
+# BENCH_BROKER_JVM_OPTS (extra JVM flags for the broker, e.g. a JFR recording),
+# BENCH_DROP_CACHES (1: before each store, after a sync, drop the page cache when allowed; 0: only sync).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -102,11 +103,11 @@ consume_mbs() { # consumer output file -> "MB/s" (AssignConsumerPerformance) or 
                               NF >= 9 { printf "%.1f (%.1f)\n", $4, $9 }'
 }
 
-count_objects() { # store dir -> number of stored objects (segments + indexes)
+count_objects() { # store dir -> S3Mock: stored objects (segments + indexes); local: pack files
   if [[ $1 == s3 ]]; then
     find "$2" -name binaryData 2>/dev/null | wc -l
   else
-    find "$2" -type f -name 'segment-*' 2>/dev/null | wc -l
+    { find "$2/packs" -type f -name 'pack-*' 2>/dev/null || true; } | wc -l
   fi
 }
 
@@ -186,9 +187,25 @@ PROPS
   log "Apache Kafka did not start (see $dir/kafka.out)"; return 1
 }
 
+settle() { # before each store: the machine as the previous run (or bench) would not leave it
+  # Write back the dirty pages of earlier runs, so this run's writes and fsyncs do not wait behind
+  # them; then, where allowed (root), drop clean caches, including the file system's cached inode
+  # tables: ext4 without a journal skips, at a cost per skipped inode, every inode freed in the last
+  # five minutes whose table block is cached when it allocates a new one, so a run right after a
+  # cleanup (of thousands of segment files) pays about 1 ms CPU per file it creates.
+  sync
+  if [[ ${BENCH_DROP_CACHES:-1} != 0 && -w /proc/sys/vm/drop_caches ]]; then
+    echo 1 >/proc/sys/vm/drop_caches
+    log "synced and dropped the page cache"
+  else
+    log "synced (page cache kept: BENCH_DROP_CACHES=0 or /proc/sys/vm/drop_caches not writable)"
+  fi
+}
+
 run_store() {
   local store=$1 dir="$WORK/$1"
   S3MOCK_PID=""
+  settle
   if [[ $store == kafka ]]; then start_kafka "$dir"; else start_kafscale "$store" "$dir"; fi
   for round in $(seq 1 "$ROUNDS"); do
     run_round "$store" "$dir" "$round"
@@ -262,7 +279,13 @@ run_round() { # store dir round -> one produce + consume run on topic bench-<sto
     local flushes_before flushes_after mib=$((RECORDS * RECORD_SIZE / 1048576))
     flushes_before=$(metric_sum "$out/metrics-before.txt" '^kafscale_storage_flushes_total')
     flushes_after=$(metric_sum "$out/metrics-after.txt" '^kafscale_storage_flushes_total')
-    echo "objects written: $((objects_after - objects_before)) ($(awk -v o=$((objects_after - objects_before)) -v m=$mib 'BEGIN { printf "%.2f", o / m }') PUTs per MiB ingested; flushes counted by the broker: $((flushes_after - flushes_before)))"
+    local flushes=$((flushes_after - flushes_before)) created=$((objects_after - objects_before))
+    if [[ $store == s3 ]]; then
+      echo "objects written: $created ($(awk -v o=$created -v m=$mib 'BEGIN { printf "%.2f", o / m }') PUTs per MiB ingested; flushes counted by the broker: $flushes)"
+    else
+      # One object per flush (segments below 8 MiB need no index object), appended to pack files.
+      echo "objects written: $flushes ($(awk -v o=$flushes -v m=$mib 'BEGIN { printf "%.2f", o / m }') per MiB ingested, one per flush), in $created new pack files"
+    fi
   fi
   local records_per_s
   records_per_s=$(grep -oE '[0-9.]+ records/sec' <<<"$summary" | tail -1 | cut -d' ' -f1)

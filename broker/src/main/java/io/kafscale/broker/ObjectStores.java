@@ -6,7 +6,7 @@ package io.kafscale.broker;
 import io.kafscale.broker.config.BrokerConfig;
 import io.kafscale.broker.config.S3Settings;
 import io.kafscale.storage.objectstore.ObjectStore;
-import io.kafscale.storage.objectstore.file.FileObjectStore;
+import io.kafscale.storage.objectstore.file.PackedFileObjectStore;
 import io.kafscale.storage.objectstore.s3.S3Config;
 import io.kafscale.storage.objectstore.s3.S3ObjectStore;
 import java.time.Duration;
@@ -24,6 +24,12 @@ final class ObjectStores {
   private static final int CHECK_RETRIES = 1;
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Pack files of the local object store, under the data directory. */
+  static final String PACKS_DIR = "packs";
+
+  /** Objects written one file per key by versions before the pack store; still read. */
+  static final String LEGACY_OBJECTS_DIR = "objects";
+
   private ObjectStores() {}
 
   /**
@@ -32,7 +38,11 @@ final class ObjectStores {
   static ObjectStore open(BrokerConfig config, Closer closer) throws InterruptedException {
     if (!config.usesS3()) {
       return closer.register(
-          new FileObjectStore(config.dataDir().resolve("objects"), config.localFsync()));
+          new PackedFileObjectStore(
+              config.dataDir().resolve(PACKS_DIR),
+              config.localFsync(),
+              PackedFileObjectStore.DEFAULT_PACK_BYTES,
+              config.dataDir().resolve(LEGACY_OBJECTS_DIR)));
     }
     S3Config s3 = s3Config(config.s3());
     // A separate client with few retries, so a wrong endpoint fails the start in seconds rather
@@ -61,7 +71,7 @@ final class ObjectStores {
   static String describe(BrokerConfig config) {
     return config.usesS3()
         ? config.s3().describe()
-        : "file:" + config.dataDir().resolve("objects").toAbsolutePath().normalize();
+        : "file:" + config.dataDir().resolve(PACKS_DIR).toAbsolutePath().normalize();
   }
 
   static S3Config s3Config(S3Settings s3) {

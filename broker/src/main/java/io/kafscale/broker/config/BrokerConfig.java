@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * The whole configuration of one broker process, immutable. Built by {@link #load(Map)} from the
  * environment (or a literal map in tests). {@code s3} is null when objects go to {@code
- * dataDir/objects}; {@code etcd} is null when metadata goes to the embedded store under {@code
+ * dataDir/packs}; {@code etcd} is null when metadata goes to the embedded store under {@code
  * dataDir/metadata}. {@code localFsync} false makes the local-directory object store and the
  * embedded metadata store skip fsync (see {@code KAFSCALE_LOCAL_FSYNC}). {@link #toString()} never
  * shows secrets. {@code retentionCheckInterval} is how often owned partitions are trimmed by

@@ -103,7 +103,8 @@ public final class ConfigCatalogue {
           PATH,
           "./data",
           "Local directory for the embedded metadata store (`metadata/`) and, without S3, the"
-              + " objects (`objects/`).");
+              + " objects: appended to pack files (`packs/`); objects that versions before the"
+              + " pack store wrote one file per key (`objects/`) stay readable.");
   public static final ConfigVar S3_BUCKET =
       ConfigVar.of(
           "KAFSCALE_S3_BUCKET",

@@ -24,9 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +53,7 @@ public final class FileObjectStore implements ObjectStore {
   private static final int WRITE_ATTEMPTS = 5;
 
   private final KeyPaths paths;
-  private final ExecutorService executor;
+  private final BlockingTasks tasks;
   private final boolean fsync;
 
   /** Opens (creating if needed) a store rooted at {@code root}; every write is fsynced. */
@@ -78,9 +75,7 @@ public final class FileObjectStore implements ObjectStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create object store directory " + paths.root(), e);
     }
-    this.executor =
-        Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("kafscale-file-store-", 0).factory());
+    this.tasks = new BlockingTasks("kafscale-file-store-");
   }
 
   /** The absolute root directory of this store. */
@@ -171,7 +166,7 @@ public final class FileObjectStore implements ObjectStore {
 
   @Override
   public void close() {
-    executor.close();
+    tasks.close();
   }
 
   private void writeWithRetry(Path target, ByteBuffer data, boolean exclusive) throws IOException {
@@ -274,30 +269,7 @@ public final class FileObjectStore implements ObjectStore {
     }
   }
 
-  private <T> CompletableFuture<T> submit(String op, String what, IoTask<T> task) {
-    CompletableFuture<T> future = new CompletableFuture<>();
-    try {
-      executor.execute(
-          () -> {
-            try {
-              future.complete(task.run());
-            } catch (ObjectStoreException | IllegalArgumentException e) {
-              future.completeExceptionally(e);
-            } catch (IOException | UncheckedIOException e) {
-              future.completeExceptionally(
-                  new ObjectStoreException(op + " failed for " + what + ": " + e, e));
-            } catch (RuntimeException | Error e) {
-              future.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      future.completeExceptionally(new ObjectStoreException("Object store is closed", e));
-    }
-    return future;
-  }
-
-  @FunctionalInterface
-  private interface IoTask<T> {
-    T run() throws IOException;
+  private <T> CompletableFuture<T> submit(String op, String what, BlockingTasks.IoTask<T> task) {
+    return tasks.submit(op, what, task);
   }
 }

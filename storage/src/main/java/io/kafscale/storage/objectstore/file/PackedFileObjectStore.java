@@ -1,0 +1,694 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.objectstore.file;
+
+import io.kafscale.storage.objectstore.ObjectAlreadyExistsException;
+import io.kafscale.storage.objectstore.ObjectInfo;
+import io.kafscale.storage.objectstore.ObjectNotFoundException;
+import io.kafscale.storage.objectstore.ObjectStore;
+import io.kafscale.storage.objectstore.ObjectStoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ObjectStore} over a local directory that appends objects to pack files instead of creating
+ * a file per object: the single-node default. A write is one append and, with {@code fsync}, one
+ * {@code fdatasync} of the pack: no file creation, rename or directory force per object, which on a
+ * busy disk is most of what a small write costs.
+ *
+ * <p>Layout: {@code pack-<sequence>.kso} files of {@link PackRecord}s, each rolled at about {@code
+ * packBytes}. Deleting an object appends a delete record naming the pack of the deleted copy; a
+ * sealed pack is removed once it holds no live object and every pack its delete records point at is
+ * gone, and a sealed pack whose live objects fill less than half of it is merged: its live objects
+ * and still-needed delete records are copied to the active pack first. The key index is kept in
+ * memory and rebuilt on open by scanning the packs (headers only, plus the data checksums of the
+ * newest pack).
+ *
+ * <p>Crash safety: writes to the packs are serialized, and with {@code fsync} a write completes
+ * only after a force of its pack, which also makes every earlier record of that pack durable; a
+ * pack is forced before the next one is started. So after a machine crash only the newest pack can
+ * end in a record that is not intact, and no completed write follows it: open cuts that tail. A
+ * damaged record anywhere else is corruption and fails the open, naming file and offset. Without
+ * {@code fsync} writes are in the OS page cache when they complete (a process crash loses nothing,
+ * a machine crash can), and open cuts each pack at its first damaged record.
+ *
+ * <p>Objects that an earlier version wrote as one file per key under {@code legacyRoot} (see {@link
+ * FileObjectStore}) stay readable, listable and deletable; new objects always go to the packs. Keys
+ * follow the rules of {@link KeyPaths}. Thread-safe; blocking I/O runs on virtual threads owned by
+ * the store. Returned buffers are fresh heap buffers owned by the caller.
+ */
+public final class PackedFileObjectStore implements ObjectStore {
+
+  /** Default size at which the active pack is sealed and a new one started. */
+  public static final long DEFAULT_PACK_BYTES = 64L << 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PackedFileObjectStore.class);
+  private static final Pattern PACK_NAME = Pattern.compile("pack-(\\d{20})\\.kso");
+  private static final int READ_ATTEMPTS = 3;
+
+  /** Where the live copy of an object is. */
+  private record Location(PackFile pack, long position, int length) {}
+
+  private final Path dir;
+  private final boolean fsync;
+  private final long packBytes;
+  private final FileObjectStore legacy;
+  private final KeyPaths legacyPaths;
+  private final BlockingTasks tasks = new BlockingTasks("kafscale-pack-store-");
+  private final ConcurrentSkipListMap<String, Location> index = new ConcurrentSkipListMap<>();
+  private final AtomicBoolean merging = new AtomicBoolean();
+
+  /** Guards the packs, their counters and appends; index updates happen under it too. */
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private final TreeMap<Long, PackFile> packs = new TreeMap<>();
+
+  /** Packs that must stay for now: being merged, or holding a copy an unforced write replaced. */
+  private final Map<PackFile, Integer> pins = new HashMap<>();
+
+  private PackFile active;
+  private long nextSeq = 1;
+  private volatile IOException failure;
+
+  /**
+   * Opens (creating if needed) a store in {@code dir} with {@link #DEFAULT_PACK_BYTES} packs and no
+   * earlier objects.
+   */
+  public PackedFileObjectStore(Path dir, boolean fsync) {
+    this(dir, fsync, DEFAULT_PACK_BYTES, null);
+  }
+
+  /**
+   * Opens (creating if needed) a store in {@code dir}, recovering its packs.
+   *
+   * @param fsync whether a write or delete forces its pack to disk before it completes
+   * @param packBytes size at which a pack is sealed
+   * @param legacyRoot directory of objects written one file per key by an earlier version, or null;
+   *     used only if it exists
+   * @throws ObjectStoreException when the directory cannot be used or a sealed pack is damaged
+   */
+  public PackedFileObjectStore(Path dir, boolean fsync, long packBytes, Path legacyRoot) {
+    if (packBytes <= 0) {
+      throw new IllegalArgumentException("packBytes must be positive: " + packBytes);
+    }
+    this.dir = dir.toAbsolutePath().normalize();
+    this.fsync = fsync;
+    this.packBytes = packBytes;
+    boolean hasLegacy = legacyRoot != null && Files.isDirectory(legacyRoot);
+    this.legacy = hasLegacy ? new FileObjectStore(legacyRoot, fsync) : null;
+    this.legacyPaths = hasLegacy ? new KeyPaths(legacyRoot) : null;
+    try {
+      DurableFiles.ensureDirectories(this.dir);
+      recover();
+      lock.lock();
+      try {
+        startPack();
+      } finally {
+        lock.unlock();
+      }
+      maybeMerge();
+    } catch (IOException e) {
+      close();
+      throw new ObjectStoreException("Cannot open object store in " + this.dir + ": " + e, e);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** The directory of the pack files. */
+  public Path directory() {
+    return dir;
+  }
+
+  @Override
+  public CompletableFuture<Void> put(String key, ByteBuffer data) {
+    Objects.requireNonNull(data, "data");
+    return tasks.submit(
+        "put",
+        key,
+        () -> {
+          write(key, data, false);
+          if (legacy != null) {
+            awaitLegacy(legacy.delete(key)); // else deleting the new copy would bring it back
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> create(String key, ByteBuffer data) {
+    Objects.requireNonNull(data, "data");
+    return tasks.submit(
+        "create",
+        key,
+        () -> {
+          write(key, data, true);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean supportsConditionalCreate() {
+    return true;
+  }
+
+  @Override
+  public CompletableFuture<ByteBuffer> get(String key) {
+    return getRange(key, 0, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public CompletableFuture<ByteBuffer> getRange(String key, long offset, int length) {
+    if (offset < 0 || length < 0) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("Negative offset or length: " + offset + ", " + length));
+    }
+    return tasks.submit("getRange", key, () -> read(key, offset, length));
+  }
+
+  @Override
+  public CompletableFuture<List<ObjectInfo>> list(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    return tasks.submit(
+        "list",
+        prefix,
+        () -> {
+          List<ObjectInfo> result = new ArrayList<>();
+          for (Map.Entry<String, Location> e : index.tailMap(prefix).entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+              break;
+            }
+            result.add(new ObjectInfo(e.getKey(), e.getValue().length()));
+          }
+          if (legacy != null) {
+            Set<String> packed = new HashSet<>();
+            result.forEach(o -> packed.add(o.key()));
+            awaitLegacy(legacy.list(prefix)).stream()
+                .filter(o -> !packed.contains(o.key()))
+                .forEach(result::add);
+            result.sort(Comparator.comparing(ObjectInfo::key));
+          }
+          return List.copyOf(result);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> delete(String key) {
+    return deleteAll(List.of(key));
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteAll(Collection<String> keys) {
+    List<String> copy = List.copyOf(keys);
+    return tasks.submit(
+        "delete",
+        copy.size() == 1 ? copy.getFirst() : copy.size() + " keys",
+        () -> {
+          copy.forEach(KeyPaths::validate); // all or nothing on a bad key
+          deleteBlocking(copy);
+          return null;
+        });
+  }
+
+  @Override
+  public void close() {
+    tasks.close();
+    if (legacy != null) {
+      legacy.close();
+    }
+    lock.lock();
+    try {
+      for (PackFile p : packs.values()) {
+        try {
+          p.close();
+        } catch (IOException e) {
+          LOG.warn("Closing pack {} failed: {}", p.path, e.toString());
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- writes ----
+
+  private void write(String key, ByteBuffer data, boolean exclusive) throws IOException {
+    KeyPaths.validate(key);
+    ByteBuffer header =
+        PackRecord.header(PackRecord.OBJECT, key, data); // checksum outside the lock
+    PackFile pack;
+    Location previous;
+    lock.lock();
+    try {
+      checkWritable();
+      previous = index.get(key);
+      if (exclusive && (previous != null || inLegacy(key))) {
+        throw new ObjectAlreadyExistsException("Object already exists: " + key);
+      }
+      pack = appendObjectLocked(key, header, data);
+      if (previous != null) {
+        pin(previous.pack()); // the old copy stays until the new one is durable
+      }
+    } finally {
+      lock.unlock();
+    }
+    try {
+      forceIfDurable(pack);
+    } finally {
+      if (previous != null) {
+        unpin(previous.pack());
+      }
+    }
+  }
+
+  private void pin(PackFile pack) {
+    pins.merge(pack, 1, Integer::sum);
+  }
+
+  private void unpin(PackFile pack) {
+    lock.lock();
+    try {
+      pins.computeIfPresent(pack, (p, n) -> n == 1 ? null : n - 1);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void deleteBlocking(List<String> keys) throws IOException {
+    Set<PackFile> written = new HashSet<>();
+    List<String> notPacked = new ArrayList<>();
+    lock.lock();
+    try {
+      for (String key : keys) {
+        Location current = index.get(key);
+        if (current == null) {
+          notPacked.add(key);
+          continue;
+        }
+        checkWritable();
+        written.add(appendDeleteLocked(key, current.pack().seq));
+        removeCopy(key, current.pack().seq);
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (PackFile pack : written) {
+      forceIfDurable(pack);
+    }
+    if (legacy != null && !notPacked.isEmpty()) {
+      awaitLegacy(legacy.deleteAll(notPacked));
+    }
+    lock.lock();
+    try {
+      reclaim();
+    } finally {
+      lock.unlock();
+    }
+    maybeMerge();
+  }
+
+  /**
+   * Appends an object record, preceded by a delete record for the key's live copy when that copy is
+   * in another pack: the new copy must stay the live one even after its own pack is gone (deleted
+   * or merged away) while the older pack is still there. Under the lock.
+   */
+  private PackFile appendObjectLocked(String key, ByteBuffer header, ByteBuffer data)
+      throws IOException {
+    Location previous = index.get(key);
+    PackFile pack = roomFor(header.remaining() + (long) data.remaining() + deleteRecordBytes(key));
+    if (previous != null && previous.pack() != pack) {
+      appendDeleteLocked(key, previous.pack().seq);
+    }
+    long position = appendLocked(header, data);
+    applyObject(pack, key, position, data.remaining());
+    return pack;
+  }
+
+  /**
+   * Appends a delete record of {@code key}'s copy in pack {@code deletedPackSeq}, leaving the index
+   * to the caller (lock-free readers must never miss a key that is only being moved). Under the
+   * lock.
+   */
+  private PackFile appendDeleteLocked(String key, long deletedPackSeq) throws IOException {
+    ByteBuffer data = PackRecord.deleteData(deletedPackSeq);
+    ByteBuffer header = PackRecord.header(PackRecord.DELETE, key, data);
+    PackFile pack = roomFor(header.remaining() + (long) data.remaining());
+    appendLocked(header, data);
+    dependOn(pack, deletedPackSeq);
+    return pack;
+  }
+
+  private static long deleteRecordBytes(String key) {
+    return PackRecord.HEADER_BYTES + (long) key.length() * 3 + PackRecord.DELETE_DATA_BYTES;
+  }
+
+  /**
+   * The active pack, after starting a new one when {@code bytes} more would overfill it. Under the
+   * lock.
+   */
+  private PackFile roomFor(long bytes) throws IOException {
+    if (active.size() > 0 && active.size() + bytes > packBytes) {
+      try {
+        if (fsync) {
+          active.force(); // a sealed pack is whole before anything lands in the next
+        }
+        startPack();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+    return active;
+  }
+
+  /** Appends a record to the active pack; returns the position of its data. Under the lock. */
+  private long appendLocked(ByteBuffer header, ByteBuffer data) throws IOException {
+    try {
+      return active.append(header, data);
+    } catch (IOException e) {
+      failure = e; // the pack's tail is unknown now: no more appends to this store
+      throw e;
+    }
+  }
+
+  private void forceIfDurable(PackFile pack) throws IOException {
+    if (!fsync) {
+      return;
+    }
+    try {
+      pack.force();
+    } catch (ClosedChannelException e) {
+      if (isOpen(pack)) {
+        throw e;
+      }
+      // Reclaimed meanwhile: nothing of it is live any more.
+    } catch (IOException e) {
+      failure = e; // after a failed fsync the pages' state is unknown: stop writing
+      throw e;
+    }
+  }
+
+  private void checkWritable() {
+    if (failure != null) {
+      throw new ObjectStoreException(
+          "Object store in " + dir + " stopped writing after an I/O error: " + failure, failure);
+    }
+  }
+
+  private boolean isOpen(PackFile pack) {
+    lock.lock();
+    try {
+      return packs.get(pack.seq) == pack;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The result of a call of the legacy store, its own exception rethrown as it is. */
+  private static <T> T awaitLegacy(CompletableFuture<T> call) {
+    try {
+      return call.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private boolean inLegacy(String key) {
+    return legacyPaths != null && Files.isRegularFile(legacyPaths.pathOf(key));
+  }
+
+  /** Under the lock (or during recovery). */
+  private void startPack() throws IOException {
+    long seq = Math.max(nextSeq, packs.isEmpty() ? 1 : packs.lastKey() + 1);
+    nextSeq = seq + 1;
+    PackFile pack = PackFile.create(dir.resolve(packName(seq)), seq);
+    if (fsync) {
+      DurableFiles.syncDirectory(dir);
+    }
+    packs.put(seq, pack);
+    active = pack;
+  }
+
+  private static String packName(long seq) {
+    return String.format("pack-%020d.kso", seq);
+  }
+
+  // ---- index and counters (under the lock, or during recovery) ----
+
+  private void applyObject(PackFile pack, String key, long position, int length) {
+    Location previous = index.put(key, new Location(pack, position, length));
+    if (previous != null) {
+      dropLive(previous);
+    }
+    pack.liveCount++;
+    pack.liveBytes += length;
+  }
+
+  private void applyDelete(PackFile pack, String key, long deletedPackSeq) {
+    removeCopy(key, deletedPackSeq);
+    dependOn(pack, deletedPackSeq);
+  }
+
+  /** Removes {@code key} from the index if its live copy is in pack {@code packSeq}. */
+  private void removeCopy(String key, long packSeq) {
+    Location current = index.get(key);
+    if (current != null && current.pack().seq == packSeq) {
+      index.remove(key);
+      dropLive(current);
+    }
+  }
+
+  /** {@code pack} holds a delete record of a copy in {@code packSeq}: it must outlive that pack. */
+  private void dependOn(PackFile pack, long packSeq) {
+    if (packSeq != pack.seq && packs.containsKey(packSeq)) {
+      pack.deleteTargets.add(packSeq);
+    }
+  }
+
+  private static void dropLive(Location location) {
+    location.pack().liveCount--;
+    location.pack().liveBytes -= location.length();
+  }
+
+  /** Removes sealed packs that nothing needs any more, oldest first. Under the lock. */
+  private void reclaim() throws IOException {
+    boolean removed = true;
+    while (removed) {
+      removed = false;
+      for (PackFile p : List.copyOf(packs.values())) {
+        if (p != active
+            && p.liveCount == 0
+            && !pins.containsKey(p)
+            && p.deleteTargets.stream().noneMatch(packs::containsKey)) {
+          packs.remove(p.seq);
+          p.close();
+          Files.deleteIfExists(p.path);
+          if (fsync) {
+            // Gone for good before a pack holding its delete records can go too.
+            DurableFiles.syncDirectory(dir);
+          }
+          removed = true;
+        }
+      }
+    }
+  }
+
+  // ---- merging ----
+
+  private void maybeMerge() {
+    PackFile candidate = null;
+    lock.lock();
+    try {
+      for (PackFile p : packs.values()) {
+        if (p != active && p.liveBytes * 2 < p.size() && !pins.containsKey(p)) {
+          candidate = p;
+          break;
+        }
+      }
+      if (candidate == null || !merging.compareAndSet(false, true)) {
+        return;
+      }
+      pin(candidate);
+    } finally {
+      lock.unlock();
+    }
+    PackFile pack = candidate;
+    tasks.submit(
+        "merge",
+        pack.path.toString(),
+        () -> {
+          boolean merged = false;
+          try {
+            merge(pack);
+            merged = true;
+          } catch (IOException | RuntimeException e) {
+            // Tried again after a later delete, not right away (the cause may last).
+            LOG.warn("Merging pack {} failed; it stays: {}", pack.path, e.toString());
+          } finally {
+            lock.lock();
+            try {
+              unpin(pack);
+              reclaim();
+            } finally {
+              lock.unlock();
+              merging.set(false);
+            }
+          }
+          if (merged) {
+            maybeMerge();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Copies the live objects of {@code pack} and its delete records that still matter to the active
+   * pack, and forces the copies, so that {@link #reclaim} can remove it.
+   */
+  private void merge(PackFile pack) throws IOException {
+    record Entry(PackRecord.Header header, long position, long deletedPackSeq) {}
+    List<Entry> entries = new ArrayList<>();
+    pack.scan(false, (h, pos, deleted) -> entries.add(new Entry(h, pos, deleted)));
+    Set<PackFile> written = new HashSet<>();
+    for (Entry e : entries) {
+      String key = e.header().key();
+      if (e.header().type() == PackRecord.OBJECT) {
+        Location current = index.get(key);
+        if (current == null || current.pack() != pack || current.position() != e.position()) {
+          continue;
+        }
+        ByteBuffer data = pack.read(e.position(), e.header().dataLength());
+        lock.lock();
+        try {
+          checkWritable();
+          if (current.equals(index.get(key))) {
+            written.add(
+                appendObjectLocked(key, PackRecord.header(PackRecord.OBJECT, key, data), data));
+          }
+        } finally {
+          lock.unlock();
+        }
+      } else {
+        lock.lock();
+        try {
+          checkWritable();
+          if (e.deletedPackSeq() != pack.seq && packs.containsKey(e.deletedPackSeq())) {
+            written.add(appendDeleteLocked(key, e.deletedPackSeq()));
+          }
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+    for (PackFile to : written) {
+      forceIfDurable(to);
+    }
+    lock.lock();
+    try {
+      pack.deleteTargets.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- reads ----
+
+  private ByteBuffer read(String key, long offset, int length) throws IOException {
+    KeyPaths.validate(key);
+    for (int attempt = 1; ; attempt++) {
+      Location at = index.get(key);
+      if (at == null) {
+        if (legacy != null) {
+          return awaitLegacy(legacy.getRange(key, offset, length));
+        }
+        throw new ObjectNotFoundException("No such object: " + key);
+      }
+      long from = Math.min(offset, at.length());
+      int n = (int) Math.min(length, at.length() - from);
+      try {
+        return at.pack().read(at.position() + from, n);
+      } catch (ClosedChannelException e) {
+        // The pack was merged away (the object moved) or reclaimed (it was deleted): look again.
+        if (attempt >= READ_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  // ---- recovery ----
+
+  private void recover() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files =
+          s.filter(p -> PACK_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
+    }
+    for (Path file : files) {
+      Matcher m = PACK_NAME.matcher(file.getFileName().toString());
+      if (!m.matches()) {
+        throw new IllegalStateException("unreachable: " + file);
+      }
+      long seq = Long.parseLong(m.group(1));
+      packs.put(seq, PackFile.open(file, seq));
+    }
+    for (PackFile pack : List.copyOf(packs.values())) {
+      boolean newest = pack == packs.lastEntry().getValue();
+      long end =
+          pack.scan(
+              newest,
+              (h, position, deletedPackSeq) -> {
+                if (h.type() == PackRecord.OBJECT) {
+                  applyObject(pack, h.key(), position, h.dataLength());
+                } else {
+                  applyDelete(pack, h.key(), deletedPackSeq);
+                }
+              });
+      if (end < Files.size(pack.path)) {
+        if (!newest && fsync) {
+          throw new ObjectStoreException(
+              "Pack "
+                  + pack.path
+                  + " is damaged at offset "
+                  + end
+                  + " (only the newest pack can have a torn tail); move it aside to start");
+        }
+        LOG.warn(
+            "Cutting pack {} at offset {}: {} bytes after it are not an intact record",
+            pack.path,
+            end,
+            Files.size(pack.path) - end);
+        pack.truncate(end);
+      }
+    }
+    reclaim();
+  }
+}
