@@ -74,7 +74,10 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     snapshot.ifPresent(s -> engine.restore(s.revision(), s.entries()));
     this.watchExecutor = StoreThreads.watchDispatcher();
     this.hub = new WatchHub(watchExecutor, HISTORY_LIMIT, engine.revision());
-    WriteAheadLog wal = new WriteAheadLog(dir.resolve(WAL_NAME));
+    // Preallocation only pays when commits are fsync'd (see WriteAheadLog).
+    WriteAheadLog wal =
+        new WriteAheadLog(
+            dir.resolve(WAL_NAME), options.fsync() ? WriteAheadLog.PREALLOCATE_BYTES : 0);
     try {
       if (options.fsync()) {
         // A new log file's directory entry must be durable too, or a power loss can drop the

@@ -97,11 +97,10 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     PackedFileObjectStore packed = (PackedFileObjectStore) store;
     await(store.create(prefix + "a", bytes("first")));
     await(store.create(prefix + "b", bytes("second-" + "y".repeat(100))));
-    Path pack = newestPack(packed.directory());
+    Path pack = packs(packed.directory()).getFirst();
     store.close();
-    long size = Files.size(pack);
     try (FileChannel ch = FileChannel.open(pack, StandardOpenOption.WRITE)) {
-      ch.truncate(size - 10);
+      ch.truncate(recordsEnd(pack) - 10);
     }
     // When
     PackedFileObjectStore reopened = open(true);
@@ -119,17 +118,50 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     PackedFileObjectStore packed = (PackedFileObjectStore) store;
     await(store.create(prefix + "a", bytes("first")));
     await(store.create(prefix + "b", bytes("second")));
-    Path pack = newestPack(packed.directory());
+    Path pack = packs(packed.directory()).getFirst();
     store.close();
-    long size = Files.size(pack);
     try (FileChannel ch = FileChannel.open(pack, StandardOpenOption.WRITE)) {
-      ch.write(ByteBuffer.allocate(6), size - 6);
+      ch.write(ByteBuffer.allocate(6), recordsEnd(pack) - 6);
     }
     // When
     store = open(true);
     // Then
     assertThat(text(await(store.get(prefix + "a")))).isEqualTo("first");
     assertThat(failure(store.get(prefix + "b"))).isInstanceOf(ObjectNotFoundException.class);
+  }
+
+  @Test
+  void shouldRecoverFromCrashWithPreparedSpareAndTornRecordInActivePack() throws Exception {
+    // Given: the files as a crash would leave them: the active pack (preallocated, its last record
+    // torn) and the zero-filled spare prepared after it
+    PackedFileObjectStore packed = (PackedFileObjectStore) store;
+    for (int i = 0; i < 6; i++) { // three per pack: the second pack is a prepared one
+      await(store.create(prefix + i, bytes(i + "x".repeat(999))));
+    }
+    Awaitility.await().until(() -> packs(packed.directory()).size() == 3);
+    Path crashed = root.resolve("crashed");
+    Files.createDirectories(crashed);
+    for (Path p : packs(packed.directory())) {
+      Files.copy(p, crashed.resolve(p.getFileName()));
+    }
+    List<Path> files = packs(crashed);
+    Path active = files.get(1);
+    assertThat(Files.size(active)).isEqualTo(SMALL_PACK);
+    assertThat(Files.readAllBytes(files.get(2))).containsOnly(0);
+    try (FileChannel ch = FileChannel.open(active, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.allocate(3), recordsEnd(active) - 3);
+    }
+    // When
+    try (PackedFileObjectStore recovered =
+        new PackedFileObjectStore(crashed, true, SMALL_PACK, null)) {
+      // Then: the torn record is cut (the spare after it holds nothing), the rest is there
+      for (int i = 0; i < 5; i++) {
+        assertThat(text(await(recovered.get(prefix + i)))).isEqualTo(i + "x".repeat(999));
+      }
+      assertThat(failure(recovered.get(prefix + 5))).isInstanceOf(ObjectNotFoundException.class);
+      await(recovered.create(prefix + 5, bytes("again")));
+      assertThat(text(await(recovered.get(prefix + 5)))).isEqualTo("again");
+    }
   }
 
   @Test
@@ -278,8 +310,14 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     }
   }
 
-  private static Path newestPack(Path dir) throws IOException {
-    return packs(dir).getLast();
+  /** Where the records of a pack end: after its last non-zero byte (the rest is preallocated). */
+  private static long recordsEnd(Path pack) throws IOException {
+    byte[] bytes = Files.readAllBytes(pack);
+    int end = bytes.length;
+    while (end > 0 && bytes[end - 1] == 0) {
+      end--;
+    }
+    return end;
   }
 
   private static void corruptFirstRecordHeader(Path pack) throws IOException {
