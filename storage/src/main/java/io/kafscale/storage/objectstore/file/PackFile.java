@@ -23,7 +23,6 @@ import java.util.Set;
 final class PackFile implements AutoCloseable {
 
   private static final int SCAN_BUFFER_BYTES = 1 << 16;
-  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 16).asReadOnlyBuffer();
 
   /** Receives the intact records of a scan, in file order. */
   interface RecordSink {
@@ -62,47 +61,8 @@ final class PackFile implements AutoCloseable {
     return new PackFile(seq, path, ch, ch.size());
   }
 
-  /** Bytes of records (the file may be longer: preallocated zeros). */
   long size() {
     return size;
-  }
-
-  /**
-   * Extends the file with zeros to {@code length} bytes and forces them, so that appends overwrite
-   * allocated space and a later force writes their data only, not the file's length and extents.
-   */
-  void preallocate(long length) throws IOException {
-    long p = channel.size();
-    while (p < length) {
-      ByteBuffer zeros = ZEROS.duplicate();
-      zeros.limit((int) Math.min(zeros.capacity(), length - p));
-      p += channel.write(zeros, p);
-    }
-    channel.force(true);
-  }
-
-  /** Whether everything from {@code position} to the end of the file is zeros (unused space). */
-  boolean onlyZerosFrom(long position) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(SCAN_BUFFER_BYTES);
-    long p = position;
-    while (true) {
-      buf.clear();
-      int n = channel.read(buf, p);
-      if (n < 0) {
-        return true;
-      }
-      for (int i = 0; i < n; i++) {
-        if (buf.get(i) != 0) {
-          return false;
-        }
-      }
-      p += n;
-    }
-  }
-
-  /** Appends from {@code end} on: the end of the intact records found by {@link #scan}. */
-  void resumeAt(long end) {
-    size = end;
   }
 
   /** Appends one record (header and key, then data); returns the position of its data. */

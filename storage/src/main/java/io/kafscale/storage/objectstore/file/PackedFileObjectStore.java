@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -93,7 +92,6 @@ public final class PackedFileObjectStore implements ObjectStore {
 
   private PackFile active;
   private long nextSeq = 1;
-  private CompletableFuture<PackFile> spare;
   private volatile IOException failure;
 
   /**
@@ -245,14 +243,6 @@ public final class PackedFileObjectStore implements ObjectStore {
     }
     lock.lock();
     try {
-      PackFile unused = takeSpare();
-      if (unused != null) {
-        try {
-          closeAndDelete(unused);
-        } catch (IOException e) {
-          LOG.warn("Removing the unused pack {} failed: {}", unused.path, e.toString());
-        }
-      }
       for (PackFile p : packs.values()) {
         try {
           p.close();
@@ -399,9 +389,7 @@ public final class PackedFileObjectStore implements ObjectStore {
   /** Appends a record to the active pack; returns the position of its data. Under the lock. */
   private long appendLocked(ByteBuffer header, ByteBuffer data) throws IOException {
     try {
-      long position = active.append(header, data);
-      prepareSpareIfDue();
-      return position;
+      return active.append(header, data);
     } catch (IOException e) {
       failure = e; // the pack's tail is unknown now: no more appends to this store
       throw e;
@@ -457,70 +445,16 @@ public final class PackedFileObjectStore implements ObjectStore {
     return legacyPaths != null && Files.isRegularFile(legacyPaths.pathOf(key));
   }
 
-  /**
-   * Makes a new pack the active one: the spare prepared in the background when there is one. Under
-   * the lock.
-   */
+  /** Under the lock (or during recovery). */
   private void startPack() throws IOException {
-    PackFile pack = takeSpare();
-    if (pack == null) {
-      pack = PackFile.create(dir.resolve(packName(nextSeq)), nextSeq);
-      nextSeq++;
-      if (fsync) {
-        DurableFiles.syncDirectory(dir);
-      }
-    }
-    packs.put(pack.seq, pack);
-    active = pack;
-  }
-
-  /**
-   * With fsync, starts preparing the next pack once the active one is half full (so a store that
-   * writes little never preallocates). Under the lock.
-   */
-  private void prepareSpareIfDue() {
-    if (fsync && spare == null && active.size() * 2 > packBytes) {
-      long seq = nextSeq++;
-      spare = tasks.submit("preallocate", packName(seq), () -> preparePack(seq));
-    }
-  }
-
-  /**
-   * A pack file filled with zeros up to the pack size, with its length and directory entry durable:
-   * appends to it need only their data forced (see {@link PackFile#preallocate}).
-   */
-  private PackFile preparePack(long seq) throws IOException {
+    long seq = Math.max(nextSeq, packs.isEmpty() ? 1 : packs.lastKey() + 1);
+    nextSeq = seq + 1;
     PackFile pack = PackFile.create(dir.resolve(packName(seq)), seq);
-    try {
-      pack.preallocate(packBytes);
+    if (fsync) {
       DurableFiles.syncDirectory(dir);
-      return pack;
-    } catch (IOException | RuntimeException e) {
-      pack.close();
-      Files.deleteIfExists(pack.path);
-      throw e;
     }
-  }
-
-  private static void closeAndDelete(PackFile pack) throws IOException {
-    pack.close();
-    Files.deleteIfExists(pack.path);
-  }
-
-  /** The prepared spare pack (waiting for it if needed), or null if there is none or it failed. */
-  private PackFile takeSpare() {
-    CompletableFuture<PackFile> prepared = spare;
-    spare = null;
-    if (prepared == null) {
-      return null;
-    }
-    try {
-      return prepared.join();
-    } catch (CompletionException | CancellationException e) {
-      LOG.warn(
-          "Preparing the next pack failed; starting one without preallocation: {}", e.toString());
-      return null;
-    }
+    packs.put(seq, pack);
+    active = pack;
   }
 
   private static String packName(long seq) {
@@ -575,7 +509,8 @@ public final class PackedFileObjectStore implements ObjectStore {
             && !pins.containsKey(p)
             && p.deleteTargets.stream().noneMatch(packs::containsKey)) {
           packs.remove(p.seq);
-          closeAndDelete(p);
+          p.close();
+          Files.deleteIfExists(p.path);
           if (fsync) {
             // Gone for good before a pack holding its delete records can go too.
             DurableFiles.syncDirectory(dir);
@@ -711,19 +646,6 @@ public final class PackedFileObjectStore implements ObjectStore {
 
   // ---- recovery ----
 
-  /**
-   * The newest pack that is not all zeros: the one a crash can have left with a torn record (a
-   * prepared spare after it holds nothing yet).
-   */
-  private PackFile newestWithRecords() throws IOException {
-    for (PackFile pack : packs.descendingMap().values()) {
-      if (!pack.onlyZerosFrom(0)) {
-        return pack;
-      }
-    }
-    return null;
-  }
-
   private void recover() throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
@@ -738,11 +660,11 @@ public final class PackedFileObjectStore implements ObjectStore {
       long seq = Long.parseLong(m.group(1));
       packs.put(seq, PackFile.open(file, seq));
     }
-    PackFile tail = newestWithRecords();
     for (PackFile pack : List.copyOf(packs.values())) {
+      boolean newest = pack == packs.lastEntry().getValue();
       long end =
           pack.scan(
-              pack == tail,
+              newest,
               (h, position, deletedPackSeq) -> {
                 if (h.type() == PackRecord.OBJECT) {
                   applyObject(pack, h.key(), position, h.dataLength());
@@ -750,26 +672,23 @@ public final class PackedFileObjectStore implements ObjectStore {
                   applyDelete(pack, h.key(), deletedPackSeq);
                 }
               });
-      if (end == Files.size(pack.path) || pack.onlyZerosFrom(end)) {
-        pack.resumeAt(end); // the rest, if any, is preallocated space
-        continue;
+      if (end < Files.size(pack.path)) {
+        if (!newest && fsync) {
+          throw new ObjectStoreException(
+              "Pack "
+                  + pack.path
+                  + " is damaged at offset "
+                  + end
+                  + " (only the newest pack can have a torn tail); move it aside to start");
+        }
+        LOG.warn(
+            "Cutting pack {} at offset {}: {} bytes after it are not an intact record",
+            pack.path,
+            end,
+            Files.size(pack.path) - end);
+        pack.truncate(end);
       }
-      if (pack != tail && fsync) {
-        throw new ObjectStoreException(
-            "Pack "
-                + pack.path
-                + " is damaged at offset "
-                + end
-                + " (only the newest pack can have a torn tail); move it aside to start");
-      }
-      LOG.warn(
-          "Cutting pack {} at offset {}: {} bytes after it are not an intact record",
-          pack.path,
-          end,
-          Files.size(pack.path) - end);
-      pack.truncate(end);
     }
-    nextSeq = packs.isEmpty() ? 1 : packs.lastKey() + 1;
     reclaim();
   }
 }

@@ -131,40 +131,6 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
   }
 
   @Test
-  void shouldRecoverFromCrashWithPreparedSpareAndTornRecordInActivePack() throws Exception {
-    // Given: the files as a crash would leave them: the active pack (preallocated, its last record
-    // torn) and the zero-filled spare prepared after it
-    PackedFileObjectStore packed = (PackedFileObjectStore) store;
-    for (int i = 0; i < 6; i++) { // three per pack: the second pack is a prepared one
-      await(store.create(prefix + i, bytes(i + "x".repeat(999))));
-    }
-    Awaitility.await().until(() -> packs(packed.directory()).size() == 3);
-    Path crashed = root.resolve("crashed");
-    Files.createDirectories(crashed);
-    for (Path p : packs(packed.directory())) {
-      Files.copy(p, crashed.resolve(p.getFileName()));
-    }
-    List<Path> files = packs(crashed);
-    Path active = files.get(1);
-    assertThat(Files.size(active)).isEqualTo(SMALL_PACK);
-    assertThat(Files.readAllBytes(files.get(2))).containsOnly(0);
-    try (FileChannel ch = FileChannel.open(active, StandardOpenOption.WRITE)) {
-      ch.write(ByteBuffer.allocate(3), recordsEnd(active) - 3);
-    }
-    // When
-    try (PackedFileObjectStore recovered =
-        new PackedFileObjectStore(crashed, true, SMALL_PACK, null)) {
-      // Then: the torn record is cut (the spare after it holds nothing), the rest is there
-      for (int i = 0; i < 5; i++) {
-        assertThat(text(await(recovered.get(prefix + i)))).isEqualTo(i + "x".repeat(999));
-      }
-      assertThat(failure(recovered.get(prefix + 5))).isInstanceOf(ObjectNotFoundException.class);
-      await(recovered.create(prefix + 5, bytes("again")));
-      assertThat(text(await(recovered.get(prefix + 5)))).isEqualTo("again");
-    }
-  }
-
-  @Test
   void shouldRefuseToOpenWhenSealedPackIsDamagedWithFsync() throws Exception {
     // Given: a damaged header in the oldest of several packs
     PackedFileObjectStore packed = (PackedFileObjectStore) store;
@@ -310,7 +276,7 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     }
   }
 
-  /** Where the records of a pack end: after its last non-zero byte (the rest is preallocated). */
+  /** Where the records of a pack end (after its last non-zero byte). */
   private static long recordsEnd(Path pack) throws IOException {
     byte[] bytes = Files.readAllBytes(pack);
     int end = bytes.length;
