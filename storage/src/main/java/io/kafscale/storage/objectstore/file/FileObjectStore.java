@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * {@link ObjectStore} over a local directory: each key is a file under the root, {@code /} in keys
- * becoming directories. The quick-start and single-node default.
+ * becoming directories. The layout of the local store before {@link PackedFileObjectStore}, which
+ * still reads objects written this way.
  *
  * <p>Crash safety: an object is written to a temporary file in its directory, forced to disk, and
  * only then renamed ({@link #put}) or hard-linked ({@link #create}) to its name, so a reader or a

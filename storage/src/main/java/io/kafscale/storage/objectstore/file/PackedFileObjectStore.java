@@ -16,16 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
@@ -70,25 +66,18 @@ public final class PackedFileObjectStore implements ObjectStore {
   private static final Pattern PACK_NAME = Pattern.compile("pack-(\\d{20})\\.kso");
   private static final int READ_ATTEMPTS = 3;
 
-  /** Where the live copy of an object is. */
-  private record Location(PackFile pack, long position, int length) {}
-
   private final Path dir;
   private final boolean fsync;
   private final long packBytes;
   private final FileObjectStore legacy;
   private final KeyPaths legacyPaths;
   private final BlockingTasks tasks = new BlockingTasks("kafscale-pack-store-");
-  private final ConcurrentSkipListMap<String, Location> index = new ConcurrentSkipListMap<>();
   private final AtomicBoolean merging = new AtomicBoolean();
 
-  /** Guards the packs, their counters and appends; index updates happen under it too. */
+  /** Guards the catalog's changes, the active pack and appends. */
   private final ReentrantLock lock = new ReentrantLock();
 
-  private final TreeMap<Long, PackFile> packs = new TreeMap<>();
-
-  /** Packs that must stay for now: being merged, or holding a copy an unforced write replaced. */
-  private final Map<PackFile, Integer> pins = new HashMap<>();
+  private final PackCatalog catalog = new PackCatalog();
 
   private PackFile active;
   private long nextSeq = 1;
@@ -198,13 +187,7 @@ public final class PackedFileObjectStore implements ObjectStore {
         "list",
         prefix,
         () -> {
-          List<ObjectInfo> result = new ArrayList<>();
-          for (Map.Entry<String, Location> e : index.tailMap(prefix).entrySet()) {
-            if (!e.getKey().startsWith(prefix)) {
-              break;
-            }
-            result.add(new ObjectInfo(e.getKey(), e.getValue().length()));
-          }
+          List<ObjectInfo> result = catalog.list(prefix);
           if (legacy != null) {
             Set<String> packed = new HashSet<>();
             result.forEach(o -> packed.add(o.key()));
@@ -243,7 +226,7 @@ public final class PackedFileObjectStore implements ObjectStore {
     }
     lock.lock();
     try {
-      for (PackFile p : packs.values()) {
+      for (PackFile p : catalog.packs()) {
         try {
           p.close();
         } catch (IOException e) {
@@ -262,17 +245,17 @@ public final class PackedFileObjectStore implements ObjectStore {
     ByteBuffer header =
         PackRecord.header(PackRecord.OBJECT, key, data); // checksum outside the lock
     PackFile pack;
-    Location previous;
+    PackCatalog.Location previous;
     lock.lock();
     try {
       checkWritable();
-      previous = index.get(key);
+      previous = catalog.locate(key);
       if (exclusive && (previous != null || inLegacy(key))) {
         throw new ObjectAlreadyExistsException("Object already exists: " + key);
       }
       pack = appendObjectLocked(key, header, data);
       if (previous != null) {
-        pin(previous.pack()); // the old copy stays until the new one is durable
+        catalog.pin(previous.pack()); // the old copy stays until the new one is durable
       }
     } finally {
       lock.unlock();
@@ -286,14 +269,10 @@ public final class PackedFileObjectStore implements ObjectStore {
     }
   }
 
-  private void pin(PackFile pack) {
-    pins.merge(pack, 1, Integer::sum);
-  }
-
   private void unpin(PackFile pack) {
     lock.lock();
     try {
-      pins.computeIfPresent(pack, (p, n) -> n == 1 ? null : n - 1);
+      catalog.unpin(pack);
     } finally {
       lock.unlock();
     }
@@ -305,14 +284,14 @@ public final class PackedFileObjectStore implements ObjectStore {
     lock.lock();
     try {
       for (String key : keys) {
-        Location current = index.get(key);
+        PackCatalog.Location current = catalog.locate(key);
         if (current == null) {
           notPacked.add(key);
           continue;
         }
         checkWritable();
         written.add(appendDeleteLocked(key, current.pack().seq));
-        removeCopy(key, current.pack().seq);
+        catalog.removeCopy(key, current.pack().seq);
       }
     } finally {
       lock.unlock();
@@ -339,13 +318,13 @@ public final class PackedFileObjectStore implements ObjectStore {
    */
   private PackFile appendObjectLocked(String key, ByteBuffer header, ByteBuffer data)
       throws IOException {
-    Location previous = index.get(key);
+    PackCatalog.Location previous = catalog.locate(key);
     PackFile pack = roomFor(header.remaining() + (long) data.remaining() + deleteRecordBytes(key));
     if (previous != null && previous.pack() != pack) {
       appendDeleteLocked(key, previous.pack().seq);
     }
     long position = appendLocked(header, data);
-    applyObject(pack, key, position, data.remaining());
+    catalog.objectWritten(pack, key, position, data.remaining());
     return pack;
   }
 
@@ -359,7 +338,7 @@ public final class PackedFileObjectStore implements ObjectStore {
     ByteBuffer header = PackRecord.header(PackRecord.DELETE, key, data);
     PackFile pack = roomFor(header.remaining() + (long) data.remaining());
     appendLocked(header, data);
-    dependOn(pack, deletedPackSeq);
+    catalog.dependOn(pack, deletedPackSeq);
     return pack;
   }
 
@@ -423,7 +402,7 @@ public final class PackedFileObjectStore implements ObjectStore {
   private boolean isOpen(PackFile pack) {
     lock.lock();
     try {
-      return packs.get(pack.seq) == pack;
+      return catalog.holds(pack);
     } finally {
       lock.unlock();
     }
@@ -447,13 +426,13 @@ public final class PackedFileObjectStore implements ObjectStore {
 
   /** Under the lock (or during recovery). */
   private void startPack() throws IOException {
-    long seq = Math.max(nextSeq, packs.isEmpty() ? 1 : packs.lastKey() + 1);
+    long seq = Math.max(nextSeq, catalog.nextSeq());
     nextSeq = seq + 1;
     PackFile pack = PackFile.create(dir.resolve(packName(seq)), seq);
     if (fsync) {
       DurableFiles.syncDirectory(dir);
     }
-    packs.put(seq, pack);
+    catalog.add(pack);
     active = pack;
   }
 
@@ -461,82 +440,33 @@ public final class PackedFileObjectStore implements ObjectStore {
     return String.format("pack-%020d.kso", seq);
   }
 
-  // ---- index and counters (under the lock, or during recovery) ----
-
-  private void applyObject(PackFile pack, String key, long position, int length) {
-    Location previous = index.put(key, new Location(pack, position, length));
-    if (previous != null) {
-      dropLive(previous);
-    }
-    pack.liveCount++;
-    pack.liveBytes += length;
-  }
-
-  private void applyDelete(PackFile pack, String key, long deletedPackSeq) {
-    removeCopy(key, deletedPackSeq);
-    dependOn(pack, deletedPackSeq);
-  }
-
-  /** Removes {@code key} from the index if its live copy is in pack {@code packSeq}. */
-  private void removeCopy(String key, long packSeq) {
-    Location current = index.get(key);
-    if (current != null && current.pack().seq == packSeq) {
-      index.remove(key);
-      dropLive(current);
-    }
-  }
-
-  /** {@code pack} holds a delete record of a copy in {@code packSeq}: it must outlive that pack. */
-  private void dependOn(PackFile pack, long packSeq) {
-    if (packSeq != pack.seq && packs.containsKey(packSeq)) {
-      pack.deleteTargets.add(packSeq);
-    }
-  }
-
-  private static void dropLive(Location location) {
-    location.pack().liveCount--;
-    location.pack().liveBytes -= location.length();
-  }
-
-  /** Removes sealed packs that nothing needs any more, oldest first. Under the lock. */
+  /** Removes the packs that nothing needs any more, oldest first. Under the lock. */
   private void reclaim() throws IOException {
-    boolean removed = true;
-    while (removed) {
-      removed = false;
-      for (PackFile p : List.copyOf(packs.values())) {
-        if (p != active
-            && p.liveCount == 0
-            && !pins.containsKey(p)
-            && p.deleteTargets.stream().noneMatch(packs::containsKey)) {
-          packs.remove(p.seq);
-          p.close();
-          Files.deleteIfExists(p.path);
-          if (fsync) {
-            // Gone for good before a pack holding its delete records can go too.
-            DurableFiles.syncDirectory(dir);
-          }
-          removed = true;
-        }
+    for (PackFile p; (p = catalog.takeRemovable(active)) != null; ) {
+      closeAndDelete(p);
+      if (fsync) {
+        // Gone for good before a pack holding its delete records can go too.
+        DurableFiles.syncDirectory(dir);
       }
     }
+  }
+
+  private static void closeAndDelete(PackFile pack) throws IOException {
+    pack.close();
+    Files.deleteIfExists(pack.path);
   }
 
   // ---- merging ----
 
   private void maybeMerge() {
-    PackFile candidate = null;
+    PackFile candidate;
     lock.lock();
     try {
-      for (PackFile p : packs.values()) {
-        if (p != active && p.liveBytes * 2 < p.size() && !pins.containsKey(p)) {
-          candidate = p;
-          break;
-        }
-      }
+      candidate = catalog.mergeCandidate(active);
       if (candidate == null || !merging.compareAndSet(false, true)) {
         return;
       }
-      pin(candidate);
+      catalog.pin(candidate);
     } finally {
       lock.unlock();
     }
@@ -555,7 +485,7 @@ public final class PackedFileObjectStore implements ObjectStore {
           } finally {
             lock.lock();
             try {
-              unpin(pack);
+              catalog.unpin(pack);
               reclaim();
             } finally {
               lock.unlock();
@@ -581,7 +511,7 @@ public final class PackedFileObjectStore implements ObjectStore {
     for (Entry e : entries) {
       String key = e.header().key();
       if (e.header().type() == PackRecord.OBJECT) {
-        Location current = index.get(key);
+        PackCatalog.Location current = catalog.locate(key);
         if (current == null || current.pack() != pack || current.position() != e.position()) {
           continue;
         }
@@ -589,7 +519,7 @@ public final class PackedFileObjectStore implements ObjectStore {
         lock.lock();
         try {
           checkWritable();
-          if (current.equals(index.get(key))) {
+          if (current.equals(catalog.locate(key))) {
             written.add(
                 appendObjectLocked(key, PackRecord.header(PackRecord.OBJECT, key, data), data));
           }
@@ -600,7 +530,7 @@ public final class PackedFileObjectStore implements ObjectStore {
         lock.lock();
         try {
           checkWritable();
-          if (e.deletedPackSeq() != pack.seq && packs.containsKey(e.deletedPackSeq())) {
+          if (e.deletedPackSeq() != pack.seq && catalog.holdsSeq(e.deletedPackSeq())) {
             written.add(appendDeleteLocked(key, e.deletedPackSeq()));
           }
         } finally {
@@ -613,7 +543,7 @@ public final class PackedFileObjectStore implements ObjectStore {
     }
     lock.lock();
     try {
-      pack.deleteTargets.clear();
+      catalog.dropDependencies(pack);
     } finally {
       lock.unlock();
     }
@@ -624,7 +554,7 @@ public final class PackedFileObjectStore implements ObjectStore {
   private ByteBuffer read(String key, long offset, int length) throws IOException {
     KeyPaths.validate(key);
     for (int attempt = 1; ; attempt++) {
-      Location at = index.get(key);
+      PackCatalog.Location at = catalog.locate(key);
       if (at == null) {
         if (legacy != null) {
           return awaitLegacy(legacy.getRange(key, offset, length));
@@ -658,18 +588,19 @@ public final class PackedFileObjectStore implements ObjectStore {
         throw new IllegalStateException("unreachable: " + file);
       }
       long seq = Long.parseLong(m.group(1));
-      packs.put(seq, PackFile.open(file, seq));
+      catalog.add(PackFile.open(file, seq));
     }
-    for (PackFile pack : List.copyOf(packs.values())) {
-      boolean newest = pack == packs.lastEntry().getValue();
+    List<PackFile> all = catalog.packs();
+    for (PackFile pack : all) {
+      boolean newest = pack == all.getLast();
       long end =
           pack.scan(
               newest,
               (h, position, deletedPackSeq) -> {
                 if (h.type() == PackRecord.OBJECT) {
-                  applyObject(pack, h.key(), position, h.dataLength());
+                  catalog.objectWritten(pack, h.key(), position, h.dataLength());
                 } else {
-                  applyDelete(pack, h.key(), deletedPackSeq);
+                  catalog.deleteWritten(pack, h.key(), deletedPackSeq);
                 }
               });
       if (end < Files.size(pack.path)) {

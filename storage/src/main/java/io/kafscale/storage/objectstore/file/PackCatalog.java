@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 The Kafscale Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.kafscale.storage.objectstore.file;
+
+import io.kafscale.storage.objectstore.ObjectInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * What a {@link PackedFileObjectStore} knows about its packs, in memory: where the live copy of
+ * each key is, which packs exist, how much of each is live, which packs must outlive which (a pack
+ * holding a delete record must outlive the pack of the deleted copy, or that copy would come back
+ * at the next start), and which packs are pinned for now. Bookkeeping only, no I/O. Callers hold
+ * the store's lock for every method except {@link #locate} and {@link #list}, which read the key
+ * index without it.
+ */
+final class PackCatalog {
+
+  /** Where the live copy of an object is. */
+  record Location(PackFile pack, long position, int length) {}
+
+  private final ConcurrentSkipListMap<String, Location> index = new ConcurrentSkipListMap<>();
+  private final TreeMap<Long, PackFile> packs = new TreeMap<>();
+
+  /** Packs that must stay for now: being merged, or holding a copy an unforced write replaced. */
+  private final Map<PackFile, Integer> pins = new HashMap<>();
+
+  // ---- keys (lock-free reads) ----
+
+  /** The live copy of {@code key}, or null. */
+  Location locate(String key) {
+    return index.get(key);
+  }
+
+  /** Every live key starting with {@code prefix}, in key order, with its size. */
+  List<ObjectInfo> list(String prefix) {
+    List<ObjectInfo> result = new ArrayList<>();
+    for (Map.Entry<String, Location> e : index.tailMap(prefix).entrySet()) {
+      if (!e.getKey().startsWith(prefix)) {
+        break;
+      }
+      result.add(new ObjectInfo(e.getKey(), e.getValue().length()));
+    }
+    return result;
+  }
+
+  // ---- packs ----
+
+  void add(PackFile pack) {
+    packs.put(pack.seq, pack);
+  }
+
+  /** Whether {@code pack} is still one of the store's packs (not removed). */
+  boolean holds(PackFile pack) {
+    return packs.get(pack.seq) == pack;
+  }
+
+  boolean holdsSeq(long seq) {
+    return packs.containsKey(seq);
+  }
+
+  /** The packs, oldest first (a copy). */
+  List<PackFile> packs() {
+    return List.copyOf(packs.values());
+  }
+
+  /** The sequence number after the newest pack's (1 with no pack). */
+  long nextSeq() {
+    return packs.isEmpty() ? 1 : packs.lastKey() + 1;
+  }
+
+  // ---- records ----
+
+  /**
+   * An object record of {@code key} was written to {@code pack}: its copy there is the live one.
+   */
+  void objectWritten(PackFile pack, String key, long position, int length) {
+    Location previous = index.put(key, new Location(pack, position, length));
+    if (previous != null) {
+      dropLive(previous);
+    }
+    pack.liveCount++;
+    pack.liveBytes += length;
+  }
+
+  /** A delete record in {@code pack} names {@code key}'s copy in pack {@code deletedPackSeq}. */
+  void deleteWritten(PackFile pack, String key, long deletedPackSeq) {
+    removeCopy(key, deletedPackSeq);
+    dependOn(pack, deletedPackSeq);
+  }
+
+  /** Removes {@code key} from the index if its live copy is in pack {@code packSeq}. */
+  void removeCopy(String key, long packSeq) {
+    Location current = index.get(key);
+    if (current != null && current.pack().seq == packSeq) {
+      index.remove(key);
+      dropLive(current);
+    }
+  }
+
+  /** {@code pack} holds a delete record of a copy in {@code packSeq}: it must outlive that pack. */
+  void dependOn(PackFile pack, long packSeq) {
+    if (packSeq != pack.seq && packs.containsKey(packSeq)) {
+      pack.deleteTargets.add(packSeq);
+    }
+  }
+
+  /** {@code pack}'s delete records that still matter were copied elsewhere (merged). */
+  void dropDependencies(PackFile pack) {
+    pack.deleteTargets.clear();
+  }
+
+  private static void dropLive(Location location) {
+    location.pack().liveCount--;
+    location.pack().liveBytes -= location.length();
+  }
+
+  // ---- pins ----
+
+  void pin(PackFile pack) {
+    pins.merge(pack, 1, Integer::sum);
+  }
+
+  void unpin(PackFile pack) {
+    pins.computeIfPresent(pack, (p, n) -> n == 1 ? null : n - 1);
+  }
+
+  // ---- decisions ----
+
+  /**
+   * Takes out of the catalog the oldest pack other than {@code active} that nothing needs any more
+   * (no live copy, not pinned, every pack it must outlive gone); null if there is none.
+   */
+  PackFile takeRemovable(PackFile active) {
+    for (PackFile p : packs.values()) {
+      if (p != active
+          && p.liveCount == 0
+          && !pins.containsKey(p)
+          && p.deleteTargets.stream().noneMatch(packs::containsKey)) {
+        packs.remove(p.seq);
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The oldest unpinned pack other than {@code active} that is less than half live, or null. */
+  PackFile mergeCandidate(PackFile active) {
+    for (PackFile p : packs.values()) {
+      if (p != active && p.liveBytes * 2 < p.size() && !pins.containsKey(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}
