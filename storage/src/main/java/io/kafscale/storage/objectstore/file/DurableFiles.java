@@ -3,6 +3,7 @@
  */
 package io.kafscale.storage.objectstore.file;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,12 +19,12 @@ import java.util.Deque;
 import java.util.UUID;
 
 /**
- * Blocking file operations that never expose a partially written file under its final name: data
- * goes to a temporary file in the target directory, is forced to disk, and is then renamed or
- * hard-linked into place, after which the directory itself is forced. With {@code fsync} false the
- * two forces of a write are skipped (the data is still handed to the OS before the call returns, so
- * only a machine crash, not a process crash, can lose it); the atomic publication is unchanged.
- * Stateless and thread-safe.
+ * Blocking file operations of the file stores. Writes never expose a partially written file under
+ * its final name: data goes to a temporary file in the target directory, is forced to disk, and is
+ * then renamed or hard-linked into place, after which the directory itself is forced. With {@code
+ * fsync} false the two forces of a write are skipped (the data is still handed to the OS before the
+ * call returns, so only a machine crash, not a process crash, can lose it); the atomic publication
+ * is unchanged. Stateless and thread-safe.
  */
 final class DurableFiles {
 
@@ -81,6 +82,26 @@ final class DurableFiles {
     if (fsync) {
       syncDirectory(target.getParent());
     }
+  }
+
+  /**
+   * Reads {@code length} bytes of {@code file} (open as {@code channel}) from {@code position} into
+   * a fresh heap buffer.
+   *
+   * @throws EOFException if the file ends before
+   */
+  static ByteBuffer readAt(FileChannel channel, Path file, long position, int length)
+      throws IOException {
+    ByteBuffer out = ByteBuffer.allocate(length);
+    long p = position;
+    while (out.hasRemaining()) {
+      int n = channel.read(out, p);
+      if (n < 0) {
+        throw new EOFException(file + " ends before offset " + (position + length));
+      }
+      p += n;
+    }
+    return out.flip();
   }
 
   /** Creates {@code dir} and missing ancestors, forcing each new entry's parent directory. */

@@ -199,16 +199,7 @@ public final class FileObjectStore implements ObjectStore {
       }
       long from = Math.min(offset, size);
       int n = (int) Math.min(length, size - from);
-      ByteBuffer out = ByteBuffer.allocate(n);
-      long position = from;
-      while (out.hasRemaining()) {
-        int read = ch.read(out, position);
-        if (read < 0) {
-          break; // truncated concurrently: cannot happen with rename-based writes, but stay safe
-        }
-        position += read;
-      }
-      return out.flip();
+      return DurableFiles.readAt(ch, file, from, n); // files are replaced whole, never cut
     } catch (NoSuchFileException e) {
       throw new ObjectNotFoundException("No such object: " + key, e);
     } catch (java.nio.file.FileSystemException e) {

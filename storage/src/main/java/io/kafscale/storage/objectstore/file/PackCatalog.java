@@ -6,8 +6,10 @@ package io.kafscale.storage.objectstore.file;
 import io.kafscale.storage.objectstore.ObjectInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -24,8 +26,25 @@ final class PackCatalog {
   /** Where the live copy of an object is. */
   record Location(PackFile pack, long position, int length) {}
 
+  /** The catalog's accounting of one pack. */
+  private static final class Entry {
+    final PackFile pack;
+
+    /** Object records of the pack that are the live copy of their key, and their bytes. */
+    int liveCount;
+
+    long liveBytes;
+
+    /** Packs (other than this one) holding copies that delete records of this pack removed. */
+    final Set<Long> deleteTargets = new HashSet<>();
+
+    Entry(PackFile pack) {
+      this.pack = pack;
+    }
+  }
+
   private final ConcurrentSkipListMap<String, Location> index = new ConcurrentSkipListMap<>();
-  private final TreeMap<Long, PackFile> packs = new TreeMap<>();
+  private final TreeMap<Long, Entry> packs = new TreeMap<>();
 
   /** Packs that must stay for now: being merged, or holding a copy an unforced write replaced. */
   private final Map<PackFile, Integer> pins = new HashMap<>();
@@ -52,12 +71,13 @@ final class PackCatalog {
   // ---- packs ----
 
   void add(PackFile pack) {
-    packs.put(pack.seq, pack);
+    packs.put(pack.seq, new Entry(pack));
   }
 
   /** Whether {@code pack} is still one of the store's packs (not removed). */
   boolean holds(PackFile pack) {
-    return packs.get(pack.seq) == pack;
+    Entry e = packs.get(pack.seq);
+    return e != null && e.pack == pack;
   }
 
   boolean holdsSeq(long seq) {
@@ -66,7 +86,12 @@ final class PackCatalog {
 
   /** The packs, oldest first (a copy). */
   List<PackFile> packs() {
-    return List.copyOf(packs.values());
+    return packs.values().stream().map(e -> e.pack).toList();
+  }
+
+  /** How many of {@code pack}'s object records are the live copy of their key. */
+  int liveCount(PackFile pack) {
+    return entry(pack).liveCount;
   }
 
   /** The sequence number after the newest pack's (1 with no pack). */
@@ -84,8 +109,9 @@ final class PackCatalog {
     if (previous != null) {
       dropLive(previous);
     }
-    pack.liveCount++;
-    pack.liveBytes += length;
+    Entry e = entry(pack);
+    e.liveCount++;
+    e.liveBytes += length;
   }
 
   /** A delete record in {@code pack} names {@code key}'s copy in pack {@code deletedPackSeq}. */
@@ -106,18 +132,27 @@ final class PackCatalog {
   /** {@code pack} holds a delete record of a copy in {@code packSeq}: it must outlive that pack. */
   void dependOn(PackFile pack, long packSeq) {
     if (packSeq != pack.seq && packs.containsKey(packSeq)) {
-      pack.deleteTargets.add(packSeq);
+      entry(pack).deleteTargets.add(packSeq);
     }
   }
 
   /** {@code pack}'s delete records that still matter were copied elsewhere (merged). */
   void dropDependencies(PackFile pack) {
-    pack.deleteTargets.clear();
+    entry(pack).deleteTargets.clear();
   }
 
-  private static void dropLive(Location location) {
-    location.pack().liveCount--;
-    location.pack().liveBytes -= location.length();
+  private void dropLive(Location location) {
+    Entry e = entry(location.pack());
+    e.liveCount--;
+    e.liveBytes -= location.length();
+  }
+
+  private Entry entry(PackFile pack) {
+    Entry e = packs.get(pack.seq);
+    if (e == null || e.pack != pack) {
+      throw new IllegalStateException("Pack " + pack.path + " is not in the catalog");
+    }
+    return e;
   }
 
   // ---- pins ----
@@ -137,13 +172,13 @@ final class PackCatalog {
    * (no live copy, not pinned, every pack it must outlive gone); null if there is none.
    */
   PackFile takeRemovable(PackFile active) {
-    for (PackFile p : packs.values()) {
-      if (p != active
-          && p.liveCount == 0
-          && !pins.containsKey(p)
-          && p.deleteTargets.stream().noneMatch(packs::containsKey)) {
-        packs.remove(p.seq);
-        return p;
+    for (Entry e : packs.values()) {
+      if (e.pack != active
+          && e.liveCount == 0
+          && !pins.containsKey(e.pack)
+          && e.deleteTargets.stream().noneMatch(packs::containsKey)) {
+        packs.remove(e.pack.seq);
+        return e.pack;
       }
     }
     return null;
@@ -151,9 +186,9 @@ final class PackCatalog {
 
   /** The oldest unpinned pack other than {@code active} that is less than half live, or null. */
   PackFile mergeCandidate(PackFile active) {
-    for (PackFile p : packs.values()) {
-      if (p != active && p.liveBytes * 2 < p.size() && !pins.containsKey(p)) {
-        return p;
+    for (Entry e : packs.values()) {
+      if (e.pack != active && e.liveBytes * 2 < e.pack.size() && !pins.containsKey(e.pack)) {
+        return e.pack;
       }
     }
     return null;

@@ -4,7 +4,6 @@
 package io.kafscale.storage.objectstore.file;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,13 +11,11 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
- * One pack file of a {@link PackedFileObjectStore}: an append-only sequence of {@link PackRecord}s,
- * with the counts the store keeps to know when the pack can go. Reads are positional and
- * thread-safe; appends and the counters are guarded by the store's lock.
+ * One pack file of a {@link PackedFileObjectStore}: an append-only sequence of {@link PackRecord}s.
+ * I/O only (the store's {@link PackCatalog} keeps the accounting). Reads are positional and
+ * thread-safe; appends are guarded by the store's lock.
  */
 final class PackFile implements AutoCloseable {
 
@@ -33,14 +30,6 @@ final class PackFile implements AutoCloseable {
   final Path path;
   private final FileChannel channel;
   private long size;
-
-  /** Object records of this pack that are the live copy of their key. */
-  int liveCount;
-
-  long liveBytes;
-
-  /** Packs (other than this one) holding copies that delete records of this pack removed. */
-  final Set<Long> deleteTargets = new HashSet<>();
 
   private PackFile(long seq, Path path, FileChannel channel, long size) {
     this.seq = seq;
@@ -86,16 +75,7 @@ final class PackFile implements AutoCloseable {
 
   /** Reads {@code length} bytes from {@code position}; throws if the file ends before. */
   ByteBuffer read(long position, int length) throws IOException {
-    ByteBuffer out = ByteBuffer.allocate(length);
-    long p = position;
-    while (out.hasRemaining()) {
-      int n = channel.read(out, p);
-      if (n < 0) {
-        throw new EOFException("pack " + path + " ends before " + (position + length));
-      }
-      p += n;
-    }
-    return out.flip();
+    return DurableFiles.readAt(channel, path, position, length);
   }
 
   /**

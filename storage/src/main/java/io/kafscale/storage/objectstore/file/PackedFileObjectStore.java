@@ -319,7 +319,8 @@ public final class PackedFileObjectStore implements ObjectStore {
   private PackFile appendObjectLocked(String key, ByteBuffer header, ByteBuffer data)
       throws IOException {
     PackCatalog.Location previous = catalog.locate(key);
-    PackFile pack = roomFor(header.remaining() + (long) data.remaining() + deleteRecordBytes(key));
+    long deleteRecordBytes = header.remaining() + (long) PackRecord.DELETE_DATA_BYTES; // same key
+    PackFile pack = roomFor(header.remaining() + (long) data.remaining() + deleteRecordBytes);
     if (previous != null && previous.pack() != pack) {
       appendDeleteLocked(key, previous.pack().seq);
     }
@@ -340,10 +341,6 @@ public final class PackedFileObjectStore implements ObjectStore {
     appendLocked(header, data);
     catalog.dependOn(pack, deletedPackSeq);
     return pack;
-  }
-
-  private static long deleteRecordBytes(String key) {
-    return PackRecord.HEADER_BYTES + (long) key.length() * 3 + PackRecord.DELETE_DATA_BYTES;
   }
 
   /**
@@ -510,32 +507,31 @@ public final class PackedFileObjectStore implements ObjectStore {
     Set<PackFile> written = new HashSet<>();
     for (Entry e : entries) {
       String key = e.header().key();
+      PackFile to;
       if (e.header().type() == PackRecord.OBJECT) {
         PackCatalog.Location current = catalog.locate(key);
         if (current == null || current.pack() != pack || current.position() != e.position()) {
           continue;
         }
         ByteBuffer data = pack.read(e.position(), e.header().dataLength());
-        lock.lock();
-        try {
-          checkWritable();
-          if (current.equals(catalog.locate(key))) {
-            written.add(
-                appendObjectLocked(key, PackRecord.header(PackRecord.OBJECT, key, data), data));
-          }
-        } finally {
-          lock.unlock();
-        }
+        ByteBuffer header = PackRecord.header(PackRecord.OBJECT, key, data);
+        // Still the live copy once under the lock (a writer may have replaced or deleted it).
+        to =
+            appendUnderLock(
+                () ->
+                    current.equals(catalog.locate(key))
+                        ? appendObjectLocked(key, header, data)
+                        : null);
       } else {
-        lock.lock();
-        try {
-          checkWritable();
-          if (e.deletedPackSeq() != pack.seq && catalog.holdsSeq(e.deletedPackSeq())) {
-            written.add(appendDeleteLocked(key, e.deletedPackSeq()));
-          }
-        } finally {
-          lock.unlock();
-        }
+        to =
+            appendUnderLock(
+                () ->
+                    e.deletedPackSeq() != pack.seq && catalog.holdsSeq(e.deletedPackSeq())
+                        ? appendDeleteLocked(key, e.deletedPackSeq())
+                        : null);
+      }
+      if (to != null) {
+        written.add(to);
       }
     }
     for (PackFile to : written) {
@@ -544,6 +540,21 @@ public final class PackedFileObjectStore implements ObjectStore {
     lock.lock();
     try {
       catalog.dropDependencies(pack);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** An append made under the lock; returns the pack written to, or null if nothing was. */
+  private interface LockedAppend {
+    PackFile run() throws IOException;
+  }
+
+  private PackFile appendUnderLock(LockedAppend append) throws IOException {
+    lock.lock();
+    try {
+      checkWritable();
+      return append.run();
     } finally {
       lock.unlock();
     }
@@ -577,18 +588,13 @@ public final class PackedFileObjectStore implements ObjectStore {
   // ---- recovery ----
 
   private void recover() throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files =
-          s.filter(p -> PACK_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
-    }
-    for (Path file : files) {
-      Matcher m = PACK_NAME.matcher(file.getFileName().toString());
-      if (!m.matches()) {
-        throw new IllegalStateException("unreachable: " + file);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        Matcher name = PACK_NAME.matcher(file.getFileName().toString());
+        if (name.matches()) {
+          catalog.add(PackFile.open(file, Long.parseLong(name.group(1))));
+        }
       }
-      long seq = Long.parseLong(m.group(1));
-      catalog.add(PackFile.open(file, seq));
     }
     List<PackFile> all = catalog.packs();
     for (PackFile pack : all) {

@@ -83,7 +83,7 @@ class PackCatalogTest {
     catalog.objectWritten(active, "t/b", 0, 30);
     // Then
     assertThat(catalog.locate("t/b").pack()).isSameAs(active);
-    assertThat(first.liveCount).isEqualTo(1);
+    assertThat(catalog.liveCount(first)).isEqualTo(1);
     assertThat(catalog.list("t/"))
         .containsExactly(new ObjectInfo("t/a", 20), new ObjectInfo("t/b", 30));
     assertThat(catalog.list("u/")).isEmpty();
