@@ -92,16 +92,26 @@ final class DurableFiles {
    */
   static ByteBuffer readAt(FileChannel channel, Path file, long position, int length)
       throws IOException {
-    ByteBuffer out = ByteBuffer.allocate(length);
+    return readFully(channel, file, position, ByteBuffer.allocate(length));
+  }
+
+  /**
+   * Fills {@code into} (position to limit) with the bytes of {@code file} from {@code position} and
+   * returns it flipped.
+   *
+   * @throws EOFException if the file ends before
+   */
+  static ByteBuffer readFully(FileChannel channel, Path file, long position, ByteBuffer into)
+      throws IOException {
     long p = position;
-    while (out.hasRemaining()) {
-      int n = channel.read(out, p);
+    while (into.hasRemaining()) {
+      int n = channel.read(into, p);
       if (n < 0) {
-        throw new EOFException(file + " ends before offset " + (position + length));
+        throw new EOFException(file + " ends before offset " + (p + into.remaining()));
       }
       p += n;
     }
-    return out.flip();
+    return into.flip();
   }
 
   /** Creates {@code dir} and missing ancestors, forcing each new entry's parent directory. */

@@ -3,14 +3,12 @@
  */
 package io.kafscale.storage.objectstore.file;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
 
 /**
  * One pack file of a {@link PackedFileObjectStore}: an append-only sequence of {@link PackRecord}s.
@@ -19,7 +17,10 @@ import java.nio.file.StandardOpenOption;
  */
 final class PackFile implements AutoCloseable {
 
-  private static final int SCAN_BUFFER_BYTES = 1 << 16;
+  /** Bytes read at each record's start when scanning: the header and (mostly) the whole key. */
+  private static final int HEAD_READ_BYTES = 512;
+
+  private static final int SCAN_CHUNK_BYTES = 1 << 16;
 
   /** Receives the intact records of a scan, in file order. */
   interface RecordSink {
@@ -82,41 +83,64 @@ final class PackFile implements AutoCloseable {
    * Feeds every intact record to {@code sink} and returns the end of the intact prefix: the file
    * size when every record is intact, else the position of the first record that is not (cut short,
    * bad header, or, with {@code verifyData}, data not matching its checksum).
+   *
+   * <p>Without {@code verifyData} only each record's header and key (and a delete record's 8 bytes)
+   * are read, one small positional read per record, so opening a large store reads a small part of
+   * it; with it, the data is read in chunks for its checksum.
    */
   long scan(boolean verifyData, RecordSink sink) throws IOException {
-    long pos = 0;
     long fileSize = channel.size();
-    InputStream in =
-        new BufferedInputStream(Channels.newInputStream(channel.position(0)), SCAN_BUFFER_BYTES);
+    ByteBuffer chunk = verifyData ? ByteBuffer.allocate(SCAN_CHUNK_BYTES) : null;
     byte[] fixed = new byte[PackRecord.HEADER_BYTES];
+    long pos = 0;
     while (pos < fileSize) {
-      if (fileSize - pos < PackRecord.HEADER_BYTES
-          || in.readNBytes(fixed, 0, fixed.length) < fixed.length) {
+      if (fileSize - pos < PackRecord.HEADER_BYTES) {
         return pos;
       }
+      int firstRead = (int) Math.min(HEAD_READ_BYTES, fileSize - pos);
+      ByteBuffer head = read(pos, firstRead);
+      head.get(0, fixed);
       int keyLength = PackRecord.keyLength(fixed);
-      byte[] key = in.readNBytes(keyLength);
-      PackRecord.Header h = key.length == keyLength ? PackRecord.decode(fixed, key) : null;
+      if (pos + PackRecord.HEADER_BYTES + keyLength > fileSize) {
+        return pos;
+      }
+      byte[] key = new byte[keyLength];
+      if (PackRecord.HEADER_BYTES + keyLength <= firstRead) {
+        head.get(PackRecord.HEADER_BYTES, key);
+      } else {
+        read(pos + PackRecord.HEADER_BYTES, keyLength).get(key);
+      }
+      PackRecord.Header h = PackRecord.decode(fixed, key);
       if (h == null || pos + h.recordBytes() > fileSize) {
         return pos;
       }
       long dataPosition = pos + PackRecord.HEADER_BYTES + keyLength;
       long deletedPackSeq = -1;
-      if (h.type() == PackRecord.DELETE || verifyData) {
-        byte[] data = in.readNBytes(h.dataLength());
-        if (data.length < h.dataLength() || PackRecord.dataCrc(data) != h.dataCrc()) {
+      if (h.type() == PackRecord.DELETE) {
+        ByteBuffer data = read(dataPosition, PackRecord.DELETE_DATA_BYTES);
+        if (PackRecord.dataCrc(data) != h.dataCrc()) {
           return pos;
         }
-        if (h.type() == PackRecord.DELETE) {
-          deletedPackSeq = ByteBuffer.wrap(data).getLong();
-        }
-      } else {
-        in.skipNBytes(h.dataLength());
+        deletedPackSeq = data.getLong(0);
+      } else if (verifyData && dataCrc(dataPosition, h.dataLength(), chunk) != h.dataCrc()) {
+        return pos;
       }
       sink.accept(h, dataPosition, deletedPackSeq);
       pos += h.recordBytes();
     }
     return pos;
+  }
+
+  /** The CRC-32C of {@code length} bytes from {@code position}, read through {@code chunk}. */
+  private int dataCrc(long position, int length, ByteBuffer chunk) throws IOException {
+    CRC32C crc = new CRC32C();
+    long end = position + length;
+    for (long p = position; p < end; ) {
+      chunk.clear().limit((int) Math.min(chunk.capacity(), end - p));
+      crc.update(DurableFiles.readFully(channel, path, p, chunk));
+      p += chunk.limit();
+    }
+    return (int) crc.getValue();
   }
 
   /** Cuts the file at {@code end} (a torn tail) and appends from there. */

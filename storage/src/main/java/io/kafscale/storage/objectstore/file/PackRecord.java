@@ -93,9 +93,10 @@ final class PackRecord {
     return ByteBuffer.wrap(fixed).getShort(6) & 0xFFFF;
   }
 
-  static int dataCrc(byte[] data) {
+  /** The CRC-32C of {@code data}'s remaining bytes (not consumed). */
+  static int dataCrc(ByteBuffer data) {
     CRC32C crc = new CRC32C();
-    crc.update(data);
+    crc.update(data.duplicate());
     return (int) crc.getValue();
   }
 

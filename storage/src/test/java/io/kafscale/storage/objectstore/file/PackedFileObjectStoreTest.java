@@ -113,6 +113,30 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
   }
 
   @Test
+  void shouldReopenLongKeysAndLargeObjectsAndCutOneTornInsideItsData() throws Exception {
+    // Given: keys longer than the scan reads at a record's start, data over several scan chunks,
+    // and in the newest pack a large object whose data is damaged near its end
+    String longKey = prefix + "k".repeat(2_000);
+    byte[] large = new byte[200_000];
+    new java.util.Random(7).nextBytes(large);
+    await(store.create(longKey + 1, ByteBuffer.wrap(large)));
+    await(store.create(longKey + 2, bytes("small")));
+    await(store.create(prefix + "last", ByteBuffer.wrap(large)));
+    PackedFileObjectStore packed = (PackedFileObjectStore) store;
+    Path newest = packs(packed.directory()).getLast();
+    store.close();
+    try (FileChannel ch = FileChannel.open(newest, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(new byte[] {1, 2, 3}), recordsEnd(newest) - 1_000);
+    }
+    // When
+    store = open(true);
+    // Then
+    assertThat(await(store.get(longKey + 1))).isEqualTo(ByteBuffer.wrap(large));
+    assertThat(text(await(store.get(longKey + 2)))).isEqualTo("small");
+    assertThat(failure(store.get(prefix + "last"))).isInstanceOf(ObjectNotFoundException.class);
+  }
+
+  @Test
   void shouldCutGarbageDataAtTailOfNewestPack() throws Exception {
     // Given: the last record has its full length but its data were never written (zeros)
     PackedFileObjectStore packed = (PackedFileObjectStore) store;
