@@ -157,7 +157,8 @@ public final class Broker implements AutoCloseable {
     }
     registry = BrokerRegistry.create(closer);
     // Metered decorators: every request to either store is counted and timed by operation.
-    ObjectStore objects = new MeteredObjectStore(ObjectStores.open(config, closer), registry);
+    ObjectStore objects =
+        new MeteredObjectStore(ObjectStores.open(config, closer, registry), registry);
     objectStoreKind = ObjectStores.describe(config);
     metadata =
         closer.register(

@@ -5,10 +5,12 @@ package io.kafscale.broker;
 
 import io.kafscale.broker.config.BrokerConfig;
 import io.kafscale.broker.config.S3Settings;
+import io.kafscale.broker.metrics.LocalStoreMetrics;
 import io.kafscale.storage.objectstore.ObjectStore;
 import io.kafscale.storage.objectstore.file.PackedFileObjectStore;
 import io.kafscale.storage.objectstore.s3.S3Config;
 import io.kafscale.storage.objectstore.s3.S3ObjectStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -35,14 +37,18 @@ final class ObjectStores {
   /**
    * @throws BrokerStartException when S3 is configured but unreachable or refuses access
    */
-  static ObjectStore open(BrokerConfig config, Closer closer) throws InterruptedException {
+  static ObjectStore open(BrokerConfig config, Closer closer, MeterRegistry registry)
+      throws InterruptedException {
     if (!config.usesS3()) {
-      return closer.register(
-          new PackedFileObjectStore(
-              config.dataDir().resolve(PACKS_DIR),
-              config.localFsync(),
-              PackedFileObjectStore.DEFAULT_PACK_BYTES,
-              config.dataDir().resolve(LEGACY_OBJECTS_DIR)));
+      PackedFileObjectStore packs =
+          closer.register(
+              new PackedFileObjectStore(
+                  config.dataDir().resolve(PACKS_DIR),
+                  config.localFsync(),
+                  PackedFileObjectStore.DEFAULT_PACK_BYTES,
+                  config.dataDir().resolve(LEGACY_OBJECTS_DIR)));
+      LocalStoreMetrics.register(packs, registry);
+      return packs;
     }
     S3Config s3 = s3Config(config.s3());
     // A separate client with few retries, so a wrong endpoint fails the start in seconds rather

@@ -207,6 +207,35 @@ public enum BrokerMeters {
       List.of("operation"),
       "Time from a metadata-store call until its answer, by `operation` as in"
           + " `kafscale.metadata.requests`."),
+  LOCALSTORE_PACKS(
+      "kafscale.localstore.packs",
+      Kind.GAUGE,
+      List.of(),
+      "Pack files of the local-directory object store (`KAFSCALE_DATA_DIR/packs`; not registered"
+          + " with S3)."),
+  LOCALSTORE_PACK_BYTES(
+      "kafscale.localstore.pack.bytes",
+      Kind.GAUGE,
+      List.of(),
+      "Bytes of those pack files on disk."),
+  LOCALSTORE_LIVE_BYTES(
+      "kafscale.localstore.live.bytes",
+      Kind.GAUGE,
+      List.of(),
+      "Bytes of the live objects in the pack files; the difference to"
+          + " `kafscale.localstore.pack.bytes` is freed when a pack empties or is merged."),
+  LOCALSTORE_PACKS_MERGED(
+      "kafscale.localstore.packs.merged",
+      Kind.COUNTER,
+      List.of(),
+      "Packs less than half live whose live objects were copied to the newest pack so that the"
+          + " file could go."),
+  LOCALSTORE_PACKS_REMOVED(
+      "kafscale.localstore.packs.removed",
+      Kind.COUNTER,
+      List.of(),
+      "Pack files deleted because nothing in them was needed any more (emptied or merged),"
+          + " start-up included."),
   HEALTH_PROBE_OK(
       "kafscale.health.probe.ok",
       Kind.GAUGE,

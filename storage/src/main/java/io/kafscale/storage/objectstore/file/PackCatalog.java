@@ -89,6 +89,19 @@ final class PackCatalog {
     return packs.values().stream().map(e -> e.pack).toList();
   }
 
+  /** Pack count, their bytes and the bytes of the live objects in them, summed over all packs. */
+  record Totals(int packs, long bytes, long liveBytes) {}
+
+  Totals totals() {
+    long bytes = 0;
+    long live = 0;
+    for (Entry e : packs.values()) {
+      bytes += e.pack.size();
+      live += e.liveBytes;
+    }
+    return new Totals(packs.size(), bytes, live);
+  }
+
   /** How many of {@code pack}'s object records are the live copy of their key. */
   int liveCount(PackFile pack) {
     return entry(pack).liveCount;

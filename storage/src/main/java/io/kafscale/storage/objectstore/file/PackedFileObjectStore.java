@@ -81,6 +81,8 @@ public final class PackedFileObjectStore implements ObjectStore {
 
   private PackFile active;
   private long nextSeq = 1;
+  private long packsMerged;
+  private long packsRemoved;
   private volatile IOException failure;
 
   /**
@@ -132,6 +134,29 @@ public final class PackedFileObjectStore implements ObjectStore {
   /** The directory of the pack files. */
   public Path directory() {
     return dir;
+  }
+
+  /**
+   * What the store holds now and has done since it opened.
+   *
+   * @param packs pack files
+   * @param packBytes their bytes on disk
+   * @param liveBytes bytes of the live objects in them (the rest goes when a pack is removed)
+   * @param packsMerged packs whose live objects were copied to the active pack so they could go
+   * @param packsRemoved pack files deleted (emptied or merged)
+   */
+  public record Stats(
+      int packs, long packBytes, long liveBytes, long packsMerged, long packsRemoved) {}
+
+  /** A consistent snapshot of the store's {@link Stats}. */
+  public Stats stats() {
+    lock.lock();
+    try {
+      PackCatalog.Totals t = catalog.totals();
+      return new Stats(t.packs(), t.bytes(), t.liveBytes(), packsMerged, packsRemoved);
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -441,6 +466,7 @@ public final class PackedFileObjectStore implements ObjectStore {
   private void reclaim() throws IOException {
     for (PackFile p; (p = catalog.takeRemovable(active)) != null; ) {
       closeAndDelete(p);
+      packsRemoved++;
       if (fsync) {
         // Gone for good before a pack holding its delete records can go too.
         DurableFiles.syncDirectory(dir);
@@ -540,6 +566,7 @@ public final class PackedFileObjectStore implements ObjectStore {
     lock.lock();
     try {
       catalog.dropDependencies(pack);
+      packsMerged++;
     } finally {
       lock.unlock();
     }

@@ -184,13 +184,25 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     for (String key : keys) {
       await(store.create(key, bytes("w".repeat(900))));
     }
-    assertThat(packs(packed.directory()).size()).isGreaterThan(5);
+    int packsBefore = packs(packed.directory()).size();
+    assertThat(packsBefore).isGreaterThan(5);
+    assertThat(packed.stats())
+        .satisfies(s -> assertThat(s.packs()).isEqualTo(packsBefore))
+        .satisfies(s -> assertThat(s.liveBytes()).isEqualTo(40 * 900L))
+        .satisfies(s -> assertThat(s.packBytes()).isEqualTo(totalSize(packed.directory())));
     // When
     await(store.deleteAll(keys));
     // Then: only the active pack and the few that hold the (still needed) delete records are left
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(packs(packed.directory()).size()).isLessThanOrEqualTo(2));
+    PackedFileObjectStore.Stats after = packed.stats();
+    assertThat(after.liveBytes()).isZero();
+    assertThat(after.packs()).isEqualTo(packs(packed.directory()).size());
+    // Packs are numbered from 1, so the newest one's number is how many were ever created.
+    String newest = packs(packed.directory()).getLast().getFileName().toString();
+    long created = Long.parseLong(newest.replaceAll("\\D", ""));
+    assertThat(after.packsRemoved()).isEqualTo(created - after.packs());
     assertThat(await(store.list(prefix))).isEmpty();
     assertThat(await(reopen(true).list(prefix))).isEmpty();
   }
@@ -212,6 +224,7 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     await(store.deleteAll(dead));
     // Then: the first pack is merged away, the live object moved and still readable
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(first));
+    assertThat(packed.stats().packsMerged()).isPositive();
     assertThat(text(await(store.get(prefix + "keep")))).isEqualTo("kept");
     reopen(true);
     assertThat(text(await(store.get(prefix + "keep")))).isEqualTo("kept");
@@ -301,6 +314,14 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
   }
 
   /** Where the records of a pack end (after its last non-zero byte). */
+  private static long totalSize(Path dir) throws IOException {
+    long total = 0;
+    for (Path p : packs(dir)) {
+      total += Files.size(p);
+    }
+    return total;
+  }
+
   private static long recordsEnd(Path pack) throws IOException {
     byte[] bytes = Files.readAllBytes(pack);
     int end = bytes.length;
