@@ -222,7 +222,8 @@ public enum BrokerMeters {
       "kafscale.localstore.live.bytes",
       Kind.GAUGE,
       List.of(),
-      "Bytes of the live objects in the pack files; the difference to"
+      "Bytes of the records (data, key, header) of the live objects in the pack files; the"
+          + " difference to"
           + " `kafscale.localstore.pack.bytes` is freed when a pack empties or is merged."),
   LOCALSTORE_PACKS_MERGED(
       "kafscale.localstore.packs.merged",

@@ -32,7 +32,8 @@ class LocalStoreMetricsTest {
       // Then
       PackedFileObjectStore.Stats stats = store.stats();
       assertThat(packsWritten).isEqualTo(10);
-      assertThat(registry.get("kafscale.localstore.live.bytes").gauge().value()).isEqualTo(1200);
+      // Each live object's record: 600 bytes of data, a 5-byte key, a 20-byte header.
+      assertThat(registry.get("kafscale.localstore.live.bytes").gauge().value()).isEqualTo(2 * 625);
       assertThat(registry.get("kafscale.localstore.packs").gauge().value())
           .isEqualTo(stats.packs());
       assertThat(registry.get("kafscale.localstore.pack.bytes").gauge().value())

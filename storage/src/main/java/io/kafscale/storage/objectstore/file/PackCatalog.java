@@ -23,14 +23,17 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class PackCatalog {
 
-  /** Where the live copy of an object is. */
-  record Location(PackFile pack, long position, int length) {}
+  /**
+   * Where the live copy of an object is: its data's position and length, and the bytes of its whole
+   * record (header, key and data), which is what the pack would get back without it.
+   */
+  record Location(PackFile pack, long position, int length, long recordBytes) {}
 
   /** The catalog's accounting of one pack. */
   private static final class Entry {
     final PackFile pack;
 
-    /** Object records of the pack that are the live copy of their key, and their bytes. */
+    /** Object records of the pack that are the live copy of their key, and their record bytes. */
     int liveCount;
 
     long liveBytes;
@@ -115,16 +118,17 @@ final class PackCatalog {
   // ---- records ----
 
   /**
-   * An object record of {@code key} was written to {@code pack}: its copy there is the live one.
+   * An object record of {@code key} ({@code recordBytes} in all, its data {@code length} bytes at
+   * {@code position}) was written to {@code pack}: its copy there is the live one.
    */
-  void objectWritten(PackFile pack, String key, long position, int length) {
-    Location previous = index.put(key, new Location(pack, position, length));
+  void objectWritten(PackFile pack, String key, long position, int length, long recordBytes) {
+    Location previous = index.put(key, new Location(pack, position, length, recordBytes));
     if (previous != null) {
       dropLive(previous);
     }
     Entry e = entry(pack);
     e.liveCount++;
-    e.liveBytes += length;
+    e.liveBytes += recordBytes;
   }
 
   /** A delete record in {@code pack} names {@code key}'s copy in pack {@code deletedPackSeq}. */
@@ -157,7 +161,7 @@ final class PackCatalog {
   private void dropLive(Location location) {
     Entry e = entry(location.pack());
     e.liveCount--;
-    e.liveBytes -= location.length();
+    e.liveBytes -= location.recordBytes();
   }
 
   private Entry entry(PackFile pack) {
@@ -197,7 +201,10 @@ final class PackCatalog {
     return null;
   }
 
-  /** The oldest unpinned pack other than {@code active} that is less than half live, or null. */
+  /**
+   * The oldest unpinned pack other than {@code active} whose live records fill less than half of
+   * it, or null.
+   */
   PackFile mergeCandidate(PackFile active) {
     for (Entry e : packs.values()) {
       if (e.pack != active && e.liveBytes * 2 < e.pack.size() && !pins.containsKey(e.pack)) {

@@ -55,10 +55,13 @@ final class PackFile implements AutoCloseable {
     return size;
   }
 
-  /** Appends one record (header and key, then data); returns the position of its data. */
+  /**
+   * Appends one record (header and key, then data; neither buffer is consumed); returns the
+   * position of its data.
+   */
   long append(ByteBuffer header, ByteBuffer data) throws IOException {
     long dataPosition = size + header.remaining();
-    ByteBuffer[] parts = {header, data.duplicate()};
+    ByteBuffer[] parts = {header.duplicate(), data.duplicate()};
     long total = header.remaining() + (long) data.remaining();
     long written = 0;
     channel.position(size);
@@ -117,7 +120,11 @@ final class PackFile implements AutoCloseable {
       long dataPosition = pos + PackRecord.HEADER_BYTES + keyLength;
       long deletedPackSeq = -1;
       if (h.type() == PackRecord.DELETE) {
-        ByteBuffer data = read(dataPosition, PackRecord.DELETE_DATA_BYTES);
+        int dataInHead = PackRecord.HEADER_BYTES + keyLength;
+        ByteBuffer data =
+            dataInHead + PackRecord.DELETE_DATA_BYTES <= firstRead
+                ? head.slice(dataInHead, PackRecord.DELETE_DATA_BYTES)
+                : read(dataPosition, PackRecord.DELETE_DATA_BYTES);
         if (PackRecord.dataCrc(data) != h.dataCrc()) {
           return pos;
         }

@@ -39,10 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>Layout: {@code pack-<sequence>.kso} files of {@link PackRecord}s, each rolled at about {@code
  * packBytes}. Deleting an object appends a delete record naming the pack of the deleted copy; a
  * sealed pack is removed once it holds no live object and every pack its delete records point at is
- * gone, and a sealed pack whose live objects fill less than half of it is merged: its live objects
- * and still-needed delete records are copied to the active pack first. The key index is kept in
- * memory and rebuilt on open by scanning the packs (headers only, plus the data checksums of the
- * newest pack).
+ * gone, and a sealed pack whose live objects' records fill less than half of it is merged: its live
+ * objects and still-needed delete records are copied to the active pack first. The key index is
+ * kept in memory and rebuilt on open by scanning the packs (headers only, plus the data checksums
+ * of the newest pack).
  *
  * <p>Crash safety: writes to the packs are serialized, and with {@code fsync} a write completes
  * only after a force of its pack, which also makes every earlier record of that pack durable; a
@@ -141,7 +141,8 @@ public final class PackedFileObjectStore implements ObjectStore {
    *
    * @param packs pack files
    * @param packBytes their bytes on disk
-   * @param liveBytes bytes of the live objects in them (the rest goes when a pack is removed)
+   * @param liveBytes bytes of the records of the live objects in them (data, key and header; the
+   *     rest goes when a pack is removed)
    * @param packsMerged packs whose live objects were copied to the active pack so they could go
    * @param packsRemoved pack files deleted (emptied or merged)
    */
@@ -344,13 +345,14 @@ public final class PackedFileObjectStore implements ObjectStore {
   private PackFile appendObjectLocked(String key, ByteBuffer header, ByteBuffer data)
       throws IOException {
     PackCatalog.Location previous = catalog.locate(key);
+    long recordBytes = header.remaining() + (long) data.remaining();
     long deleteRecordBytes = header.remaining() + (long) PackRecord.DELETE_DATA_BYTES; // same key
-    PackFile pack = roomFor(header.remaining() + (long) data.remaining() + deleteRecordBytes);
+    PackFile pack = roomFor(recordBytes + deleteRecordBytes);
     if (previous != null && previous.pack() != pack) {
       appendDeleteLocked(key, previous.pack().seq);
     }
     long position = appendLocked(header, data);
-    catalog.objectWritten(pack, key, position, data.remaining());
+    catalog.objectWritten(pack, key, position, data.remaining(), recordBytes);
     return pack;
   }
 
@@ -631,7 +633,7 @@ public final class PackedFileObjectStore implements ObjectStore {
               newest,
               (h, position, deletedPackSeq) -> {
                 if (h.type() == PackRecord.OBJECT) {
-                  catalog.objectWritten(pack, h.key(), position, h.dataLength());
+                  catalog.objectWritten(pack, h.key(), position, h.dataLength(), h.recordBytes());
                 } else {
                   catalog.deleteWritten(pack, h.key(), deletedPackSeq);
                 }

@@ -31,8 +31,8 @@ class PackCatalogTest {
     PackFile first = pack(1, 100);
     PackFile second = pack(2, 100);
     PackFile active = pack(3, 0);
-    catalog.objectWritten(first, "k", 0, 100);
-    catalog.objectWritten(first, "other", 0, 50);
+    catalog.objectWritten(first, "k", 0, 100, 100);
+    catalog.objectWritten(first, "other", 0, 50, 50);
     catalog.deleteWritten(second, "k", 1);
     // Then: pack 2 (nothing live) must wait for pack 1 (still holding "other")
     assertThat(catalog.locate("k")).isNull();
@@ -64,8 +64,8 @@ class PackCatalogTest {
     PackFile first = pack(1, 1000);
     PackFile second = pack(2, 1000);
     PackFile active = pack(3, 10);
-    catalog.objectWritten(first, "a", 0, 400);
-    catalog.objectWritten(second, "b", 0, 600);
+    catalog.objectWritten(first, "a", 0, 400, 400);
+    catalog.objectWritten(second, "b", 0, 600, 600);
     // Then
     assertThat(catalog.mergeCandidate(active)).isSameAs(first);
     catalog.pin(first);
@@ -73,14 +73,26 @@ class PackCatalogTest {
   }
 
   @Test
+  void shouldWeighLiveObjectsByTheirWholeRecordsNotJustTheirData() throws IOException {
+    // Given: a pack holding one small object under a long key (100 bytes of data in a 900-byte
+    // record): counting only the data would call it mostly dead and merge it again and again
+    PackFile sealed = pack(1, 1000);
+    PackFile active = pack(2, 10);
+    catalog.objectWritten(sealed, "k".repeat(780), 0, 100, 900);
+    // Then
+    assertThat(catalog.mergeCandidate(active)).isNull();
+    assertThat(catalog.totals()).isEqualTo(new PackCatalog.Totals(2, 1010, 900));
+  }
+
+  @Test
   void shouldMoveLiveCopyToNewestWriteAndListLiveKeysInOrder() throws IOException {
     // Given
     PackFile first = pack(1, 100);
     PackFile active = pack(2, 100);
-    catalog.objectWritten(first, "t/b", 0, 10);
-    catalog.objectWritten(first, "t/a", 10, 20);
+    catalog.objectWritten(first, "t/b", 0, 10, 10);
+    catalog.objectWritten(first, "t/a", 10, 20, 20);
     // When: "t/b" is written again in the active pack
-    catalog.objectWritten(active, "t/b", 0, 30);
+    catalog.objectWritten(active, "t/b", 0, 30, 30);
     // Then
     assertThat(catalog.locate("t/b").pack()).isSameAs(active);
     assertThat(catalog.liveCount(first)).isEqualTo(1);
