@@ -19,7 +19,7 @@
 # Knobs (environment): BENCH_RECORDS (1000000), BENCH_RECORD_SIZE (1024), BENCH_PARTITIONS (1),
 # BENCH_STORES ("local local-pagecache s3 kafka"; local-pagecache = the local directory store with
 # KAFSCALE_LOCAL_FSYNC=false, acks from the page cache as Kafka's; kafka = the Apache Kafka reference),
-# BENCH_ROUNDS (1; rounds > 1 repeat produce + consume on a new topic of the same, now warm, broker),
+# BENCH_ROUNDS (2; rounds after the first repeat produce + consume on a new topic of the same, now warm, broker),
 # BENCH_BROKER_ENV (extra KAFSCALE_* settings, space separated), BENCH_CONSUMER (kafka),
 # BENCH_PORT (19092; admin = +1, S3Mock = +2, +3), BENCH_BROKER_JAR (broker/target/kafscale-broker.jar),
 # BENCH_BROKER_JVM_OPTS (extra JVM flags for the broker, e.g. a JFR recording),
@@ -35,7 +35,7 @@ RECORDS=${BENCH_RECORDS:-1000000}
 RECORD_SIZE=${BENCH_RECORD_SIZE:-1024}
 PARTITIONS=${BENCH_PARTITIONS:-1}
 STORES=${BENCH_STORES:-local local-pagecache s3 kafka}
-ROUNDS=${BENCH_ROUNDS:-1}
+ROUNDS=${BENCH_ROUNDS:-2}
 PORT=${BENCH_PORT:-19092}
 ADMIN_PORT=$((PORT + 1))
 S3_PORT=$((PORT + 2))
