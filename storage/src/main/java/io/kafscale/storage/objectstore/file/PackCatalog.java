@@ -92,7 +92,7 @@ final class PackCatalog {
     return packs.values().stream().map(e -> e.pack).toList();
   }
 
-  /** Pack count, their bytes and the bytes of the live objects in them, summed over all packs. */
+  /** Pack count, their bytes and the bytes of the live objects' records in them. */
   record Totals(int packs, long bytes, long liveBytes) {}
 
   Totals totals() {
