@@ -42,11 +42,6 @@ final class WriteAheadLog implements AutoCloseable {
   /** Length of the file: {@link #end} plus the zeros written ahead. */
   private long allocated;
 
-  /** A log without preallocation (the file is exactly its records). */
-  WriteAheadLog(Path path) throws IOException {
-    this(path, 0);
-  }
-
   /**
    * @param preallocateBytes zeros to write ahead of the records when an append reaches the end of
    *     the file (0: none)

@@ -282,7 +282,7 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContractTest {
 
   /** Where the log's records end (the file may go on with preallocated zeros). Store closed. */
   private long recordsEnd() throws IOException {
-    try (WriteAheadLog log = new WriteAheadLog(wal())) {
+    try (WriteAheadLog log = new WriteAheadLog(wal(), 0)) {
       log.replay(record -> {});
       return log.size();
     }

@@ -51,15 +51,13 @@ final class PackRecord {
     if (keyBytes.length > MAX_KEY_BYTES) {
       throw new IllegalArgumentException("Object key longer than " + MAX_KEY_BYTES + " bytes");
     }
-    CRC32C dataCrc = new CRC32C();
-    dataCrc.update(data.duplicate());
     ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + keyBytes.length);
     out.putInt(MAGIC)
         .put(type)
         .put((byte) 0)
         .putShort((short) keyBytes.length)
         .putInt(data.remaining())
-        .putInt((int) dataCrc.getValue());
+        .putInt(dataCrc(data));
     out.putInt(headerCrc(out.array(), keyBytes)).put(keyBytes);
     return out.flip();
   }
