@@ -80,7 +80,6 @@ public final class PackedFileObjectStore implements ObjectStore {
   private final PackCatalog catalog = new PackCatalog();
 
   private PackFile active;
-  private long nextSeq = 1;
   private long packsMerged;
   private long packsRemoved;
   private volatile IOException failure;
@@ -450,8 +449,10 @@ public final class PackedFileObjectStore implements ObjectStore {
 
   /** Under the lock (or during recovery). */
   private void startPack() throws IOException {
-    long seq = Math.max(nextSeq, catalog.nextSeq());
-    nextSeq = seq + 1;
+    // The active pack is never removed, so numbers only grow while the store is open. At open the
+    // newest pack may have been reclaimed and its number is reused: harmless, as delete records
+    // only name their own pack or older ones, so no remaining record names it.
+    long seq = catalog.nextSeq();
     PackFile pack = PackFile.create(dir.resolve(packName(seq)), seq);
     if (fsync) {
       DurableFiles.syncDirectory(dir);
