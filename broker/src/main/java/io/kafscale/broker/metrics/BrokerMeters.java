@@ -237,6 +237,13 @@ public enum BrokerMeters {
       List.of(),
       "Pack files deleted because nothing in them was needed any more (emptied or merged),"
           + " start-up included."),
+  LOCALSTORE_FORCES(
+      "kafscale.localstore.forces",
+      Kind.COUNTER,
+      List.of(),
+      "`fdatasync`s of pack files (with `KAFSCALE_LOCAL_FSYNC=true`). One serves every object"
+          + " written before it started, so with many partitions flushing at once this grows slower"
+          + " than `kafscale.storage.flushes`."),
   HEALTH_PROBE_OK(
       "kafscale.health.probe.ok",
       Kind.GAUGE,

@@ -23,6 +23,7 @@ public final class LocalStoreMetrics {
     gauge(BrokerMeters.LOCALSTORE_LIVE_BYTES, store, s -> s.stats().liveBytes(), registry);
     counter(BrokerMeters.LOCALSTORE_PACKS_MERGED, store, s -> s.stats().packsMerged(), registry);
     counter(BrokerMeters.LOCALSTORE_PACKS_REMOVED, store, s -> s.stats().packsRemoved(), registry);
+    counter(BrokerMeters.LOCALSTORE_FORCES, store, s -> s.stats().forces(), registry);
   }
 
   private static void gauge(

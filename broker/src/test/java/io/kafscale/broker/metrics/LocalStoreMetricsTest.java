@@ -46,4 +46,21 @@ class LocalStoreMetricsTest {
           .isEqualTo(stats.packsMerged());
     }
   }
+
+  @Test
+  void shouldCountForcesOfAStoreThatSyncs() {
+    // Given: a store that forces each write
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (PackedFileObjectStore store = new PackedFileObjectStore(dir, true)) {
+      LocalStoreMetrics.register(store, registry);
+      // When: three writes, one after the other
+      for (int i = 0; i < 3; i++) {
+        store.create("t/0/" + i, ByteBuffer.allocate(100)).join();
+      }
+      // Then: one force each (none of them had a force to share)
+      assertThat(registry.get("kafscale.localstore.forces").functionCounter().count())
+          .isEqualTo(store.stats().forces())
+          .isEqualTo(3);
+    }
+  }
 }

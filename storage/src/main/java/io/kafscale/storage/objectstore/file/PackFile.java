@@ -8,12 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 
 /**
  * One pack file of a {@link PackedFileObjectStore}: an append-only sequence of {@link PackRecord}s.
  * I/O only (the store's {@link PackCatalog} keeps the accounting). Reads are positional and
- * thread-safe; appends are guarded by the store's lock.
+ * thread-safe; appends are guarded by the store's lock; forces are thread-safe.
  */
 final class PackFile implements AutoCloseable {
 
@@ -30,7 +31,17 @@ final class PackFile implements AutoCloseable {
   final long seq;
   final Path path;
   private final FileChannel channel;
-  private long size;
+
+  /** End of the appended records; written under the store's lock, read by forces too. */
+  private volatile long size;
+
+  /** End of the records a force has made durable. */
+  private volatile long forcedEnd;
+
+  private final ReentrantLock forceLock = new ReentrantLock();
+
+  /** A failed force, under the force lock: after one, no later force may report success. */
+  private IOException forceFailure;
 
   private PackFile(long seq, Path path, FileChannel channel, long size) {
     this.seq = seq;
@@ -72,9 +83,38 @@ final class PackFile implements AutoCloseable {
     return dataPosition;
   }
 
-  /** Makes appended records durable (their data and the file length). */
-  void force() throws IOException {
-    channel.force(false);
+  /**
+   * Makes the records appended up to {@code end} durable (their data and the file length) and
+   * returns whether this call forced the file. Writers that ask while a force runs wait for it and
+   * return at once if it covered their records: one force serves every record appended before it
+   * started, so concurrent writers (the partitions' flushes) share {@code fdatasync}s instead of
+   * queueing one each. After a failed force every later call fails (a retried {@code fdatasync} can
+   * succeed without the lost pages having reached the disk).
+   */
+  boolean forceUpTo(long end) throws IOException {
+    if (forcedEnd >= end) {
+      return false;
+    }
+    forceLock.lock();
+    try {
+      if (forcedEnd >= end) {
+        return false;
+      }
+      if (forceFailure != null) {
+        throw new IOException("An earlier force of " + path + " failed", forceFailure);
+      }
+      long covered = size; // appends are complete writes before they move size
+      try {
+        channel.force(false);
+      } catch (IOException e) {
+        forceFailure = e;
+        throw e;
+      }
+      forcedEnd = covered;
+      return true;
+    } finally {
+      forceLock.unlock();
+    }
   }
 
   /** Reads {@code length} bytes from {@code position}; throws if the file ends before. */

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * of the newest pack).
  *
  * <p>Crash safety: writes to the packs are serialized, and with {@code fsync} a write completes
- * only after a force of its pack, which also makes every earlier record of that pack durable; a
+ * only after a force of its pack that started after its append, which also makes every earlier
+ * record of that pack durable (one force serves all the writes waiting for it: group commit); a
  * pack is forced before the next one is started. So after a machine crash only the newest pack can
  * end in a record that is not intact, and no completed write follows it: open cuts that tail. A
  * damaged record anywhere else is corruption and fails the open, naming file and offset. Without
@@ -82,6 +84,7 @@ public final class PackedFileObjectStore implements ObjectStore {
   private PackFile active;
   private long packsMerged;
   private long packsRemoved;
+  private final AtomicLong forces = new AtomicLong();
   private volatile IOException failure;
 
   /**
@@ -144,16 +147,24 @@ public final class PackedFileObjectStore implements ObjectStore {
    *     rest goes when a pack is removed)
    * @param packsMerged packs whose live objects were copied to the active pack so they could go
    * @param packsRemoved pack files deleted (emptied or merged)
+   * @param forces {@code fdatasync}s of packs (with fsync; one serves every write appended before
+   *     it started, so with concurrent writers there are fewer than writes)
    */
   public record Stats(
-      int packs, long packBytes, long liveBytes, long packsMerged, long packsRemoved) {}
+      int packs,
+      long packBytes,
+      long liveBytes,
+      long packsMerged,
+      long packsRemoved,
+      long forces) {}
 
   /** A consistent snapshot of the store's {@link Stats}. */
   public Stats stats() {
     lock.lock();
     try {
       PackCatalog.Totals t = catalog.totals();
-      return new Stats(t.packs(), t.bytes(), t.liveBytes(), packsMerged, packsRemoved);
+      return new Stats(
+          t.packs(), t.bytes(), t.liveBytes(), packsMerged, packsRemoved, forces.get());
     } finally {
       lock.unlock();
     }
@@ -270,6 +281,7 @@ public final class PackedFileObjectStore implements ObjectStore {
     ByteBuffer header =
         PackRecord.header(PackRecord.OBJECT, key, data); // checksum outside the lock
     PackFile pack;
+    long end;
     PackCatalog.Location previous;
     lock.lock();
     try {
@@ -279,6 +291,7 @@ public final class PackedFileObjectStore implements ObjectStore {
         throw new ObjectAlreadyExistsException("Object already exists: " + key);
       }
       pack = appendObjectLocked(key, header, data);
+      end = pack.size();
       if (previous != null) {
         catalog.pin(previous.pack()); // the old copy stays until the new one is durable
       }
@@ -286,7 +299,7 @@ public final class PackedFileObjectStore implements ObjectStore {
       lock.unlock();
     }
     try {
-      forceIfDurable(pack);
+      forceIfDurable(pack, end);
     } finally {
       if (previous != null) {
         unpin(previous.pack());
@@ -322,7 +335,7 @@ public final class PackedFileObjectStore implements ObjectStore {
       lock.unlock();
     }
     for (PackFile pack : written) {
-      forceIfDurable(pack);
+      forceIfDurable(pack, pack.size());
     }
     if (legacy != null && !notPacked.isEmpty()) {
       awaitLegacy(legacy.deleteAll(notPacked));
@@ -376,9 +389,7 @@ public final class PackedFileObjectStore implements ObjectStore {
   private PackFile roomFor(long bytes) throws IOException {
     if (active.size() > 0 && active.size() + bytes > packBytes) {
       try {
-        if (fsync) {
-          active.force(); // a sealed pack is whole before anything lands in the next
-        }
+        forceIfDurable(active, active.size()); // a sealed pack is whole before the next starts
         startPack();
       } catch (IOException e) {
         failure = e;
@@ -398,12 +409,15 @@ public final class PackedFileObjectStore implements ObjectStore {
     }
   }
 
-  private void forceIfDurable(PackFile pack) throws IOException {
+  /** With fsync, makes the records of {@code pack} up to {@code end} durable. */
+  private void forceIfDurable(PackFile pack, long end) throws IOException {
     if (!fsync) {
       return;
     }
     try {
-      pack.force();
+      if (pack.forceUpTo(end)) {
+        forces.incrementAndGet();
+      }
     } catch (ClosedChannelException e) {
       if (isOpen(pack)) {
         throw e;
@@ -564,7 +578,7 @@ public final class PackedFileObjectStore implements ObjectStore {
       }
     }
     for (PackFile to : written) {
-      forceIfDurable(to);
+      forceIfDurable(to, to.size());
     }
     lock.lock();
     try {

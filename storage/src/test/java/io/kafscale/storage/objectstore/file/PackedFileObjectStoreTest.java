@@ -53,6 +53,12 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
         root.resolve("packs"), fsync, SMALL_PACK, root.resolve("objects"));
   }
 
+  private ObjectStore reopenAt(Path dir) {
+    store.close();
+    store = new PackedFileObjectStore(dir, true);
+    return store;
+  }
+
   private PackedFileObjectStore reopen(boolean fsync) {
     store.close();
     PackedFileObjectStore reopened = open(fsync);
@@ -273,6 +279,38 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     }
     assertThat(await(store.list(prefix))).hasSize(writers * perWriter / 2);
     assertThat(await(reopen(true).list(prefix))).hasSize(writers * perWriter / 2);
+  }
+
+  @Test
+  void shouldShareForcesBetweenConcurrentWritersAndKeepEveryWrite() throws Exception {
+    // Given: a store with packs large enough not to roll, and eight writers at once
+    store.close();
+    PackedFileObjectStore packed = new PackedFileObjectStore(root.resolve("big"), true);
+    store = packed;
+    int writers = 8;
+    int perWriter = 40;
+    // When
+    try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+      List<CompletableFuture<Void>> runs = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        String own = prefix + "w" + w + "/";
+        runs.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < perWriter; i++) {
+                    store.create(own + i, bytes(own + i)).join();
+                  }
+                },
+                pool));
+      }
+      await(CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)));
+    }
+    // Then: no write went without a force, none needed more than one, and all are there
+    long forces = packed.stats().forces();
+    assertThat(forces).isBetween(1L, (long) writers * perWriter);
+    PackedFileObjectStore reopened = (PackedFileObjectStore) reopenAt(root.resolve("big"));
+    assertThat(await(reopened.list(prefix))).hasSize(writers * perWriter);
+    assertThat(text(await(reopened.get(prefix + "w7/39")))).isEqualTo(prefix + "w7/39");
   }
 
   @Test
