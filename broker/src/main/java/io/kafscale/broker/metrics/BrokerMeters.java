@@ -223,8 +223,8 @@ public enum BrokerMeters {
       Kind.GAUGE,
       List.of(),
       "Bytes of the records (data, key, header) of the live objects in the pack files; the"
-          + " difference to"
-          + " `kafscale.localstore.pack.bytes` is freed when a pack empties or is merged."),
+          + " difference to `kafscale.localstore.pack.bytes` is freed when a pack empties or is"
+          + " merged."),
   LOCALSTORE_PACKS_MERGED(
       "kafscale.localstore.packs.merged",
       Kind.COUNTER,

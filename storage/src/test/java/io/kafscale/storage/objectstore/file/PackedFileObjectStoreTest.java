@@ -53,10 +53,11 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
         root.resolve("packs"), fsync, SMALL_PACK, root.resolve("objects"));
   }
 
-  private ObjectStore reopenAt(Path dir) {
+  private PackedFileObjectStore reopenAt(Path dir) {
     store.close();
-    store = new PackedFileObjectStore(dir, true);
-    return store;
+    PackedFileObjectStore reopened = new PackedFileObjectStore(dir, true);
+    store = reopened;
+    return reopened;
   }
 
   private PackedFileObjectStore reopen(boolean fsync) {
@@ -122,8 +123,8 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
   @Test
   void shouldReopenLongKeysAndLargeObjectsAndCutOneTornInsideItsData() throws Exception {
     // Given: keys longer than the scan reads at a record's start (also of a delete record), data
-    // over several scan chunks,
-    // and in the newest pack a large object whose data is damaged near its end
+    // over several scan chunks, and in the newest pack a large object whose data is damaged near
+    // its end
     String longKey = prefix + "k".repeat(2_000);
     byte[] large = new byte[200_000];
     new java.util.Random(7).nextBytes(large);
@@ -308,7 +309,7 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     // Then: no write went without a force, none needed more than one, and all are there
     long forces = packed.stats().forces();
     assertThat(forces).isBetween(1L, (long) writers * perWriter);
-    PackedFileObjectStore reopened = (PackedFileObjectStore) reopenAt(root.resolve("big"));
+    PackedFileObjectStore reopened = reopenAt(root.resolve("big"));
     assertThat(await(reopened.list(prefix))).hasSize(writers * perWriter);
     assertThat(text(await(reopened.get(prefix + "w7/39")))).isEqualTo(prefix + "w7/39");
   }
@@ -356,7 +357,6 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     }
   }
 
-  /** Where the records of a pack end (after its last non-zero byte). */
   /** Bytes of the pack records of objects of {@code dataBytes} under {@code keys}. */
   private static long recordBytes(List<String> keys, int dataBytes) {
     return keys.stream()
@@ -372,6 +372,7 @@ class PackedFileObjectStoreTest extends ObjectStoreContractTest {
     return total;
   }
 
+  /** Where the records of a pack end (after its last non-zero byte). */
   private static long recordsEnd(Path pack) throws IOException {
     byte[] bytes = Files.readAllBytes(pack);
     int end = bytes.length;
