@@ -46,6 +46,7 @@ public final class ErrorMapping {
       case MESSAGE_TOO_LARGE -> Errors.MESSAGE_TOO_LARGE;
       case UNSUPPORTED_FOR_MESSAGE_FORMAT -> Errors.UNSUPPORTED_FOR_MESSAGE_FORMAT;
       case OUT_OF_ORDER_SEQUENCE -> Errors.OUT_OF_ORDER_SEQUENCE_NUMBER;
+      case DUPLICATE_SEQUENCE -> Errors.DUPLICATE_SEQUENCE_NUMBER;
       case INVALID_PRODUCER_EPOCH -> Errors.INVALID_PRODUCER_EPOCH;
       // Kafka clients treat UNSUPPORTED_VERSION as fatal and surface the error message; the
       // alternatives (authorization failures, coordinator errors) would mislead or retry forever.

@@ -6,6 +6,7 @@ package io.kafscale.broker.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafscale.metadata.registry.InvalidConfigException;
+import io.kafscale.storage.log.StorageException;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,16 @@ class ErrorMappingTest {
 
     // When / Then
     assertThat(ErrorMapping.of(other)).isEqualTo(Errors.UNKNOWN_SERVER_ERROR);
+  }
+
+  @Test
+  void shouldAnswerARetryCommittedLongAgoAsADuplicateSequence() {
+    // Kafka clients complete a batch answered so as written (without offsets) instead of retrying
+    Throwable duplicate =
+        new CompletionException(
+            new StorageException(
+                StorageException.Reason.DUPLICATE_SEQUENCE, "committed before the kept batches"));
+
+    assertThat(ErrorMapping.of(duplicate)).isEqualTo(Errors.DUPLICATE_SEQUENCE_NUMBER);
   }
 }

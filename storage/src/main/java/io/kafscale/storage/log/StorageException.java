@@ -23,6 +23,11 @@ public class StorageException extends RuntimeException {
     INVALID_TIMESTAMP,
     /** Idempotent producer sequence gap (OUT_OF_ORDER_SEQUENCE_NUMBER). */
     OUT_OF_ORDER_SEQUENCE,
+    /**
+     * A retry of an idempotent batch committed before the last five batches kept, whose offsets are
+     * therefore unknown (DUPLICATE_SEQUENCE_NUMBER: Kafka clients count it as written).
+     */
+    DUPLICATE_SEQUENCE,
     /** Idempotent producer epoch older than the one seen (INVALID_PRODUCER_EPOCH). */
     INVALID_PRODUCER_EPOCH,
     /** Transactional batches, which need the transactions feature (not implemented yet). */

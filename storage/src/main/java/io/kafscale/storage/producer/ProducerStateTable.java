@@ -31,6 +31,11 @@ public final class ProducerStateTable {
   /** Kafka keeps the last five batches per producer (max.in.flight.requests.per.connection). */
   public static final int MAX_BATCHES = 5;
 
+  /** Sequences run from 0 to Integer.MAX_VALUE and wrap. */
+  private static final long SEQUENCE_SPACE = (long) Integer.MAX_VALUE + 1;
+
+  private static final long HALF_SEQUENCE_SPACE = SEQUENCE_SPACE / 2;
+
   /** What a staged batch is: plain or transactional data, or a transaction marker. */
   private enum Kind {
     DATA,
@@ -177,9 +182,17 @@ public final class ProducerStateTable {
       return checkResume(b, resumes.get(b.producerId()));
     }
     if (c == null && s.isEmpty()) {
-      // Kafka accepts any sequence from a producer it has no state for: the state may have been
-      // lost to expiry or retention, and rejecting would wedge a live producer forever.
-      return null;
+      // A producer's first batch here must start at sequence 0, as Kafka's transactions v2 demand.
+      // (Kafka accepts any sequence from an idempotent producer it has no state for, because its
+      // states expire; ours never do.) Accepting a later batch would let it overtake the first
+      // ones while they are still in flight to a previous owner: their retries would then be
+      // behind the committed sequence forever and wedge the producer on this partition. The
+      // client retries a batch rejected so while its earlier ones are unresolved, and bumps its
+      // epoch (restarting at 0) when the rejected batch was its next one, e.g. after the topic
+      // was re-created.
+      return b.firstSequence() == 0
+          ? null
+          : outOfOrder(b, "expected sequence 0 from a producer with no state on this partition");
     }
     short epoch = s.isEmpty() ? c.producerEpoch() : s.getLast().epoch();
     if (b.producerEpoch() < epoch) {
@@ -205,9 +218,47 @@ public final class ProducerStateTable {
     }
     int lastSeq = window.isEmpty() ? -1 : lastSequenceOf(window.getLast());
     if (window.isEmpty() ? b.firstSequence() != 0 : !inSequence(lastSeq, b.firstSequence())) {
+      if (committedBeforeKept(b, c)) {
+        return new ProducerCheck.Rejected(
+            Reason.DUPLICATE_SEQUENCE,
+            "producer "
+                + b.producerId()
+                + " sequences "
+                + b.firstSequence()
+                + ".."
+                + b.lastSequence()
+                + " were committed before the last "
+                + MAX_BATCHES
+                + " batches kept here");
+      }
       return outOfOrder(b, "expected sequence " + (window.isEmpty() ? 0 : next(lastSeq)));
     }
     return null;
+  }
+
+  /**
+   * Whether {@code b}, of the committed state's epoch, lies wholly before the oldest committed
+   * batch kept, which is not the epoch's first. An epoch's sequences are committed gaplessly from 0
+   * on a partition, so {@code b} is a retry of a batch committed earlier: e.g. the first requests
+   * of a producer that moved on to a new owner while those, committed by the old owner just before
+   * it froze, waited for their timeout there; more than five later batches committed meanwhile.
+   */
+  private static boolean committedBeforeKept(SequenceBatch b, ProducerSnapshot c) {
+    if (c == null || c.producerEpoch() != b.producerEpoch() || c.lastBatches().isEmpty()) {
+      return false;
+    }
+    int oldest = c.lastBatches().getFirst().firstSequence();
+    long lastBehind = behind(b.lastSequence(), oldest);
+    long firstBehind = behind(b.firstSequence(), oldest);
+    return oldest != 0
+        && 0 < lastBehind
+        && lastBehind <= firstBehind
+        && firstBehind <= HALF_SEQUENCE_SPACE;
+  }
+
+  /** How far {@code seq} is behind {@code reference}, sequences wrapping after MAX_VALUE. */
+  private static long behind(int seq, int reference) {
+    return Math.floorMod((long) reference - seq, SEQUENCE_SPACE);
   }
 
   /** Checks the first batch of a producer after a failed flush discarded all it had staged. */

@@ -152,4 +152,42 @@ class PartitionLogIdempotenceTest {
     assertThat(retryFirst.join()).isEqualTo(new AppendResult(0, 4, -1, 0));
     assertThat(retrySecond.join()).isEqualTo(new AppendResult(5, 6, -1, 0));
   }
+
+  @Test
+  void shouldNotLetALaterBatchOvertakeTheFirstBatchesOfAProducerNewHere() {
+    // Given a new owner and a producer whose first batches (0..4) are still in flight to the
+    // previous, paused owner while its next batch already reaches this one
+    PartitionLog log = ctx.open();
+    CompletableFuture<AppendResult> overtaking = log.append(idempotent(PID, EPOCH, 5, 1));
+    // When the first batches time out there and are retried here, in order, then the next one
+    CompletableFuture<AppendResult> first = log.append(idempotent(PID, EPOCH, 0, 5));
+    CompletableFuture<AppendResult> next = log.append(idempotent(PID, EPOCH, 5, 1));
+    log.flush().join();
+    // Then the overtaking batch was refused (the client retries it) and everything is in order
+    assertFailsWith(overtaking, Reason.OUT_OF_ORDER_SEQUENCE);
+    assertThat(first.join()).isEqualTo(new AppendResult(0, 4, -1, 0));
+    assertThat(next.join()).isEqualTo(new AppendResult(5, 5, -1, 0));
+  }
+
+  @Test
+  void shouldAnswerARetryCommittedBeforeTheKeptBatchesAsADuplicate() {
+    // Given an owner that committed the producer's batches 0..4 but froze before answering
+    PartitionLog first = ctx.open();
+    for (int seq = 0; seq < 5; seq++) {
+      first.append(idempotent(PID, EPOCH, seq, 1));
+    }
+    first.close();
+    // And a new owner where the producer's next batches committed meanwhile
+    PartitionLog second = ctx.reopen(2);
+    for (int seq = 5; seq < 11; seq++) {
+      second.append(idempotent(PID, EPOCH, seq, 1));
+    }
+    second.flush().join();
+    // When the first batches time out at the old owner and are retried here
+    CompletableFuture<AppendResult> retry = second.append(idempotent(PID, EPOCH, 0, 1));
+    second.flush().join();
+    // Then they are duplicates (clients count them as written), nothing is written twice
+    assertFailsWith(retry, Reason.DUPLICATE_SEQUENCE);
+    assertThat(second.highWatermark()).isEqualTo(11);
+  }
 }

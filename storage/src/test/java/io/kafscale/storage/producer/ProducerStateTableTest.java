@@ -38,10 +38,82 @@ class ProducerStateTableTest {
   }
 
   @Test
-  void shouldAcceptAnUnknownProducerAtAnySequence() {
-    // Kafka does the same: the state may have expired, and rejecting would wedge the producer.
+  void shouldRequireSequenceZeroFromAProducerWithoutState() {
+    // A later first batch could overtake earlier ones still in flight to a previous owner.
     assertThat(table.tryStage(1, List.of(batch((short) 0, 17, 1))))
+        .isEqualTo(
+            new ProducerCheck.Rejected(
+                Reason.OUT_OF_ORDER_SEQUENCE,
+                "producer 7 sequence 17: expected sequence 0 from a producer with no state on this"
+                    + " partition"));
+    assertThat(table.tryStage(2, List.of(batch((short) 3, 0, 1))))
         .isInstanceOf(ProducerCheck.Accepted.class);
+  }
+
+  @Test
+  void shouldAnswerARetryOfABatchCommittedBeforeTheKeptOnesAsADuplicate() {
+    // Given batches 0..9 committed, of which 5..9 are kept
+    for (int i = 0; i < 10; i++) {
+      stageAndCommit(i, batch((short) 0, i, 1), 1);
+    }
+    // When a retry of batch 2 arrives (its first attempt committed, its answer lost)
+    ProducerCheck retry = table.tryStage(20, List.of(batch((short) 0, 2, 1)));
+    // Then
+    assertThat(retry)
+        .isEqualTo(
+            new ProducerCheck.Rejected(
+                Reason.DUPLICATE_SEQUENCE,
+                "producer 7 sequences 2..2 were committed before the last 5 batches kept here"));
+    assertThat(table.stagedCount()).isZero();
+  }
+
+  @Test
+  void shouldNotTakeABatchOverlappingTheKeptOnesOrOfAnotherEpochForADuplicate() {
+    for (int i = 0; i < 10; i++) {
+      stageAndCommit(i, batch((short) 0, i, 1), 1);
+    }
+    assertThat(table.tryStage(20, List.of(batch((short) 0, 4, 2))))
+        .isEqualTo(
+            new ProducerCheck.Rejected(
+                Reason.OUT_OF_ORDER_SEQUENCE, "producer 7 sequence 4: expected sequence 10"));
+    assertThat(table.tryStage(21, List.of(batch((short) 1, 2, 1))))
+        .isEqualTo(
+            new ProducerCheck.Rejected(
+                Reason.OUT_OF_ORDER_SEQUENCE,
+                "producer 7 sequence 2: a new epoch must start at sequence 0"));
+  }
+
+  @Test
+  void shouldNotTakeABatchBeforeTheEpochsFirstForADuplicate() {
+    // Given all of the epoch's batches kept (the oldest starts at 0): nothing came before them
+    for (int i = 0; i < 3; i++) {
+      stageAndCommit(i, batch((short) 0, i, 1), 1);
+    }
+    // When a batch with a sequence from before the wrap claims to precede them
+    ProducerCheck check = table.tryStage(20, List.of(batch((short) 0, Integer.MAX_VALUE, 1)));
+    // Then
+    assertThat(check)
+        .isEqualTo(
+            new ProducerCheck.Rejected(
+                Reason.OUT_OF_ORDER_SEQUENCE,
+                "producer 7 sequence 2147483647: expected sequence 3"));
+  }
+
+  @Test
+  void shouldAnswerARetryFromBeforeTheWrapAsADuplicate() {
+    // Given sequences that wrapped: ..., MAX-1..MAX, 0, then 1..5 kept
+    stageAndCommit(1, batch((short) 0, 0, Integer.MAX_VALUE - 1), Integer.MAX_VALUE - 1);
+    stageAndCommit(2, batch((short) 0, Integer.MAX_VALUE - 1, 2), 2);
+    for (int i = 0; i < 6; i++) {
+      stageAndCommit(3 + i, batch((short) 0, i, 1), 1);
+    }
+    // When
+    ProducerCheck retry = table.tryStage(20, List.of(batch((short) 0, Integer.MAX_VALUE - 1, 2)));
+    // Then
+    assertThat(retry)
+        .isInstanceOf(ProducerCheck.Rejected.class)
+        .extracting(r -> ((ProducerCheck.Rejected) r).reason())
+        .isEqualTo(Reason.DUPLICATE_SEQUENCE);
   }
 
   @Test
@@ -54,9 +126,10 @@ class ProducerStateTableTest {
   @Test
   void shouldWrapSequencesAfterIntegerMaxValue() {
     // Given
-    stageAndCommit(1, batch((short) 0, Integer.MAX_VALUE - 1, 2), 2);
+    stageAndCommit(1, batch((short) 0, 0, Integer.MAX_VALUE - 1), Integer.MAX_VALUE - 1);
+    stageAndCommit(2, batch((short) 0, Integer.MAX_VALUE - 1, 2), 2);
     // When
-    ProducerCheck next = stageAndCommit(2, batch((short) 0, 0, 1), 1);
+    ProducerCheck next = stageAndCommit(3, batch((short) 0, 0, 1), 1);
     // Then
     assertThat(next).isInstanceOf(ProducerCheck.Accepted.class);
   }

@@ -26,6 +26,8 @@ import org.apache.kafka.common.errors.RetriableException;
  * concurrent; several producers may share one ledger.
  */
 public final class PartitionLedger {
+  private static final long UNKNOWN_OFFSET = -1;
+
   private final Map<String, Integer> sentPartition = new ConcurrentHashMap<>();
   private final Map<String, Long> ackedOffset = new ConcurrentHashMap<>();
   private final Map<Integer, ConcurrentLinkedQueue<Long>> ackNanos = new ConcurrentHashMap<>();
@@ -107,8 +109,9 @@ public final class PartitionLedger {
   /**
    * Asserts the log read back (partition to its records from offset 0): offsets dense from 0 per
    * partition; no value twice anywhere; every value read was sent, to that partition; every
-   * acknowledged value present exactly at its acknowledged partition and offset. Unacknowledged
-   * values may appear at most once (an idempotent producer's retry may have been written).
+   * acknowledged value present exactly at its acknowledged partition and offset (once, if its ack
+   * carried no offset: a retry answered DUPLICATE_SEQUENCE_NUMBER). Unacknowledged values may
+   * appear at most once (an idempotent producer's retry may have been written).
    */
   public void assertExactlyOnce(Map<Integer, List<ConsumerRecord<byte[], byte[]>>> log) {
     Map<String, Integer> partitionOf = new HashMap<>();
@@ -142,7 +145,8 @@ public final class PartitionLedger {
     List<String> moved = new ArrayList<>();
     ackedOffset.forEach(
         (value, offset) -> {
-          if (!offset.equals(offsetOf.get(value))) {
+          // -1: answered DUPLICATE_SEQUENCE_NUMBER (written before, offset no longer known)
+          if (offset != UNKNOWN_OFFSET && !offset.equals(offsetOf.get(value))) {
             moved.add(value + " acked at " + offset + " read at " + offsetOf.get(value));
           }
         });
