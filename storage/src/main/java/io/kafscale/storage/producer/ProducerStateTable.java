@@ -190,9 +190,7 @@ public final class ProducerStateTable {
       // client retries a batch rejected so while its earlier ones are unresolved, and bumps its
       // epoch (restarting at 0) when the rejected batch was its next one, e.g. after the topic
       // was re-created.
-      return b.firstSequence() == 0
-          ? null
-          : outOfOrder(b, "expected sequence 0 from a producer with no state on this partition");
+      return startsAtZero(b, "expected sequence 0 from a producer with no state on this partition");
     }
     short epoch = s.isEmpty() ? c.producerEpoch() : s.getLast().epoch();
     if (b.producerEpoch() < epoch) {
@@ -201,7 +199,7 @@ public final class ProducerStateTable {
           "producer " + b.producerId() + " epoch " + b.producerEpoch() + " is older than " + epoch);
     }
     if (b.producerEpoch() > epoch) {
-      return b.firstSequence() == 0 ? null : outOfOrder(b, "a new epoch must start at sequence 0");
+      return startsAtZero(b, "a new epoch must start at sequence 0");
     }
     List<Object> window = window(c, s, epoch);
     for (Object o : window) {
@@ -274,7 +272,7 @@ public final class ProducerStateTable {
               + r.epoch());
     }
     if (b.producerEpoch() > r.epoch()) {
-      return b.firstSequence() == 0 ? null : outOfOrder(b, "a new epoch must start at sequence 0");
+      return startsAtZero(b, "a new epoch must start at sequence 0");
     }
     return b.firstSequence() == r.firstSeq()
         ? null
@@ -297,6 +295,11 @@ public final class ProducerStateTable {
 
   private static int lastSequenceOf(Object o) {
     return o instanceof BatchEntry e ? e.lastSequence() : ((Staged) o).lastSeq();
+  }
+
+  /** Null when {@code b} starts at sequence 0; otherwise out of order, for {@code why}. */
+  private static ProducerCheck startsAtZero(SequenceBatch b, String why) {
+    return b.firstSequence() == 0 ? null : outOfOrder(b, why);
   }
 
   private static ProducerCheck outOfOrder(SequenceBatch b, String why) {

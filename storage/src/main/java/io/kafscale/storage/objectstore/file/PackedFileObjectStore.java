@@ -335,7 +335,7 @@ public final class PackedFileObjectStore implements ObjectStore {
       lock.unlock();
     }
     for (PackFile pack : written) {
-      forceIfDurable(pack, pack.size());
+      forceWholeIfDurable(pack);
     }
     if (legacy != null && !notPacked.isEmpty()) {
       awaitLegacy(legacy.deleteAll(notPacked));
@@ -389,7 +389,7 @@ public final class PackedFileObjectStore implements ObjectStore {
   private PackFile roomFor(long bytes) throws IOException {
     if (active.size() > 0 && active.size() + bytes > packBytes) {
       try {
-        forceIfDurable(active, active.size()); // a sealed pack is whole before the next starts
+        forceWholeIfDurable(active); // a sealed pack is whole before the next starts
         startPack();
       } catch (IOException e) {
         failure = e;
@@ -407,6 +407,11 @@ public final class PackedFileObjectStore implements ObjectStore {
       failure = e; // the pack's tail is unknown now: no more appends to this store
       throw e;
     }
+  }
+
+  /** With fsync, makes every record appended to {@code pack} so far durable. */
+  private void forceWholeIfDurable(PackFile pack) throws IOException {
+    forceIfDurable(pack, pack.size());
   }
 
   /** With fsync, makes the records of {@code pack} up to {@code end} durable. */
@@ -578,7 +583,7 @@ public final class PackedFileObjectStore implements ObjectStore {
       }
     }
     for (PackFile to : written) {
-      forceIfDurable(to, to.size());
+      forceWholeIfDurable(to);
     }
     lock.lock();
     try {
